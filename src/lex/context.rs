@@ -1,0 +1,72 @@
+//! Decides from the surrounding words what a figure is: a year or a date,
+//! an ordinal, one end of a range, an approximation or a bound.
+
+use super::quantity::{Kind, Quantity};
+use rust_decimal::Decimal;
+
+const APPROX_BEFORE: &[&str] = &[
+    "约", "近", "超过", "超", "逾", "多达", "将近", "接近", "大约", "不足", "不到", "不少于",
+    "不低于", "不超过", "至少", "最高", "最低", "上下", "about", "nearly", "around",
+    "approximately", "almost", "over", "more than", "less than", "fewer than", "roughly",
+    "up to", "under", "at least", "at most", "some", "approx.", "circa", "~", ">", "<", "≥", "≤",
+];
+
+const APPROX_AFTER: &[&str] = &["以上", "以下", "左右", "上下", "以内", "余", "多", "+", "or more", "or so"];
+
+const RANGE_DASHES: &[&str] = &["~", "～", "-", "–", "—", "至", "到", "to"];
+
+fn is_year(q: &Quantity, text: &str) -> bool {
+    if q.kind != Kind::Number || q.decimals != 0 || q.end - q.start != 4 {
+        return false;
+    }
+    let v = q.value;
+    if v < Decimal::from(1800) || v > Decimal::from(2100) {
+        return false;
+    }
+    let digits = &text[q.start..q.end];
+    digits.bytes().all(|b| b.is_ascii_digit()) && !super::units::is_discrete(&q.unit)
+}
+
+pub fn classify(text: &str, quantities: &mut [Quantity]) {
+    for q in quantities.iter_mut() {
+        let before = text[..q.start].trim_end_matches([' ', '\u{3000}']);
+        let after = &text[q.end..];
+        if before.ends_with('第') || matches!(q.unit.as_str(), "st" | "nd" | "rd" | "th") {
+            q.kind = Kind::Ordinal;
+        } else if q.kind == Kind::Number
+            && q.decimals == 0
+            && (after.starts_with(['月', '日', '时', '号', '時', '號'])
+                || q.unit == "年" && q.value >= Decimal::from(1000))
+        {
+            q.kind = Kind::Date;
+        } else if is_year(q, text) {
+            q.kind = Kind::Date;
+        }
+        let lower_before = before.to_ascii_lowercase();
+        if APPROX_BEFORE.iter().any(|w| {
+            lower_before.ends_with(w)
+                && (!w.is_ascii()
+                    || !w.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
+                    || lower_before[..lower_before.len() - w.len()]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_ascii_alphabetic()))
+        }) {
+            q.approx = true;
+        }
+        let tail = text[q.unit_end..].trim_start_matches(' ');
+        if APPROX_AFTER.iter().any(|w| tail.starts_with(w)) {
+            q.approx = true;
+        }
+    }
+    for i in 1..quantities.len() {
+        let gap = text[quantities[i - 1].end..quantities[i].start].trim();
+        let gap = gap.trim_start_matches(['%', '％']).trim();
+        let joined_by_dash = RANGE_DASHES.contains(&gap)
+            || gap.is_empty() && text[..quantities[i].start].ends_with(['-', '–', '—', '~', '～']);
+        if joined_by_dash && quantities[i - 1].unit_end <= quantities[i].start {
+            quantities[i - 1].in_range = true;
+            quantities[i].in_range = true;
+        }
+    }
+}

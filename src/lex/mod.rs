@@ -1,0 +1,43 @@
+//! Figures in prose: the lexer turns text into a stream of `Quantity`.
+//!
+//! One pass over the text. At each place a figure can start (a digit, a
+//! full-width digit, 百分之, a Chinese numeral before a measure word, an
+//! English number word) the nom parsers in `number` read the figure, its
+//! multiplier, its percent or point sign and its unit; `context` then
+//! decides what it is (a year, an ordinal, a bound of a range) from the
+//! words around it.
+
+mod chinese;
+mod context;
+mod number;
+mod quantity;
+mod segment;
+mod units;
+
+pub use quantity::{Kind, Quantity};
+pub use segment::{Level, Segments};
+
+use crate::source::TextView;
+
+/// All the figures of a text, in order, with the text's segmentation.
+#[derive(Debug)]
+pub struct Lexed {
+    pub quantities: Vec<Quantity>,
+    pub segments: Segments,
+}
+
+pub fn lex(view: &TextView) -> Lexed {
+    let text = view.text.as_str();
+    let mut quantities = number::scan(text);
+    context::classify(text, &mut quantities);
+    let segments = Segments::new(text);
+    for q in &mut quantities {
+        q.clause = segments.index(Level::Clause, q.start);
+        q.sentence = segments.index(Level::Sentence, q.start);
+        q.paragraph = segments.index(Level::Paragraph, q.start);
+    }
+    Lexed {
+        quantities,
+        segments,
+    }
+}

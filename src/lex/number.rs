@@ -1,0 +1,566 @@
+//! nom parsers for one figure, and the scanner that finds where figures
+//! start.
+//!
+//! A figure is: an optional sign, digits (ASCII or full-width) with
+//! optional thousands separators and decimals, then optional spaces and a
+//! suffix (万/亿/million…, %/％/‰/percent, 个百分点/percentage points,
+//! 倍/times), then an optional unit word.
+
+use nom::branch::alt;
+use nom::bytes::complete::{tag, tag_no_case, take_while, take_while1};
+use nom::character::complete::{char, satisfy};
+use nom::combinator::{opt, recognize};
+use nom::multi::many0;
+use nom::sequence::preceded;
+use nom::{IResult, Parser};
+use rust_decimal::Decimal;
+
+use super::chinese;
+use super::quantity::{Kind, Quantity};
+use super::units::{is_discrete, EN_MULTIPLIERS, ZH_MULTIPLIERS, ZH_UNITS};
+use crate::num::{half_unit, parse_decimal};
+
+/// A digit in ASCII or full-width form, as its ASCII value.
+pub fn ascii_digit(c: char) -> Option<char> {
+    match c {
+        '0'..='9' => Some(c),
+        '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32),
+        _ => None,
+    }
+}
+
+fn is_digit(c: char) -> bool {
+    ascii_digit(c).is_some()
+}
+
+fn digits(input: &str) -> IResult<&str, &str> {
+    take_while1(is_digit)(input)
+}
+
+/// Exactly three digits, not followed by a fourth.
+fn group_of_three(input: &str) -> IResult<&str, &str> {
+    let (rest, g) = recognize((
+        satisfy(is_digit),
+        satisfy(is_digit),
+        satisfy(is_digit),
+    ))
+    .parse(input)?;
+    if rest.chars().next().is_some_and(is_digit) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Digit,
+        )));
+    }
+    Ok((rest, g))
+}
+
+/// The integer part: 44354, 44,354, 1 260 582 (a thin or plain space
+/// between groups of three), never across a Chinese comma.
+fn integer_part(input: &str) -> IResult<&str, &str> {
+    let (rest, lead) = digits(input)?;
+    if lead.chars().count() > 3 {
+        return Ok((rest, lead));
+    }
+    let mut comma_groups = recognize(many0(preceded(char(','), group_of_three)));
+    let (after_commas, grouped) = comma_groups.parse(rest)?;
+    if !grouped.is_empty() {
+        return Ok((after_commas, &input[..input.len() - after_commas.len()]));
+    }
+    let mut space_groups = recognize(many0(preceded(
+        alt((char(' '), char('\u{2009}'), char('\u{00a0}'), char('\u{202f}'))),
+        group_of_three,
+    )));
+    let (after_spaces, grouped) = space_groups.parse(rest)?;
+    // A space-grouped figure must not run into a decimal point or a
+    // comma-grouped number (`4,346 2,413` are two figures).
+    if !grouped.is_empty() && !after_spaces.starts_with([',', '.']) {
+        return Ok((after_spaces, &input[..input.len() - after_spaces.len()]));
+    }
+    Ok((rest, lead))
+}
+
+fn fraction(input: &str) -> IResult<&str, &str> {
+    preceded(alt((char('.'), char('．'))), digits).parse(input)
+}
+
+fn spaces(input: &str) -> IResult<&str, &str> {
+    take_while(|c: char| c == ' ' || c == '\u{2009}' || c == '\u{00a0}' || c == '\u{3000}')(input)
+}
+
+/// What follows the digits and changes the figure's kind or scale.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Suffix {
+    None,
+    Multiplier(u64),
+    Percent,
+    Permille,
+    Points,
+    Multiple,
+}
+
+fn zh_multiplier(input: &str) -> IResult<&str, u64> {
+    for &(word, factor) in ZH_MULTIPLIERS {
+        if let Some(rest) = input.strip_prefix(word) {
+            // 千米, 千克, 千瓦 are units, not thousands.
+            if word == "千" && rest.starts_with(['米', '克', '瓦', '卡', '伏', '帕']) {
+                continue;
+            }
+            return Ok((rest, factor));
+        }
+    }
+    Err(nom::Err::Error(nom::error::Error::new(
+        input,
+        nom::error::ErrorKind::Tag,
+    )))
+}
+
+fn en_multiplier(input: &str) -> IResult<&str, u64> {
+    let (rest, _) = spaces(input)?;
+    for &(word, factor) in EN_MULTIPLIERS {
+        if let Ok((after, _)) = tag_no_case::<_, _, nom::error::Error<&str>>(word).parse(rest) {
+            if !after.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                return Ok((after, factor));
+            }
+        }
+    }
+    if let Some(after) = input.strip_prefix("bn") {
+        if !after.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+            return Ok((after, 1_000_000_000));
+        }
+    }
+    Err(nom::Err::Error(nom::error::Error::new(
+        input,
+        nom::error::ErrorKind::Tag,
+    )))
+}
+
+fn word_end(rest: &str) -> bool {
+    !rest.starts_with(|c: char| c.is_ascii_alphabetic())
+}
+
+fn percent_sign(input: &str) -> IResult<&str, Suffix> {
+    let (rest, _) = spaces(input)?;
+    if let Ok((after, _)) = alt((tag::<_, _, nom::error::Error<&str>>("%"), tag("％"))).parse(rest) {
+        return Ok((after, Suffix::Percent));
+    }
+    if let Ok((after, _)) = tag::<_, _, nom::error::Error<&str>>("‰").parse(rest) {
+        return Ok((after, Suffix::Permille));
+    }
+    for word in ["个百分点", "個百分點", "百分点", "百分點"] {
+        if let Some(after) = rest.strip_prefix(word) {
+            return Ok((after, Suffix::Points));
+        }
+    }
+    if let Some(after) = rest.strip_prefix('倍') {
+        return Ok((after, Suffix::Multiple));
+    }
+    for (word, suffix) in [
+        ("percentage points", Suffix::Points),
+        ("percentage point", Suffix::Points),
+        ("pp", Suffix::Points),
+        ("p.p.", Suffix::Points),
+        ("per cent", Suffix::Percent),
+        ("percent", Suffix::Percent),
+        ("times", Suffix::Multiple),
+    ] {
+        if let Ok((after, _)) = tag_no_case::<_, _, nom::error::Error<&str>>(word).parse(rest) {
+            if word_end(after) || word.ends_with('.') {
+                // `pp` must follow the digits directly or after one space.
+                return Ok((after, suffix));
+            }
+        }
+    }
+    Err(nom::Err::Error(nom::error::Error::new(
+        input,
+        nom::error::ErrorKind::Tag,
+    )))
+}
+
+/// A unit word after the figure: a Chinese measure word, or the next
+/// English word.
+fn unit_word(input: &str) -> (&str, String) {
+    let Ok((rest, _)) = spaces(input) else {
+        return (input, String::new());
+    };
+    for unit in ZH_UNITS {
+        if let Some(after) = rest.strip_prefix(unit) {
+            return (after, (*unit).to_owned());
+        }
+    }
+    let word_len = rest
+        .char_indices()
+        .find(|&(_, c)| !(c.is_ascii_alphabetic() || c == '-'))
+        .map_or(rest.len(), |(i, _)| i);
+    if word_len > 0 && rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        let word = &rest[..word_len];
+        return (&rest[word_len..], word.to_ascii_lowercase());
+    }
+    (input, String::new())
+}
+
+/// Approximation words between the figure and its unit (300多人, 20余家).
+fn zh_inner_approx(input: &str) -> (&str, bool) {
+    for word in ["多", "余", "餘"] {
+        if let Some(rest) = input.strip_prefix(word) {
+            return (rest, true);
+        }
+    }
+    (input, false)
+}
+
+/// One Arabic-numeral figure at the start of `input`, without its kind
+/// decided from context yet.
+pub struct Parsed {
+    pub value: Decimal,
+    pub half: Decimal,
+    pub decimals: u32,
+    pub kind: Kind,
+    pub unit: String,
+    pub approx: bool,
+    /// Bytes of `input` taken by the figure (up to the end of the suffix).
+    pub len: usize,
+    /// Bytes taken with the unit word.
+    pub len_with_unit: usize,
+}
+
+pub fn arabic(input: &str) -> Option<Parsed> {
+    let sign_parser = opt(alt((
+        char::<&str, nom::error::Error<&str>>('-'),
+        char('−'),
+        char('－'),
+        char('+'),
+        char('＋'),
+    )));
+    let (rest, sign) = { sign_parser }.parse(input).ok()?;
+    let (rest, int) = integer_part(rest).ok()?;
+    let (rest, frac) = opt(fraction).parse(rest).ok()?;
+    let int_ascii: String = int.chars().filter_map(ascii_digit).collect();
+    let frac_ascii: String = frac.unwrap_or("").chars().filter_map(ascii_digit).collect();
+    let mut value = parse_decimal(&int_ascii, &frac_ascii)?;
+    if matches!(sign, Some('-' | '−' | '－')) {
+        value = -value;
+    }
+    let decimals = frac_ascii.len() as u32;
+    let (rest, mult_approx) = zh_inner_approx(rest);
+    let (rest, suffix) = if let Ok((r, f)) = zh_multiplier(rest) {
+        (r, Suffix::Multiplier(f))
+    } else if let Ok((r, f)) = en_multiplier(rest) {
+        (r, Suffix::Multiplier(f))
+    } else if let Ok((r, s)) = percent_sign(rest) {
+        (r, s)
+    } else {
+        (rest, Suffix::None)
+    };
+    // 54.6万% does not occur; but 3.5万亿元 and 12.6% do.
+    let (rest, suffix) = match suffix {
+        Suffix::Multiplier(f) => match percent_sign(rest) {
+            Ok((r, Suffix::Multiple)) => (r, Suffix::Multiple),
+            _ => (rest, Suffix::Multiplier(f)),
+        },
+        s => (rest, s),
+    };
+    let len = input.len() - rest.len();
+    let (rest, inner_approx) = zh_inner_approx(rest);
+    let (after_unit, unit) = unit_word(rest);
+    let (kind, multiplier) = match suffix {
+        Suffix::None => (Kind::Number, 1),
+        Suffix::Multiplier(f) => (Kind::Number, f),
+        Suffix::Percent => (Kind::Percent, 1),
+        Suffix::Permille => (Kind::Permille, 1),
+        Suffix::Points => (Kind::Points, 1),
+        Suffix::Multiple => (Kind::Multiple, 1),
+    };
+    let multiplier = Decimal::from(multiplier);
+    let value = value.checked_mul(multiplier)?;
+    let exact = kind == Kind::Number && decimals == 0 && multiplier == Decimal::ONE && is_discrete(&unit);
+    let half = if exact {
+        Decimal::ZERO
+    } else {
+        half_unit(decimals, multiplier)
+    };
+    Some(Parsed {
+        value,
+        half,
+        decimals,
+        kind,
+        unit,
+        approx: mult_approx || inner_approx,
+        len,
+        len_with_unit: input.len() - after_unit.len(),
+    })
+}
+
+/// 百分之五, 百分之12.5: a percent written with the Chinese prefix.
+pub fn baifenzhi(input: &str) -> Option<Parsed> {
+    let rest = input.strip_prefix("百分之")?;
+    let (mut parsed, taken) = if rest.starts_with(is_digit) {
+        let mut p = arabic(rest)?;
+        if p.kind != Kind::Number || p.value.scale() > 4 {
+            return None;
+        }
+        p.half = half_unit(p.decimals, Decimal::ONE);
+        let taken = p.len;
+        (p, taken)
+    } else {
+        let (value, taken) = chinese::numeral(rest)?;
+        (
+            Parsed {
+                value: Decimal::from(value),
+                half: Decimal::ZERO,
+                decimals: 0,
+                kind: Kind::Percent,
+                unit: String::new(),
+                approx: false,
+                len: 0,
+                len_with_unit: 0,
+            },
+            taken,
+        )
+    };
+    parsed.kind = Kind::Percent;
+    parsed.unit.clear();
+    parsed.len = "百分之".len() + taken;
+    parsed.len_with_unit = parsed.len;
+    Some(parsed)
+}
+
+const EN_NUMBER_WORDS: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty",
+];
+
+/// An English number word from zero to twenty, as a count.
+pub fn english_word(input: &str) -> Option<Parsed> {
+    let word_len = input
+        .char_indices()
+        .find(|&(_, c)| !c.is_ascii_alphabetic())
+        .map_or(input.len(), |(i, _)| i);
+    let word = input[..word_len].to_ascii_lowercase();
+    let value = EN_NUMBER_WORDS.iter().position(|w| *w == word)?;
+    let (after_unit, unit) = unit_word(&input[word_len..]);
+    Some(Parsed {
+        value: Decimal::from(value),
+        half: Decimal::ZERO,
+        decimals: 0,
+        kind: Kind::Number,
+        unit,
+        approx: false,
+        len: word_len,
+        len_with_unit: input.len() - after_unit.len(),
+    })
+}
+
+/// A Chinese numeral directly before a measure word: 三家, 两个, 十二项.
+pub fn chinese_count(input: &str) -> Option<Parsed> {
+    let (value, taken) = chinese::numeral(input)?;
+    let rest = &input[taken..];
+    let counter = super::units::ZH_COUNTERS
+        .iter()
+        .find(|c| rest.starts_with(**c))?;
+    // 一个百分点 is a point change, not a count.
+    if rest.starts_with("个百分点") {
+        let after = &rest["个百分点".len()..];
+        return Some(Parsed {
+            value: Decimal::from(value),
+            half: Decimal::ZERO,
+            decimals: 0,
+            kind: Kind::Points,
+            unit: String::new(),
+            approx: false,
+            len: input.len() - after.len(),
+            len_with_unit: input.len() - after.len(),
+        });
+    }
+    Some(Parsed {
+        value: Decimal::from(value),
+        half: Decimal::ZERO,
+        decimals: 0,
+        kind: Kind::Number,
+        unit: (*counter).to_owned(),
+        approx: false,
+        len: taken,
+        len_with_unit: taken + counter.len(),
+    })
+}
+
+fn starts_token(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(c) => !(c.is_ascii_alphanumeric() || c == '_' || c == '.' || c == ',' || is_digit(c)),
+    }
+}
+
+/// Finds every figure in `text`, left to right, in one pass.
+pub fn scan(text: &str) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut prev2: Option<char> = None;
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        let Some(c) = rest.chars().next() else { break };
+        let mut parsed = None;
+        if is_digit(c) || matches!(c, '-' | '−' | '－' | '+' | '＋') {
+            let sign_ok = !matches!(c, '-' | '−' | '－' | '+' | '＋')
+                || (starts_token(prev) && !prev.is_some_and(is_digit) && prev != Some(' ')
+                    || prev == Some(' ') && !prev2.is_some_and(|p| is_digit(p) || p.is_ascii_alphabetic()));
+            // H1N1, COVID-19, 2022h1: letters glued to digits are names.
+            let glued = prev == Some('-') && prev2.is_some_and(|p| p.is_ascii_alphabetic());
+            if sign_ok && starts_token(prev) && !glued {
+                parsed = arabic(rest);
+            }
+        } else if c == '百' {
+            parsed = baifenzhi(rest);
+        } else if chinese::is_numeral_char(c) {
+            if prev != Some('第') && !prev.is_some_and(chinese::is_numeral_char) {
+                parsed = chinese_count(rest).map(|mut p| {
+                    p.approx = false;
+                    p
+                });
+                if let Some(p) = &mut parsed {
+                    p.kind = if p.kind == Kind::Points { Kind::Points } else { Kind::Number };
+                }
+            }
+        } else if c.is_ascii_alphabetic() && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '-') {
+            parsed = english_word(rest);
+        }
+        match parsed {
+            Some(p) if p.len > 0 => {
+                let in_words = !is_digit(c) && !matches!(c, '-' | '−' | '－' | '+' | '＋') && c != '百'
+                    || c == '百' && !rest["百分之".len()..].starts_with(is_digit);
+                out.push(Quantity {
+                    value: p.value,
+                    half: p.half,
+                    decimals: p.decimals,
+                    kind: p.kind,
+                    unit: p.unit,
+                    approx: p.approx,
+                    in_range: false,
+                    in_words,
+                    start: i,
+                    end: i + p.len,
+                    unit_end: i + p.len_with_unit,
+                    clause: 0,
+                    sentence: 0,
+                    paragraph: 0,
+                });
+                let end = i + p.len;
+                let mut before_end = text[..end].chars().rev();
+                prev = before_end.next();
+                prev2 = before_end.next();
+                i = end;
+            }
+            _ => {
+                // Skip the whole run of digits so that a long number that is
+                // not a figure is passed over once, not once per digit.
+                let skip = if is_digit(c) {
+                    rest.char_indices()
+                        .find(|&(_, ch)| !is_digit(ch))
+                        .map_or(rest.len(), |(j, _)| j)
+                } else {
+                    c.len_utf8()
+                };
+                let mut before_end = text[..i + skip].chars().rev();
+                prev = before_end.next();
+                prev2 = before_end.next();
+                i += skip;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn one(text: &str) -> Quantity {
+        let qs = scan(text);
+        assert_eq!(qs.len(), 1, "{text}: {qs:?}");
+        qs.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn thousands_separators_and_multipliers() {
+        assert_eq!(one("44,354人").value, d("44354"));
+        assert_eq!(one("共 1 260 582 人").value, d("1260582"));
+        let q = one("54.6万人");
+        assert_eq!((q.value, q.half, q.unit.as_str()), (d("546000"), d("500"), "人"));
+        assert_eq!(one("14.57亿元").value, d("1457000000"));
+        assert_eq!(one("3.5万亿元").value, d("3500000000000"));
+        assert_eq!(one("$676 million").value, d("676000000"));
+        assert_eq!(one("2.1bn").value, d("2100000000"));
+    }
+
+    #[test]
+    fn a_chinese_comma_is_never_a_separator() {
+        let qs = scan("分别为12，345");
+        assert_eq!(qs.len(), 2);
+        let qs = scan("4,346 2,413");
+        assert_eq!(qs.iter().map(|q| q.value).collect::<Vec<_>>(), vec![d("4346"), d("2413")]);
+    }
+
+    #[test]
+    fn percents_points_and_multiples() {
+        let q = one("完成率91.26%");
+        assert_eq!((q.kind, q.value, q.half), (Kind::Percent, d("91.26"), d("0.005")));
+        assert_eq!(one("６３．５％").value, d("63.5"));
+        assert_eq!(one("下降−0.7%").value, d("-0.7"));
+        assert_eq!(one("提高0.7个百分点").kind, Kind::Points);
+        assert_eq!(one("up 1.4 percentage points").kind, Kind::Points);
+        assert_eq!(one("2.5倍").kind, Kind::Multiple);
+        assert_eq!(one("3.2‰").kind, Kind::Permille);
+        assert_eq!(one("12 per cent").kind, Kind::Percent);
+        let q = one("百分之五");
+        assert_eq!((q.kind, q.value), (Kind::Percent, d("5")));
+        assert_eq!(one("百分之12.5").value, d("12.5"));
+    }
+
+    #[test]
+    fn counts_of_discrete_things_are_exact() {
+        assert_eq!(one("44354人").half, Decimal::ZERO);
+        assert_eq!(one("320 respondents").half, Decimal::ZERO);
+        assert_eq!(one("1291.92亿元").half, d("500000"));
+    }
+
+    #[test]
+    fn chinese_numerals_only_before_measure_words() {
+        assert_eq!(one("等三家企业").value, d("3"));
+        assert_eq!(one("两个").value, d("2"));
+        assert_eq!(one("十二项").value, d("12"));
+        assert!(scan("一是加快").is_empty());
+        assert!(scan("统一部署").is_empty());
+        assert!(scan("三网融合").is_empty());
+        assert!(scan("第一批").is_empty());
+    }
+
+    #[test]
+    fn approximate_figures_are_marked() {
+        assert!(one("300多人").approx);
+        assert!(one("20余家").approx);
+    }
+
+    #[test]
+    fn a_huge_digit_run_is_skipped_not_parsed() {
+        let text = "9".repeat(1_000_000);
+        assert!(scan(&text).is_empty());
+    }
+
+    #[test]
+    fn names_with_digits_are_not_figures() {
+        assert!(scan("H1N1").is_empty());
+        assert!(scan("COVID-19").is_empty());
+    }
+
+    #[test]
+    fn english_number_words_are_counts() {
+        let q = one("nine articles");
+        assert_eq!((q.value, q.unit.as_str(), q.in_words), (d("9"), "articles", true));
+    }
+}

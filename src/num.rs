@@ -1,0 +1,150 @@
+//! Exact decimals and the interval a rounded figure stands for.
+//!
+//! A stated figure such as `91.26%` is not the number 91.26 but any true
+//! value that rounds to it: [91.255, 91.265]. Every check works on these
+//! intervals, so that no rounding the author could have used is flagged.
+
+use rust_decimal::prelude::*;
+use rust_decimal::Decimal;
+
+/// A closed interval of exact decimals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Interval {
+    pub lo: Decimal,
+    pub hi: Decimal,
+}
+
+impl Interval {
+    pub fn new(lo: Decimal, hi: Decimal) -> Self {
+        Interval { lo, hi }
+    }
+
+    /// The values that round to `value` when its half-unit is `half`.
+    pub fn around(value: Decimal, half: Decimal) -> Self {
+        Interval {
+            lo: value - half,
+            hi: value + half,
+        }
+    }
+
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        self.lo <= other.hi && other.lo <= self.hi
+    }
+
+    /// `self / other`, or `None` when the divisor may be zero or the
+    /// arithmetic overflows. Both operands are taken to be non-negative.
+    pub fn div(&self, other: &Interval) -> Option<Interval> {
+        if other.lo <= Decimal::ZERO || self.lo < Decimal::ZERO {
+            return None;
+        }
+        Some(Interval {
+            lo: self.lo.checked_div(other.hi)?,
+            hi: self.hi.checked_div(other.lo)?,
+        })
+    }
+
+    pub fn scale(&self, factor: Decimal) -> Option<Interval> {
+        Some(Interval {
+            lo: self.lo.checked_mul(factor)?,
+            hi: self.hi.checked_mul(factor)?,
+        })
+    }
+
+    pub fn midpoint(&self) -> Decimal {
+        (self.lo + self.hi) / Decimal::TWO
+    }
+}
+
+/// Half a unit of the last printed digit: 0.005 for two decimals,
+/// times the multiplier (54.6万 → 500).
+pub fn half_unit(decimals: u32, multiplier: Decimal) -> Decimal {
+    Decimal::new(5, decimals + 1) * multiplier
+}
+
+/// Rounds half away from zero to `decimals` places, as report authors do.
+pub fn round_to(value: Decimal, decimals: u32) -> Decimal {
+    value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Formats `value` with exactly `decimals` places.
+pub fn format_fixed(value: Decimal, decimals: u32) -> String {
+    let rounded = round_to(value, decimals);
+    format!("{:.*}", decimals as usize, rounded)
+}
+
+/// Formats a computed value with a few significant decimals and an
+/// ellipsis when it was cut short: `91.263…`.
+pub fn format_computed(value: Decimal, decimals: u32) -> String {
+    let shown = decimals + 1;
+    let rounded = value.round_dp_with_strategy(shown, RoundingStrategy::ToZero);
+    if rounded == value.normalize() || rounded == value {
+        format!("{:.*}", shown as usize, rounded)
+    } else {
+        format!("{:.*}…", shown as usize, rounded)
+    }
+}
+
+/// Parses a run of ASCII digits with an optional fractional part.
+/// Figures too long for an exact decimal (more than 28 digits) give `None`.
+pub fn parse_decimal(int_digits: &str, frac_digits: &str) -> Option<Decimal> {
+    if int_digits.len() + frac_digits.len() > 28 {
+        return None;
+    }
+    let mut text = String::with_capacity(int_digits.len() + frac_digits.len() + 1);
+    text.push_str(if int_digits.is_empty() { "0" } else { int_digits });
+    if !frac_digits.is_empty() {
+        text.push('.');
+        text.push_str(frac_digits);
+    }
+    Decimal::from_str(&text).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn half_unit_follows_last_digit_and_multiplier() {
+        assert_eq!(half_unit(2, Decimal::ONE), d("0.005"));
+        assert_eq!(half_unit(1, Decimal::from(10_000)), d("500"));
+        assert_eq!(half_unit(0, Decimal::ONE), d("0.5"));
+    }
+
+    #[test]
+    fn division_of_intervals_bounds_every_quotient() {
+        let part = Interval::around(d("40479"), Decimal::ZERO);
+        let whole = Interval::around(d("44354"), Decimal::ZERO);
+        let q = part.div(&whole).unwrap().scale(Decimal::ONE_HUNDRED).unwrap();
+        assert!(q.overlaps(&Interval::around(d("91.26"), d("0.005"))));
+        assert!(!q.overlaps(&Interval::around(d("92.26"), d("0.005"))));
+    }
+
+    #[test]
+    fn division_by_an_interval_touching_zero_is_refused() {
+        let part = Interval::around(d("1"), Decimal::ZERO);
+        let whole = Interval::around(d("0"), d("0.5"));
+        assert!(part.div(&whole).is_none());
+    }
+
+    #[test]
+    fn too_many_digits_is_not_a_decimal() {
+        assert!(parse_decimal(&"9".repeat(40), "").is_none());
+        assert_eq!(parse_decimal("12", "50"), Some(d("12.50")));
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero() {
+        assert_eq!(format_fixed(d("91.265"), 2), "91.27");
+        assert_eq!(format_fixed(d("0.125"), 2), "0.13");
+    }
+
+    #[test]
+    fn computed_values_show_an_ellipsis_when_cut() {
+        assert_eq!(format_computed(d("91.26307"), 2), "91.263…");
+        assert_eq!(format_computed(d("50"), 1), "50.00");
+    }
+}

@@ -1,0 +1,136 @@
+//! The text the engine reads: wrapped lines joined, with a map back.
+//!
+//! Reports extracted from PDFs break lines anywhere, even inside a figure
+//! and its unit (`38430\n剂次`). Within a paragraph a single line break is
+//! not a break: between CJK characters it disappears, between Latin words
+//! it becomes one space. A blank line stays a paragraph break (`\n\n`).
+
+/// Joined text plus a piecewise map from its byte offsets to the source's.
+#[derive(Debug)]
+pub struct TextView {
+    pub text: String,
+    /// (offset in `text`, offset in the source) at the start of each run
+    /// copied verbatim or inserted; sorted by both.
+    segments: Vec<(usize, usize)>,
+}
+
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{2FDF}'
+        | '\u{3000}'..='\u{303F}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF00}'..='\u{FFEF}')
+}
+
+fn is_blank(b: u8) -> bool {
+    b == b' ' || b == b'\t' || b == b'\r'
+}
+
+impl TextView {
+    pub fn new(source: &str) -> TextView {
+        let bytes = source.as_bytes();
+        let mut text = String::with_capacity(source.len());
+        let mut segments = Vec::new();
+        let mut copy_from = 0;
+        let mut search_from = 0;
+        while let Some(rel) = memchr_newline(&bytes[search_from..]) {
+            let newline = search_from + rel;
+            let mut line_end = newline;
+            while line_end > copy_from && is_blank(bytes[line_end - 1]) {
+                line_end -= 1;
+            }
+            let mut next = newline + 1;
+            let mut newlines = 1;
+            loop {
+                while next < bytes.len() && is_blank(bytes[next]) {
+                    next += 1;
+                }
+                if next < bytes.len() && bytes[next] == b'\n' {
+                    newlines += 1;
+                    next += 1;
+                } else {
+                    break;
+                }
+            }
+            segments.push((text.len(), copy_from));
+            text.push_str(&source[copy_from..line_end]);
+            if newlines >= 2 {
+                segments.push((text.len(), newline));
+                text.push_str("\n\n");
+            } else {
+                let before = source[..line_end].chars().next_back();
+                let after = source[next..].chars().next();
+                let joins_cjk = before.is_some_and(is_cjk) || after.is_some_and(is_cjk);
+                if !joins_cjk && before.is_some() && after.is_some() {
+                    segments.push((text.len(), newline));
+                    text.push(' ');
+                }
+            }
+            copy_from = next;
+            search_from = next;
+        }
+        segments.push((text.len(), copy_from));
+        text.push_str(&source[copy_from..]);
+        TextView { text, segments }
+    }
+
+    /// The source offset of the byte at `offset` in the view.
+    pub fn source_offset(&self, offset: usize) -> usize {
+        let i = self.segments.partition_point(|&(v, _)| v <= offset);
+        match i.checked_sub(1) {
+            Some(i) => {
+                let (view, src) = self.segments[i];
+                src + (offset - view)
+            }
+            None => offset,
+        }
+    }
+
+    /// The source range of a view range (end exclusive).
+    pub fn source_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.source_offset(start);
+        let e = if end > start {
+            self.source_offset(end - 1) + 1
+        } else {
+            s
+        };
+        (s, e)
+    }
+}
+
+fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'\n')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wrapped_cjk_line_joins_without_a_space() {
+        let src = "完成率\n91.26%，第 2剂 38430\n剂次";
+        let view = TextView::new(src);
+        assert_eq!(view.text, "完成率91.26%，第 2剂 38430剂次");
+        let at = view.text.find("91.26").unwrap();
+        assert_eq!(&src[view.source_offset(at)..][..5], "91.26");
+        let (s, e) = view.source_range(view.text.find("剂次").unwrap(), view.text.len());
+        assert_eq!(&src[s..e], "剂次");
+    }
+
+    #[test]
+    fn a_wrapped_latin_line_joins_with_one_space() {
+        let view = TextView::new("a total of 16,367 cases were noti- \nfied: 10,641");
+        assert_eq!(view.text, "a total of 16,367 cases were noti- fied: 10,641");
+    }
+
+    #[test]
+    fn a_blank_line_stays_a_paragraph_break() {
+        let src = "first paragraph.\r\n \r\nsecond 540";
+        let view = TextView::new(src);
+        assert_eq!(view.text, "first paragraph.\n\nsecond 540");
+        let at = view.text.find("540").unwrap();
+        assert_eq!(&src[view.source_offset(at)..], "540");
+    }
+}
