@@ -1,0 +1,78 @@
+//! Ratios: a stated percentage (or per mille, or a share written as a
+//! plain number) against the part and the whole stated beside it.
+
+use rust_decimal::Decimal;
+
+use super::Verdict;
+use crate::document::Document;
+use crate::lex::Kind;
+use crate::matcher::Claim;
+use crate::num::{format_computed, format_fixed};
+use crate::rules::{Role, Rule};
+
+pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
+    let qs = doc.quantities();
+    let stated = &qs[claim.member(Role::Stated)?];
+    let part = &qs[claim.member(Role::Part)?];
+    let whole = &qs[claim.member(Role::Whole)?];
+    if !(stated.is_operand() && part.is_operand() && whole.is_operand()) {
+        return None;
+    }
+    if part.value < Decimal::ZERO || whole.value <= Decimal::ZERO {
+        return None;
+    }
+    let scale = rule.scale.unwrap_or(match stated.kind {
+        Kind::Permille => Decimal::ONE_THOUSAND,
+        Kind::Number => Decimal::ONE,
+        _ => Decimal::ONE_HUNDRED,
+    });
+    let computed = part.interval().div(&whole.interval())?.scale(scale)?;
+    let exact = part.value.checked_div(whole.value)?.checked_mul(scale)?;
+    let consistent = computed.overlaps(&stated.interval());
+    let sign = match stated.kind {
+        Kind::Percent => "%",
+        Kind::Permille => "‰",
+        _ => "",
+    };
+    let expected = format!("{}{sign}", format_fixed(exact, stated.decimals));
+    if !consistent {
+        if let Some(within) = rule.plausible_within {
+            if (exact - stated.value).abs() > within {
+                return None;
+            }
+        }
+    }
+    let part_text = clean(doc.figure_text(claim.member(Role::Part)?));
+    let whole_text = clean(doc.figure_text(claim.member(Role::Whole)?));
+    let stated_text = clean(doc.figure_text(claim.member(Role::Stated)?));
+    let times = if scale == Decimal::ONE {
+        String::new()
+    } else if matches!(stated.kind, Kind::Percent | Kind::Permille) {
+        String::new()
+    } else {
+        format!(" × {scale}")
+    };
+    let note = format!(
+        "{part_text} / {whole_text}{times} = {}{sign} → {expected}",
+        format_computed(exact, stated.decimals),
+    );
+    let label = doc.before(claim.member(Role::Stated)?).to_owned();
+    Some(Verdict {
+        consistent,
+        expected: expected.clone(),
+        note,
+        fields: vec![
+            ("stated", stated_text),
+            ("part", part_text),
+            ("whole", whole_text),
+            ("computed", expected.clone()),
+            ("expected", expected),
+            ("label", label),
+        ],
+    })
+}
+
+/// A figure as printed, without the line breaks and spaces a PDF left in.
+fn clean(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join("")
+}

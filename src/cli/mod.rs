@@ -1,0 +1,153 @@
+//! Command-line arguments and the subcommands behind them.
+
+mod check;
+mod files;
+mod rules_cmd;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use statlint::rules::{self, Rule};
+use statlint::selection::Selection;
+
+#[derive(Parser, Debug)]
+#[command(name = "statlint", version, about = "Checks that the figures of a statistical report agree with each other")]
+pub struct Args {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Lint report files or folders (`-` reads standard input).
+    Check(CheckArgs),
+    /// List the rules in force.
+    Rules(RuleSetArgs),
+    /// Show one rule's description and examples.
+    Rule {
+        /// The rule id, e.g. zh.ratio.completion-rate.
+        id: String,
+        #[command(flatten)]
+        set: RuleSetArgs,
+    },
+    /// Run the examples of a rule file or folder of rule files.
+    TestRules {
+        /// A YAML rule file or a folder of them.
+        path: PathBuf,
+    },
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct RuleSetArgs {
+    /// Add the rules in this YAML file or folder (may be repeated).
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rules: Vec<PathBuf>,
+    /// Only these rules (ids or prefixes, comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "ID,...")]
+    pub select: Vec<String>,
+    /// Not these rules (ids or prefixes, comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "ID,...")]
+    pub ignore: Vec<String>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Diagnostics with the source underlined.
+    Human,
+    /// One line per finding: path:line:col: severity kind[rule]: message.
+    Concise,
+    /// Every finding and every relation checked, as JSON.
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    Error,
+    Warning,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// Files or folders to lint; `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// The lowest severity that makes the run fail (exit 1).
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// Also list every relation checked, with its verdict.
+    #[arg(long)]
+    pub show_checks: bool,
+    #[command(flatten)]
+    pub set: RuleSetArgs,
+}
+
+/// The exit status of a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Clean,
+    Findings,
+    Failed,
+}
+
+impl From<Status> for std::process::ExitCode {
+    fn from(s: Status) -> Self {
+        std::process::ExitCode::from(match s {
+            Status::Clean => 0,
+            Status::Findings => 1,
+            Status::Failed => 2,
+        })
+    }
+}
+
+pub fn run(args: Args) -> anyhow::Result<Status> {
+    match args.command {
+        Command::Check(a) => check::run(a),
+        Command::Rules(set) => rules_cmd::list(&set),
+        Command::Rule { id, set } => rules_cmd::show(&id, &set),
+        Command::TestRules { path } => rules_cmd::test(&path),
+    }
+}
+
+/// The built-in rules plus the user's, narrowed by --select/--ignore.
+pub fn load_rules(set: &RuleSetArgs) -> anyhow::Result<Vec<Rule>> {
+    let mut all = rules::builtin()?;
+    for path in &set.rules {
+        all.extend(rules::load_path(path)?);
+    }
+    let mut seen = std::collections::HashSet::new();
+    for rule in &all {
+        if !seen.insert(rule.id.as_str()) {
+            anyhow::bail!("{}: rule id `{}` is defined twice", rule.origin, rule.id);
+        }
+    }
+    let selection = Selection {
+        select: set.select.clone(),
+        ignore: set.ignore.clone(),
+    };
+    let ids: Vec<&str> = all.iter().map(|r| r.id.as_str()).collect();
+    let unknown = selection.unknown(&ids);
+    if !unknown.is_empty() {
+        anyhow::bail!("no rule matches {} (see `statlint rules`)", unknown.join(", "));
+    }
+    Ok(all.into_iter().filter(|r| selection.allows(&r.id)).collect())
+}
+
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,67 @@
+//! `statlint rules`, `statlint rule ID` and `statlint test-rules PATH`.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::{load_rules, RuleSetArgs, Status};
+use statlint::examples::run_examples;
+use statlint::rules;
+
+pub fn list(set: &RuleSetArgs) -> anyhow::Result<Status> {
+    let rules = load_rules(set)?;
+    let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let mut out = std::io::stdout().lock();
+    for rule in &rules {
+        writeln!(
+            out,
+            "{:width$}  {:5}  {:7}  {}",
+            rule.id,
+            rule.languages.join(","),
+            rule.severity.name(),
+            rule.description.lines().next().unwrap_or(""),
+        )?;
+    }
+    Ok(Status::Clean)
+}
+
+pub fn show(id: &str, set: &RuleSetArgs) -> anyhow::Result<Status> {
+    let rules = load_rules(set)?;
+    let Some(rule) = rules.iter().find(|r| r.id == id) else {
+        anyhow::bail!("no rule `{id}` (see `statlint rules`)");
+    };
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}", rule.id)?;
+    writeln!(out, "  {}", rule.description.trim())?;
+    writeln!(out, "  check: {}  severity: {}  languages: {}", rule.check.name(), rule.severity.name(), rule.languages.join(", "))?;
+    writeln!(out, "  defined in: {}", rule.origin)?;
+    if !rule.examples.pass.is_empty() {
+        writeln!(out, "\nholds:")?;
+        for e in &rule.examples.pass {
+            writeln!(out, "  {e}")?;
+        }
+    }
+    if !rule.examples.fail.is_empty() {
+        writeln!(out, "\nflagged:")?;
+        for e in &rule.examples.fail {
+            writeln!(out, "  {e}")?;
+        }
+    }
+    Ok(Status::Clean)
+}
+
+pub fn test(path: &Path) -> anyhow::Result<Status> {
+    let rules = rules::load_path(path)?;
+    let (run, failures) = run_examples(&rules);
+    let mut out = std::io::stdout().lock();
+    for f in &failures {
+        writeln!(out, "FAIL {} ({}): {}\n     {}", f.rule, f.origin, f.problem, f.example)?;
+    }
+    writeln!(
+        out,
+        "{} passed, {} failed ({} rules)",
+        run - failures.len(),
+        failures.len(),
+        rules.len()
+    )?;
+    Ok(if failures.is_empty() { Status::Clean } else { Status::Findings })
+}

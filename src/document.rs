@@ -1,0 +1,101 @@
+//! A document as the matcher sees it: the joined text, its figures and
+//! its segments, with the words around each figure.
+
+use crate::lex::{self, Level, Lexed, Quantity};
+use crate::source::TextView;
+
+/// Context windows are capped so that a figure in a long unpunctuated
+/// paragraph costs the same as anywhere else.
+const CONTEXT_BYTES: usize = 160;
+
+pub struct Document {
+    pub view: TextView,
+    pub lexed: Lexed,
+}
+
+impl Document {
+    pub fn new(source: &str) -> Document {
+        let view = TextView::new(source);
+        let lexed = lex::lex(&view);
+        Document { view, lexed }
+    }
+
+    pub fn quantities(&self) -> &[Quantity] {
+        &self.lexed.quantities
+    }
+
+    pub fn text(&self) -> &str {
+        &self.view.text
+    }
+
+    /// The words before figure `i`: back to the start of its clause or the
+    /// previous figure's unit, whichever is nearer; trimmed.
+    pub fn before(&self, i: usize) -> &str {
+        let q = &self.lexed.quantities[i];
+        let mut start = self.lexed.segments.start_of(Level::Clause, q.start);
+        if i > 0 {
+            start = start.max(self.lexed.quantities[i - 1].unit_end.min(q.start));
+        }
+        let text = self.text();
+        start = start.max(floor_boundary(text, q.start.saturating_sub(CONTEXT_BYTES)));
+        text[start..q.start].trim()
+    }
+
+    /// The words after figure `i`: to the end of its clause or the next
+    /// figure, whichever is nearer.
+    pub fn after(&self, i: usize) -> &str {
+        let q = &self.lexed.quantities[i];
+        let text = self.text();
+        let mut end = self.lexed.segments.end_of(Level::Clause, q.end, text.len());
+        if let Some(next) = self.lexed.quantities.get(i + 1) {
+            end = end.min(next.start);
+        }
+        end = end.max(q.end).min(ceil_boundary(text, q.end + CONTEXT_BYTES));
+        &text[q.end..end]
+    }
+
+    /// The text between two figures (in either order).
+    pub fn between(&self, a: usize, b: usize) -> &str {
+        let (first, second) = if a < b { (a, b) } else { (b, a) };
+        let qs = &self.lexed.quantities;
+        let start = qs[first].end;
+        let end = qs[second].start.max(start);
+        let text = self.text();
+        if end - start > CONTEXT_BYTES * 4 {
+            return "";
+        }
+        &text[start..end]
+    }
+
+    pub fn figure_text(&self, i: usize) -> &str {
+        let q = &self.lexed.quantities[i];
+        &self.text()[q.start..q.end]
+    }
+
+    pub fn segment_of(&self, level: Level, i: usize) -> usize {
+        let q = &self.lexed.quantities[i];
+        match level {
+            Level::Clause => q.clause,
+            Level::Sentence => q.sentence,
+            Level::Paragraph => q.paragraph,
+            Level::Document => 0,
+        }
+    }
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    if i >= text.len() {
+        return text.len();
+    }
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}

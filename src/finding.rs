@@ -1,0 +1,51 @@
+//! What the engine hands to the renderers: findings and the relations it
+//! checked, with spans as byte offsets into the decoded source text.
+
+use crate::rules::Severity;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub rule: String,
+    pub kind: &'static str,
+    pub severity: Severity,
+    /// The stated figure that does not agree.
+    pub primary: Span,
+    pub primary_message: String,
+    /// The figures it was recomputed from.
+    pub labels: Vec<Label>,
+    pub message: String,
+    /// The recomputation, e.g. `40479 / 44354 = 91.263…% → 91.26%`.
+    pub notes: Vec<String>,
+    /// What the stated figure should read at the author's precision.
+    pub expected: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct CheckedMember {
+    pub role: &'static str,
+    pub span: Span,
+    pub text: String,
+}
+
+/// A relation the engine recomputed, consistent or not.
+#[derive(Clone, Debug)]
+pub struct CheckedRelation {
+    pub rule: String,
+    pub kind: &'static str,
+    pub consistent: bool,
+    pub members: Vec<CheckedMember>,
+    /// The recomputation, as in a finding's note.
+    pub note: String,
+}

@@ -1,0 +1,149 @@
+//! The library's entry point: lint a text or a file with a set of rules.
+
+use std::path::Path;
+
+use crate::check;
+use crate::document::Document;
+use crate::finding::{CheckedMember, CheckedRelation, Finding, Label, Span};
+use crate::matcher;
+use crate::rules::{Role, Rule};
+use crate::source::{decode, DecodeError};
+
+/// The rules in force, compiled once and shared by every file.
+pub struct Linter {
+    rules: Vec<Rule>,
+}
+
+/// What linting one file found.
+#[derive(Debug)]
+pub struct FileReport {
+    pub path: String,
+    /// The decoded text the spans point into.
+    pub text: String,
+    /// Added to spans to give offsets into the file as it is on disk.
+    pub offset_base: usize,
+    pub findings: Vec<Finding>,
+    pub checks: Vec<CheckedRelation>,
+    /// Figures the lexer found.
+    pub figures: usize,
+}
+
+/// A file that could not be linted.
+#[derive(Debug)]
+pub enum LintError {
+    /// Could not be read or decoded: the run fails (exit 2).
+    Unreadable { path: String, message: String },
+    /// Skipped on purpose (a binary file): a note, not a failure.
+    Skipped { path: String, message: String },
+}
+
+impl Linter {
+    pub fn new(rules: Vec<Rule>) -> Linter {
+        Linter { rules }
+    }
+
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// Lints text already in memory.
+    pub fn lint_text(&self, path: &str, text: String, offset_base: usize) -> FileReport {
+        let doc = Document::new(&text);
+        let mut findings = Vec::new();
+        let mut checks = Vec::new();
+        for claim in matcher::find_claims(&self.rules, &doc) {
+            let rule = &self.rules[claim.rule];
+            let Some(verdict) = check::evaluate(rule, &claim, &doc) else {
+                continue;
+            };
+            let span_of = |i: usize| {
+                let q = &doc.quantities()[i];
+                let (start, end) = doc.view.source_range(q.start, q.end);
+                Span { start, end }
+            };
+            let members: Vec<CheckedMember> = claim
+                .members
+                .iter()
+                .map(|&(role, i)| {
+                    let span = span_of(i);
+                    CheckedMember {
+                        role: role.name(),
+                        span,
+                        text: text[span.start..span.end].to_owned(),
+                    }
+                })
+                .collect();
+            if !verdict.consistent {
+                let stated = claim.member(Role::Stated).map(span_of);
+                if let Some(primary) = stated {
+                    findings.push(Finding {
+                        rule: rule.id.clone(),
+                        kind: rule.check.name(),
+                        severity: rule.severity,
+                        primary,
+                        primary_message: format!("expected {}", verdict.expected),
+                        labels: members
+                            .iter()
+                            .filter(|m| m.role != "stated")
+                            .map(|m| Label {
+                                span: m.span,
+                                message: m.role.to_owned(),
+                            })
+                            .collect(),
+                        message: check::render_message(&rule.message, &verdict.fields),
+                        notes: vec![verdict.note.clone()],
+                        expected: Some(verdict.expected.clone()),
+                    });
+                }
+            }
+            checks.push(CheckedRelation {
+                rule: rule.id.clone(),
+                kind: rule.check.name(),
+                consistent: verdict.consistent,
+                members,
+                note: verdict.note,
+            });
+        }
+        FileReport {
+            path: path.to_owned(),
+            figures: doc.quantities().len(),
+            text,
+            offset_base,
+            findings,
+            checks,
+        }
+    }
+
+    /// Reads, decodes and lints one file.
+    pub fn lint_path(&self, path: &Path) -> Result<FileReport, LintError> {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| LintError::Unreadable {
+            path: name.clone(),
+            message: io_message(&e),
+        })?;
+        self.lint_bytes(&name, &bytes)
+    }
+
+    pub fn lint_bytes(&self, name: &str, bytes: &[u8]) -> Result<FileReport, LintError> {
+        match decode(bytes) {
+            Ok(decoded) => Ok(self.lint_text(name, decoded.text, decoded.offset_base)),
+            Err(DecodeError::Binary) => Err(LintError::Skipped {
+                path: name.to_owned(),
+                message: DecodeError::Binary.to_string(),
+            }),
+            Err(e) => Err(LintError::Unreadable {
+                path: name.to_owned(),
+                message: e.to_string(),
+            }),
+        }
+    }
+}
+
+fn io_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        std::io::ErrorKind::IsADirectory => "is a directory".to_owned(),
+        _ => e.to_string(),
+    }
+}

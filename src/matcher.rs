@@ -1,0 +1,208 @@
+//! Finds the members of each rule's relation among a document's figures.
+//!
+//! For every figure that can be a rule's stated member (right kind, right
+//! cue words), the other members are searched from it in the direction,
+//! scope and with the filters the rule gives; the nearest candidate wins.
+//! A relation is claimed only when every member is found. A stated figure
+//! belongs to at most one relation of each check kind: rules earlier in
+//! the packs take precedence, so specific rules are written first.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::document::Document;
+use crate::lex::{Kind, Level};
+use crate::rules::{CheckKind, Direction, Member, Role, Rule};
+
+/// How many figures a search looks back or ahead: keeps a long paragraph
+/// with thousands of figures linear.
+const SEARCH_LIMIT: usize = 64;
+const DOCUMENT_SEARCH_LIMIT: usize = 512;
+
+/// A relation found in the text: which rule, and which figure plays each
+/// role (indices into the document's quantities).
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub rule: usize,
+    pub members: Vec<(Role, usize)>,
+}
+
+impl Claim {
+    pub fn member(&self, role: Role) -> Option<usize> {
+        self.members.iter().find(|(r, _)| *r == role).map(|&(_, i)| i)
+    }
+}
+
+pub fn find_claims(rules: &[Rule], doc: &Document) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    let mut taken: HashSet<(CheckKind, usize)> = HashSet::new();
+    let n = doc.quantities().len();
+    for (rule_index, rule) in rules.iter().enumerate() {
+        for i in 0..n {
+            if taken.contains(&(rule.check, i)) {
+                continue;
+            }
+            let mut captures = HashMap::new();
+            if !stated_matches(doc, &rule.stated, i, &mut captures) {
+                continue;
+            }
+            if let Some(members) = locate_members(doc, rule, i, &captures) {
+                taken.insert((rule.check, i));
+                claims.push(Claim {
+                    rule: rule_index,
+                    members,
+                });
+            }
+        }
+    }
+    claims.sort_by_key(|c| c.member(Role::Stated));
+    claims
+}
+
+fn stated_matches(doc: &Document, spec: &Member, i: usize, captures: &mut HashMap<String, String>) -> bool {
+    let qs = doc.quantities();
+    if !spec.kinds.contains(&qs[i].kind) {
+        return false;
+    }
+    // In a chain a:b:c the cue words describe the first element.
+    let mut head = i;
+    if let Some(position) = spec.chain {
+        for _ in 1..position.max(1) {
+            if head == 0 || !is_chain_link(doc.between(head - 1, head)) || qs[head - 1].kind != Kind::Number {
+                return false;
+            }
+            head -= 1;
+        }
+        // The chain must not continue to the left of its first element.
+        if head > 0 && is_chain_link(doc.between(head - 1, head)) {
+            return false;
+        }
+    }
+    if !context_matches(doc, spec, head, captures) {
+        return false;
+    }
+    if spec.chain.is_some() {
+        if let Some(after) = &spec.after {
+            return after.is_match(doc.after(i));
+        }
+    }
+    true
+}
+
+fn is_chain_link(gap: &str) -> bool {
+    matches!(gap.trim(), ":" | "：" | "∶")
+}
+
+/// `before`, `after` and `contains` of a member against figure `i`.
+fn context_matches(doc: &Document, spec: &Member, i: usize, captures: &mut HashMap<String, String>) -> bool {
+    if let Some(before) = &spec.before {
+        let text = doc.before(i);
+        if before.captures_len() > 1 {
+            let Some(caps) = before.captures(text) else {
+                return false;
+            };
+            for name in before.capture_names().flatten() {
+                if let Some(m) = caps.name(name) {
+                    captures.insert(name.to_owned(), m.as_str().to_owned());
+                }
+            }
+        } else if !before.is_match(text) {
+            return false;
+        }
+    }
+    if spec.chain.is_none() {
+        if let Some(after) = &spec.after {
+            if !after.is_match(doc.after(i)) {
+                return false;
+            }
+        }
+    }
+    if let Some(contains) = &spec.contains {
+        let needle = expand(contains, captures);
+        if needle.is_empty() || !doc.before(i).contains(&needle) {
+            return false;
+        }
+    }
+    true
+}
+
+fn expand(template: &str, captures: &HashMap<String, String>) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in captures {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+fn locate_members(
+    doc: &Document,
+    rule: &Rule,
+    stated: usize,
+    captures: &HashMap<String, String>,
+) -> Option<Vec<(Role, usize)>> {
+    let mut found = vec![(Role::Stated, stated)];
+    for spec in &rule.others {
+        let from = found.iter().find(|(r, _)| *r == spec.from)?.1;
+        let i = search(doc, spec, from, &found, captures)?;
+        found.push((spec.role, i));
+    }
+    // All members distinct.
+    let distinct: HashSet<usize> = found.iter().map(|&(_, i)| i).collect();
+    (distinct.len() == found.len()).then_some(found)
+}
+
+fn search(
+    doc: &Document,
+    spec: &Member,
+    from: usize,
+    found: &[(Role, usize)],
+    captures: &HashMap<String, String>,
+) -> Option<usize> {
+    let qs = doc.quantities();
+    let scope_id = doc.segment_of(spec.scope, from);
+    let limit = if spec.scope == Level::Document {
+        DOCUMENT_SEARCH_LIMIT
+    } else {
+        SEARCH_LIMIT
+    };
+    let role_value = |role: Role| found.iter().find(|(r, _)| *r == role).map(|&(_, i)| &qs[i]);
+    let mut skipped = 0;
+    let candidates: Box<dyn Iterator<Item = usize>> = match spec.direction {
+        Direction::Previous => Box::new((0..from).rev().take(limit)),
+        Direction::Next => Box::new((from + 1..qs.len()).take(limit)),
+    };
+    for j in candidates {
+        if doc.segment_of(spec.scope, j) != scope_id {
+            break;
+        }
+        let q = &qs[j];
+        if !spec.kinds.contains(&q.kind) || found.iter().any(|&(_, k)| k == j) {
+            continue;
+        }
+        if let Some(gap) = &spec.gap {
+            if !gap.is_match(doc.between(from, j)) {
+                // The gap only describes the nearest figure.
+                return None;
+            }
+        }
+        let mut scratch = captures.clone();
+        if !context_matches(doc, spec, j, &mut scratch) {
+            continue;
+        }
+        if let Some(other) = spec.larger_than.and_then(role_value) {
+            if q.value <= other.value {
+                continue;
+            }
+        }
+        if let Some(other) = spec.unit_as.and_then(role_value) {
+            if !crate::lex::same_unit(&q.unit, &other.unit) {
+                continue;
+            }
+        }
+        if skipped < spec.skip {
+            skipped += 1;
+            continue;
+        }
+        return Some(j);
+    }
+    None
+}

@@ -1,0 +1,111 @@
+//! The YAML rule format, as serde reads it.
+//!
+//! A file holds `rules:`, a list. Each rule finds a stated figure (the
+//! `stated` member) by its cue words, then the other members relative to
+//! it, and names the check that relates them.
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFile {
+    pub rules: Vec<RuleSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    pub id: Spanned<String>,
+    pub description: String,
+    pub languages: Vec<String>,
+    #[serde(default = "default_severity")]
+    pub severity: Spanned<String>,
+    /// The check: `ratio`.
+    pub check: Spanned<String>,
+    /// What the stated figure is out of: 100 for a percent, 1000 for per
+    /// mille; defaults from the stated figure's kind.
+    #[serde(default)]
+    pub scale: Option<u32>,
+    /// Stay silent when the recomputed value is further than this from the
+    /// stated one, in the stated figure's units: so far off that the rule
+    /// more likely took the wrong members than the author erred.
+    #[serde(default)]
+    pub plausible_within: Option<f64>,
+    pub members: Members,
+    pub message: String,
+    #[serde(default)]
+    pub examples: Examples,
+}
+
+fn default_severity() -> Spanned<String> {
+    Spanned {
+        value: "error".to_owned(),
+        referenced: serde_saphyr::Location::UNKNOWN,
+        defined: serde_saphyr::Location::UNKNOWN,
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Members {
+    pub stated: MemberSpec,
+    #[serde(default)]
+    pub part: Option<MemberSpec>,
+    #[serde(default)]
+    pub whole: Option<MemberSpec>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemberSpec {
+    /// Kinds of figure allowed: number, percent, permille, points, multiple.
+    #[serde(default)]
+    pub kinds: Vec<Spanned<String>>,
+    /// A regex the words before the figure must match (within its clause,
+    /// back to the previous figure). Named groups are captured for
+    /// `contains` of later members.
+    #[serde(default)]
+    pub before: Option<Spanned<String>>,
+    /// A regex the words after the figure must match.
+    #[serde(default)]
+    pub after: Option<Spanned<String>>,
+    /// Literal text the words before the figure must contain; `{name}`
+    /// is replaced by a group captured by an earlier member.
+    #[serde(default)]
+    pub contains: Option<String>,
+    /// The member to search from (default: stated).
+    #[serde(default)]
+    pub from: Option<Spanned<String>>,
+    /// previous | next: which way to search from `from`.
+    #[serde(default)]
+    pub search: Option<Spanned<String>>,
+    /// A regex the text between this figure and `from` must match.
+    #[serde(default)]
+    pub gap: Option<Spanned<String>>,
+    /// clause | sentence | paragraph | document: how far to search.
+    #[serde(default)]
+    pub scope: Option<Spanned<String>>,
+    /// Only figures larger than this member.
+    #[serde(default)]
+    pub larger_than: Option<Spanned<String>>,
+    /// Only figures in the same unit as this member.
+    #[serde(default)]
+    pub unit_as: Option<Spanned<String>>,
+    /// For the stated figure: its place in a ratio chain `a:b:c` whose
+    /// first element is the one `before` describes.
+    #[serde(default)]
+    pub chain: Option<usize>,
+    /// Skip this many matching figures before taking one.
+    #[serde(default)]
+    pub skip: usize,
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Examples {
+    #[serde(default)]
+    pub pass: Vec<String>,
+    #[serde(default)]
+    pub fail: Vec<String>,
+}
