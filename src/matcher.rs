@@ -142,7 +142,22 @@ fn locate_members(
     let mut found = vec![(Role::Stated, stated)];
     for spec in &rule.others {
         let from = found.iter().find(|(r, _)| *r == spec.from)?.1;
-        let i = search(doc, spec, from, &found, captures)?;
+        let i = if spec.direction == Direction::PreviousCell {
+            previous_cell(doc, spec, from)?
+        } else {
+            search(doc, spec, from, &found, captures)?
+        };
+        if let Some(blocker) = &spec.blocked_by {
+            let (lo, hi) = if i < stated { (i, stated) } else { (stated, i) };
+            let qs = doc.quantities();
+            let competes = |k: usize| qs[k].is_operand() && qs[k].kind == Kind::Number;
+            if (lo + 1..hi)
+                .take(SEARCH_LIMIT)
+                .any(|k| competes(k) && blocker.is_match(doc.before(k)))
+            {
+                return None;
+            }
+        }
         found.push((spec.role, i));
     }
     // All members distinct.
@@ -167,7 +182,7 @@ fn search(
     let role_value = |role: Role| found.iter().find(|(r, _)| *r == role).map(|&(_, i)| &qs[i]);
     let mut skipped = 0;
     let candidates: Box<dyn Iterator<Item = usize>> = match spec.direction {
-        Direction::Previous => Box::new((0..from).rev().take(limit)),
+        Direction::Previous | Direction::PreviousCell => Box::new((0..from).rev().take(limit)),
         Direction::Next => Box::new((from + 1..qs.len()).take(limit)),
     };
     for j in candidates {
@@ -205,4 +220,59 @@ fn search(
         return Some(j);
     }
     None
+}
+
+/// A table cell holds at most this many figures (one per row of a
+/// merged cell); longer paragraphs are prose.
+const MAX_CELL_FIGURES: usize = 8;
+
+/// The figures of the paragraph holding `i`, if it reads as a table cell:
+/// a few figures and nothing but brackets, signs and spaces around them.
+fn cell(doc: &Document, i: usize) -> Option<std::ops::Range<usize>> {
+    let qs = doc.quantities();
+    let p = qs[i].paragraph;
+    let mut lo = i;
+    while lo > 0 && qs[lo - 1].paragraph == p {
+        lo -= 1;
+        if i - lo > MAX_CELL_FIGURES {
+            return None;
+        }
+    }
+    let mut hi = i + 1;
+    while hi < qs.len() && qs[hi].paragraph == p {
+        hi += 1;
+        if hi - lo > MAX_CELL_FIGURES {
+            return None;
+        }
+    }
+    let text = doc.text();
+    let start = doc.lexed.segments.start_of(Level::Paragraph, qs[lo].start);
+    let end = doc.lexed.segments.end_of(Level::Paragraph, qs[hi - 1].end, text.len());
+    let mut at = start;
+    for q in &qs[lo..hi] {
+        if !only_cell_filler(&text[at..q.start]) {
+            return None;
+        }
+        at = q.unit_end.max(q.end);
+    }
+    only_cell_filler(&text[at..end]).then_some(lo..hi)
+}
+
+fn only_cell_filler(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || matches!(c, '(' | ')' | '（' | '）' | '%' | '％'))
+}
+
+/// The figure at the same place in the previous table cell, when both
+/// cells hold the same number of figures.
+fn previous_cell(doc: &Document, spec: &Member, from: usize) -> Option<usize> {
+    let here = cell(doc, from)?;
+    if here.start == 0 {
+        return None;
+    }
+    let before = cell(doc, here.start - 1)?;
+    if before.len() != here.len() {
+        return None;
+    }
+    let j = before.start + (from - here.start);
+    spec.kinds.contains(&doc.quantities()[j].kind).then_some(j)
 }

@@ -176,6 +176,13 @@ fn percent_sign(input: &str) -> IResult<&str, Suffix> {
     )))
 }
 
+/// Words that follow a figure without being its unit.
+const EN_NOT_UNITS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "had", "has", "have", "in",
+    "into", "is", "it", "of", "on", "or", "over", "per", "than", "that", "the", "their", "these",
+    "this", "those", "to", "was", "were", "which", "while", "who", "with", "year", "years",
+];
+
 /// A unit word after the figure: a Chinese measure word, or the next
 /// English word.
 fn unit_word(input: &str) -> (&str, String) {
@@ -193,6 +200,9 @@ fn unit_word(input: &str) -> (&str, String) {
         .map_or(rest.len(), |(i, _)| i);
     if word_len > 0 && rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
         let word = &rest[..word_len];
+        if EN_NOT_UNITS.contains(&word.to_ascii_lowercase().as_str()) {
+            return (input, String::new());
+        }
         return (&rest[word_len..], word.to_ascii_lowercase());
     }
     (input, String::new())
@@ -232,8 +242,17 @@ pub fn arabic(input: &str) -> Option<Parsed> {
         char('＋'),
     )));
     let (rest, sign) = { sign_parser }.parse(input).ok()?;
-    let (rest, int) = integer_part(rest).ok()?;
-    let (rest, frac) = opt(fraction).parse(rest).ok()?;
+    let (rest, int, frac) = match integer_part(rest) {
+        Ok((rest, int)) => {
+            let (rest, frac) = opt(fraction).parse(rest).ok()?;
+            (rest, int, frac)
+        }
+        // .05, as p-values and some tables print fractions.
+        Err(_) => {
+            let (rest, frac) = fraction(rest).ok()?;
+            (rest, "", Some(frac))
+        }
+    };
     let int_ascii: String = int.chars().filter_map(ascii_digit).collect();
     let frac_ascii: String = frac.unwrap_or("").chars().filter_map(ascii_digit).collect();
     let mut value = parse_decimal(&int_ascii, &frac_ascii)?;
@@ -401,7 +420,10 @@ pub fn scan(text: &str) -> Vec<Quantity> {
         let rest = &text[i..];
         let Some(c) = rest.chars().next() else { break };
         let mut parsed = None;
-        if is_digit(c) || matches!(c, '-' | '−' | '－' | '+' | '＋') {
+        let leading_dot = c == '.'
+            && rest[1..].starts_with(|d: char| d.is_ascii_digit())
+            && prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '=' | '<' | '>'));
+        if is_digit(c) || leading_dot || matches!(c, '-' | '−' | '－' | '+' | '＋') {
             let sign_ok = !matches!(c, '-' | '−' | '－' | '+' | '＋')
                 || (starts_token(prev) && !prev.is_some_and(is_digit) && prev != Some(' ')
                     || prev == Some(' ') && !prev2.is_some_and(|p| is_digit(p) || p.is_ascii_alphabetic()));
@@ -427,7 +449,7 @@ pub fn scan(text: &str) -> Vec<Quantity> {
         }
         match parsed {
             Some(p) if p.len > 0 => {
-                let in_words = !is_digit(c) && !matches!(c, '-' | '−' | '－' | '+' | '＋') && c != '百'
+                let in_words = !is_digit(c) && !leading_dot && !matches!(c, '-' | '−' | '－' | '+' | '＋') && c != '百'
                     || c == '百' && !rest["百分之".len()..].starts_with(is_digit);
                 out.push(Quantity {
                     value: p.value,
@@ -556,6 +578,17 @@ mod tests {
     fn names_with_digits_are_not_figures() {
         assert!(scan("H1N1").is_empty());
         assert!(scan("COVID-19").is_empty());
+    }
+
+    #[test]
+    fn a_leading_dot_is_a_fraction() {
+        let q = one("grossly inconsistent (.9 %)");
+        assert_eq!((q.value, q.kind), (d("0.9"), Kind::Percent));
+    }
+
+    #[test]
+    fn connecting_words_are_not_units() {
+        assert_eq!(scan("(213 million or 93%)")[0].unit, "");
     }
 
     #[test]

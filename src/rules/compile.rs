@@ -91,6 +91,8 @@ impl Role {
 pub enum Direction {
     Previous,
     Next,
+    /// Same position in the previous table cell.
+    PreviousCell,
 }
 
 /// How to find one member of a relation.
@@ -104,6 +106,7 @@ pub struct Member {
     pub from: Role,
     pub direction: Direction,
     pub gap: Option<Regex>,
+    pub blocked_by: Option<Regex>,
     pub scope: Level,
     pub larger_than: Option<Role>,
     pub unit_as: Option<Role>,
@@ -246,7 +249,10 @@ fn compile_member(ctx: &Ctx, role: Role, spec: &MemberSpec) -> Result<Member, Ru
         Some(s) => match s.value.as_str() {
             "previous" => Direction::Previous,
             "next" => Direction::Next,
-            other => return Err(ctx.err(s, format!("search must be previous or next, not `{other}`"))),
+            "previous-cell" => Direction::PreviousCell,
+            other => {
+                return Err(ctx.err(s, format!("search must be previous, next or previous-cell, not `{other}`")))
+            }
         },
     };
     let scope = match &spec.scope {
@@ -270,6 +276,7 @@ fn compile_member(ctx: &Ctx, role: Role, spec: &MemberSpec) -> Result<Member, Ru
         from,
         direction,
         gap: ctx.regex(&spec.gap, "gap")?,
+        blocked_by: ctx.regex(&spec.blocked_by, "blocked_by")?,
         scope,
         larger_than: ctx.role(&spec.larger_than, "larger_than")?,
         unit_as: ctx.role(&spec.unit_as, "unit_as")?,

@@ -77,9 +77,16 @@ pub struct MemberSpec {
     /// The member to search from (default: stated).
     #[serde(default)]
     pub from: Option<Spanned<String>>,
-    /// previous | next: which way to search from `from`.
+    /// previous | next | previous-cell: which way to search from `from`;
+    /// previous-cell takes the figure at the same place in the table cell
+    /// (a paragraph of bare figures) before.
     #[serde(default)]
     pub search: Option<Spanned<String>>,
+    /// Give up when a figure between this one and the stated figure has
+    /// words before it that match this regex: another candidate for the
+    /// role stands nearer, so which one is meant is unsure.
+    #[serde(default)]
+    pub blocked_by: Option<Spanned<String>>,
     /// A regex the text between this figure and `from` must match.
     #[serde(default)]
     pub gap: Option<Spanned<String>>,
