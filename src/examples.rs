@@ -49,3 +49,34 @@ pub fn run_examples(rules: &[Rule]) -> (usize, Vec<ExampleFailure>) {
     }
     (run, failures)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_builtin_rule_example_behaves() {
+        let rules = crate::rules::builtin().expect("built-in rules compile");
+        let (run, failures) = run_examples(&rules);
+        assert!(run >= rules.len() * 2, "each rule has a pass and a fail example");
+        for rule in &rules {
+            assert!(
+                !rule.examples.pass.is_empty() && !rule.examples.fail.is_empty(),
+                "{} needs pass and fail examples",
+                rule.id
+            );
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
+
+    #[test]
+    fn a_fail_example_that_holds_is_reported() {
+        let mut rules = crate::rules::builtin().unwrap();
+        rules.truncate(1);
+        let pass = rules[0].examples.pass[0].clone();
+        rules[0].examples.fail = vec![pass];
+        let (_, failures) = run_examples(&rules);
+        assert_eq!(failures.len(), 1);
+        assert!(failures[0].problem.contains("holds"));
+    }
+}

@@ -597,3 +597,73 @@ mod tests {
         assert_eq!((q.value, q.unit.as_str(), q.in_words), (d("9"), "articles", true));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn fullwidth(s: &str) -> String {
+        s.chars()
+            .map(|c| match c {
+                '0'..='9' => char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap(),
+                '.' => '．',
+                '%' => '％',
+                other => other,
+            })
+            .collect()
+    }
+
+    fn grouped(int: u64) -> String {
+        let digits = int.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn any_spelling_of_a_count_lexes_to_its_value(int in 0u64..10_000_000_000, style in 0..3) {
+            let text = match style {
+                0 => format!("共{int}人"),
+                1 => format!("共{}人", grouped(int)),
+                _ => format!("共{}人", fullwidth(&int.to_string())),
+            };
+            let qs = scan(&text);
+            prop_assert_eq!(qs.len(), 1);
+            prop_assert_eq!(qs[0].value, Decimal::from(int));
+            prop_assert_eq!(qs[0].half, Decimal::ZERO);
+        }
+
+        #[test]
+        fn any_spelling_of_a_percent_lexes_to_its_value(int in 0u32..1000, frac in 0u32..100, wide in any::<bool>(), space in any::<bool>()) {
+            let plain = format!("{int}.{frac:02}{}%", if space { " " } else { "" });
+            let text = if wide { fullwidth(&plain) } else { plain };
+            let qs = scan(&format!("完成率{text}，"));
+            prop_assert_eq!(qs.len(), 1);
+            prop_assert_eq!(qs[0].kind, Kind::Percent);
+            prop_assert_eq!(qs[0].value, Decimal::new(i64::from(int * 100 + frac), 2));
+            prop_assert_eq!(qs[0].half, Decimal::new(5, 3));
+        }
+
+        #[test]
+        fn multipliers_scale_and_widen(int in 1u32..100_000, frac in 0u32..10, mult in 0usize..3) {
+            let (word, factor) = [("万", 10_000i64), ("亿", 100_000_000), ("万亿", 1_000_000_000_000)][mult];
+            let qs = scan(&format!("增加值{int}.{frac}{word}元"));
+            prop_assert_eq!(qs.len(), 1);
+            let expected = Decimal::new(i64::from(int) * 10 + i64::from(frac), 1) * Decimal::from(factor);
+            prop_assert_eq!(qs[0].value, expected);
+            prop_assert_eq!(qs[0].half, Decimal::from(factor) / Decimal::from(20));
+        }
+
+        #[test]
+        fn the_scanner_never_panics(text in "\\PC{0,200}") {
+            let _ = scan(&text);
+        }
+    }
+}
