@@ -95,31 +95,43 @@ fn is_chain_link(gap: &str) -> bool {
 /// `before`, `after` and `contains` of a member against figure `i`.
 fn context_matches(doc: &Document, spec: &Member, i: usize, captures: &mut HashMap<String, String>) -> bool {
     if let Some(before) = &spec.before {
-        let text = doc.before(i);
-        if before.captures_len() > 1 {
-            let Some(caps) = before.captures(text) else {
-                return false;
-            };
-            for name in before.capture_names().flatten() {
-                if let Some(m) = caps.name(name) {
-                    captures.insert(name.to_owned(), m.as_str().to_owned());
-                }
-            }
-        } else if !before.is_match(text) {
+        if !match_capturing(before, doc.before(i), captures) {
             return false;
         }
     }
     if spec.chain.is_none() {
         if let Some(after) = &spec.after {
-            if !after.is_match(doc.after(i)) {
+            if !match_capturing(after, doc.after(i), captures) {
                 return false;
             }
+        }
+    }
+    if let Some(unit) = &spec.unit {
+        let own = &doc.quantities()[i].unit;
+        if own.is_empty() || !crate::lex::same_unit(&expand(unit, captures), own) {
+            return false;
         }
     }
     if let Some(contains) = &spec.contains {
         let needle = expand(contains, captures);
         if needle.is_empty() || !doc.before(i).contains(&needle) {
             return false;
+        }
+    }
+    true
+}
+
+/// Matches `regex` on `text`, recording its named groups in `captures`.
+fn match_capturing(regex: &regex::Regex, text: &str, captures: &mut HashMap<String, String>) -> bool {
+    if regex.captures_len() == 1 {
+        return regex.is_match(text);
+    }
+    let Some(caps) = regex.captures(text) else {
+        return false;
+    };
+    for name in regex.capture_names().flatten() {
+        if let Some(m) = caps.name(name) {
+            captures.insert(name.to_owned(), m.as_str().to_owned());
         }
     }
     true
@@ -140,12 +152,15 @@ fn locate_members(
     captures: &HashMap<String, String>,
 ) -> Option<Vec<(Role, usize)>> {
     let mut found = vec![(Role::Stated, stated)];
+    let mut captures = captures.clone();
     for spec in &rule.others {
         let from = found.iter().find(|(r, _)| *r == spec.from)?.1;
         let i = if spec.direction == Direction::PreviousCell {
             previous_cell(doc, spec, from)?
         } else {
-            search(doc, spec, from, &found, captures)?
+            let (i, with_member) = search(doc, spec, from, &found, &captures)?;
+            captures = with_member;
+            i
         };
         if let Some(blocker) = &spec.blocked_by {
             let (lo, hi) = if i < stated { (i, stated) } else { (stated, i) };
@@ -171,7 +186,7 @@ fn search(
     from: usize,
     found: &[(Role, usize)],
     captures: &HashMap<String, String>,
-) -> Option<usize> {
+) -> Option<(usize, HashMap<String, String>)> {
     let qs = doc.quantities();
     let scope_id = doc.segment_of(spec.scope, from);
     let limit = if spec.scope == Level::Document {
@@ -217,7 +232,7 @@ fn search(
             skipped += 1;
             continue;
         }
-        return Some(j);
+        return Some((j, scratch));
     }
     None
 }

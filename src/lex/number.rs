@@ -358,6 +358,11 @@ pub fn english_word(input: &str) -> Option<Parsed> {
     let word = input[..word_len].to_ascii_lowercase();
     let value = EN_NUMBER_WORDS.iter().position(|w| *w == word)?;
     let (after_unit, unit) = unit_word(&input[word_len..]);
+    // "one" is mostly a pronoun or "at least one"; a count only before a
+    // noun of discrete things.
+    if value == 1 && !is_discrete(&unit) {
+        return None;
+    }
     Some(Parsed {
         value: Decimal::from(value),
         half: Decimal::ZERO,

@@ -74,6 +74,9 @@ pub struct MemberSpec {
     /// is replaced by a group captured by an earlier member.
     #[serde(default)]
     pub contains: Option<String>,
+    /// The unit the figure must have; `{name}` is a captured group.
+    #[serde(default)]
+    pub unit: Option<String>,
     /// The member to search from (default: stated).
     #[serde(default)]
     pub from: Option<Spanned<String>>,

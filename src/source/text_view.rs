@@ -63,9 +63,12 @@ impl TextView {
                 let before = source[..line_end].chars().next_back();
                 let after = source[next..].chars().next();
                 let joins_cjk = before.is_some_and(is_cjk) || after.is_some_and(is_cjk);
-                if !joins_cjk && before.is_some() && after.is_some() {
+                let splits_figure = wraps_after_separator(&source[..line_end], &source[next..]);
+                if !joins_cjk && !splits_figure && before.is_some() && after.is_some() {
                     segments.push((text.len(), newline));
-                    text.push(' ');
+                    // Figures on consecutive lines (a table cell) stay apart:
+                    // `702\n821` must not read as the space-grouped 702 821.
+                    text.push(if after.is_some_and(|c| c.is_ascii_digit()) { '\n' } else { ' ' });
                 }
             }
             copy_from = next;
@@ -100,6 +103,20 @@ impl TextView {
     }
 }
 
+/// `16,\n695`: a PDF wrapped a figure right after its thousands
+/// separator. The line ends in a digit group and a comma, and the next
+/// starts with exactly three digits.
+fn wraps_after_separator(before: &str, after: &str) -> bool {
+    let b = before.as_bytes();
+    let a = after.as_bytes();
+    b.len() >= 2
+        && b[b.len() - 1] == b','
+        && b[b.len() - 2].is_ascii_digit()
+        && a.len() >= 3
+        && a[..3].iter().all(u8::is_ascii_digit)
+        && a.get(3).is_none_or(|c| !c.is_ascii_digit())
+}
+
 fn memchr_newline(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b == b'\n')
 }
@@ -123,6 +140,20 @@ mod tests {
     fn a_wrapped_latin_line_joins_with_one_space() {
         let view = TextView::new("a total of 16,367 cases were noti- \nfied: 10,641");
         assert_eq!(view.text, "a total of 16,367 cases were noti- fied: 10,641");
+    }
+
+    #[test]
+    fn a_figure_wrapped_after_its_separator_is_rejoined() {
+        let view = TextView::new("(8,273 of the 16,\n695 articles)");
+        assert_eq!(view.text, "(8,273 of the 16,695 articles)");
+        let view = TextView::new("items 1,\n2 and 3");
+        assert_eq!(view.text, "items 1,\n2 and 3");
+    }
+
+    #[test]
+    fn figures_on_consecutive_lines_stay_apart() {
+        let view = TextView::new("1,681\n702\n821");
+        assert_eq!(view.text, "1,681\n702\n821");
     }
 
     #[test]
