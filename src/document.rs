@@ -41,6 +41,19 @@ impl Document {
         text[start..q.start].trim()
     }
 
+    /// The text of figure `i`'s sentence up to the figure, other figures
+    /// included (capped like the other windows).
+    pub fn sentence_before(&self, i: usize) -> &str {
+        let q = &self.lexed.quantities[i];
+        let text = self.text();
+        let start = self
+            .lexed
+            .segments
+            .start_of(Level::Sentence, q.start)
+            .max(floor_boundary(text, q.start.saturating_sub(CONTEXT_BYTES * 2)));
+        text[start..q.start].trim_start()
+    }
+
     /// The words after figure `i`: to the end of its clause or the next
     /// figure, whichever is nearer.
     pub fn after(&self, i: usize) -> &str {

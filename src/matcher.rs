@@ -99,6 +99,11 @@ fn context_matches(doc: &Document, spec: &Member, i: usize, captures: &mut HashM
             return false;
         }
     }
+    if let Some(sentence) = &spec.sentence {
+        if !match_capturing(sentence, doc.sentence_before(i), captures) {
+            return false;
+        }
+    }
     if spec.chain.is_none() {
         if let Some(after) = &spec.after {
             if !match_capturing(after, doc.after(i), captures) {

@@ -67,6 +67,10 @@ pub struct MemberSpec {
     /// `contains` of later members.
     #[serde(default)]
     pub before: Option<Spanned<String>>,
+    /// A regex the sentence up to the figure must match, other figures
+    /// included (`占GDP比重从1.07%提高到$`); named groups are captured.
+    #[serde(default)]
+    pub sentence: Option<Spanned<String>>,
     /// A regex the words after the figure must match.
     #[serde(default)]
     pub after: Option<Spanned<String>>,
