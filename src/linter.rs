@@ -6,7 +6,7 @@ use crate::check;
 use crate::document::Document;
 use crate::finding::{CheckedMember, CheckedRelation, Finding, Label, Span};
 use crate::matcher;
-use crate::rules::{Role, Rule};
+use crate::rules::Rule;
 use crate::source::{decode, DecodeError};
 
 /// The rules in force, compiled once and shared by every file.
@@ -67,24 +67,24 @@ impl Linter {
                 .map(|&(role, i)| {
                     let span = span_of(i);
                     CheckedMember {
-                        role: role.name(),
+                        role: rule.role_name(role),
                         span,
                         text: text[span.start..span.end].to_owned(),
                     }
                 })
                 .collect();
             if !verdict.consistent {
-                let stated = claim.member(Role::Stated).map(span_of);
+                let stated = claim.member(rule.primary_role()).map(span_of);
                 if let Some(primary) = stated {
                     findings.push(Finding {
                         rule: rule.id.clone(),
                         kind: rule.check.name(),
                         severity: rule.severity,
                         primary,
-                        primary_message: format!("expected {}", verdict.expected),
+                        primary_message: verdict.primary_label.clone(),
                         labels: members
                             .iter()
-                            .filter(|m| m.role != "stated")
+                            .filter(|m| m.span != primary)
                             .map(|m| Label {
                                 span: m.span,
                                 message: m.role.to_owned(),

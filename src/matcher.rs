@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::document::Document;
 use crate::lex::{Kind, Level};
-use crate::rules::{CheckKind, Direction, Member, Role, Rule};
+use crate::rules::{CheckKind, Direction, Member, Role, Rule, Run};
 
 /// How many figures a search looks back or ahead: keeps a long paragraph
 /// with thousands of figures linear.
@@ -99,6 +99,11 @@ fn context_matches(doc: &Document, spec: &Member, i: usize, captures: &mut HashM
             return false;
         }
     }
+    if let Some(not_before) = &spec.not_before {
+        if not_before.is_match(doc.before(i)) {
+            return false;
+        }
+    }
     if let Some(sentence) = &spec.sentence {
         if !match_capturing(sentence, doc.sentence_before(i), captures) {
             return false;
@@ -179,6 +184,11 @@ fn locate_members(
             }
         }
         found.push((spec.role, i));
+    }
+    if let Some(run) = &rule.items {
+        for i in collect_run(doc, run, stated)? {
+            found.push((Role::Part, i));
+        }
     }
     // All members distinct.
     let distinct: HashSet<usize> = found.iter().map(|&(_, i)| i).collect();
@@ -295,4 +305,67 @@ fn previous_cell(doc: &Document, spec: &Member, from: usize) -> Option<usize> {
     }
     let j = before.start + (from - here.start);
     spec.kinds.contains(&doc.quantities()[j].kind).then_some(j)
+}
+
+/// Longest enumeration a run collects.
+const MAX_RUN: usize = 40;
+
+/// The figures enumerated right after figure `start`: each preceded by
+/// text the run's `open` (first) or `separator` (others) accepts.
+fn collect_run(doc: &Document, run: &Run, start: usize) -> Option<Vec<usize>> {
+    let qs = doc.quantities();
+    let text = doc.text();
+    let mut items = Vec::new();
+    let mut prev = start;
+    let mut in_sublist = false;
+    for j in start + 1..qs.len().min(start + 1 + MAX_RUN) {
+        let from = qs[prev].unit_end.max(qs[prev].end);
+        let to = qs[j].start;
+        if to < from || to - from > run.max_gap {
+            break;
+        }
+        let gap = &text[from..to];
+        if !run.kinds.contains(&qs[j].kind) {
+            break;
+        }
+        if !items.is_empty() {
+            if run.sublist.as_ref().is_some_and(|s| s.is_match(gap)) {
+                in_sublist = true;
+                prev = j;
+                continue;
+            }
+            if in_sublist {
+                if run.sublist_end.is_match(gap) && run.separator.is_match(gap) {
+                    in_sublist = false;
+                } else if run.separator.is_match(gap) {
+                    prev = j;
+                    continue;
+                } else {
+                    break;
+                }
+            }
+        }
+        let accepted = if items.is_empty() {
+            run.open.as_ref().is_none_or(|open| open.is_match(gap))
+        } else {
+            run.separator.is_match(gap)
+        };
+        if !accepted {
+            break;
+        }
+        items.push(j);
+        prev = j;
+    }
+    if items.len() < run.min {
+        return None;
+    }
+    if let Some(close) = &run.close {
+        let from = qs[prev].unit_end.max(qs[prev].end);
+        let end = (from + 64).min(text.len());
+        let end = (end..=text.len()).find(|&e| text.is_char_boundary(e)).unwrap_or(text.len());
+        if !close.is_match(&text[from..end]) {
+            return None;
+        }
+    }
+    Some(items)
 }

@@ -3,6 +3,8 @@
 //! relation.
 
 mod ratio;
+mod share_sum;
+mod sum;
 
 use crate::document::Document;
 use crate::matcher::Claim;
@@ -16,6 +18,8 @@ pub struct Verdict {
     pub expected: String,
     /// The recomputation spelled out.
     pub note: String,
+    /// What to say under the stated figure when it is off.
+    pub primary_label: String,
     /// Values for the rule's message template, by placeholder name.
     pub fields: Vec<(&'static str, String)>,
 }
@@ -26,6 +30,8 @@ pub struct Verdict {
 pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
     match rule.check {
         CheckKind::Ratio => ratio::evaluate(rule, claim, doc),
+        CheckKind::Sum => sum::evaluate(rule, claim, doc),
+        CheckKind::ShareSum => share_sum::evaluate(rule, claim, doc),
     }
 }
 
@@ -36,4 +42,22 @@ pub fn render_message(template: &str, fields: &[(&'static str, String)]) -> Stri
         out = out.replace(&format!("{{{name}}}"), value);
     }
     out
+}
+
+/// A figure as printed, without the line breaks and spaces a PDF left in.
+pub fn clean(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join("")
+}
+
+/// `value` written the way `like` was: same multiplier and suffix, same
+/// number of decimals (`11.86万亿` → `11.87万亿`).
+pub fn format_like(value: rust_decimal::Decimal, like: &crate::lex::Quantity, printed: &str) -> String {
+    let scaled = if like.multiplier.is_zero() { value } else { value / like.multiplier };
+    let suffix_start = printed
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        .map_or(printed.len(), |(i, c)| i + c.len_utf8());
+    let suffix = printed[suffix_start..].trim_start();
+    format!("{}{suffix}", crate::num::format_fixed(scaled, like.decimals))
 }

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use super::Verdict;
+use super::{clean, Verdict};
 use crate::document::Document;
 use crate::lex::Kind;
 use crate::matcher::Claim;
@@ -58,6 +58,7 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
     );
     let label = doc.before(claim.member(Role::Stated)?).to_owned();
     Some(Verdict {
+        primary_label: format!("expected {expected}"),
         consistent,
         expected: expected.clone(),
         note,
@@ -70,9 +71,4 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
             ("label", label),
         ],
     })
-}
-
-/// A figure as printed, without the line breaks and spaces a PDF left in.
-fn clean(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join("")
 }

@@ -222,6 +222,7 @@ fn zh_inner_approx(input: &str) -> (&str, bool) {
 /// decided from context yet.
 pub struct Parsed {
     pub value: Decimal,
+    pub multiplier: Decimal,
     pub half: Decimal,
     pub decimals: u32,
     pub kind: Kind,
@@ -291,7 +292,9 @@ pub fn arabic(input: &str) -> Option<Parsed> {
     };
     let multiplier = Decimal::from(multiplier);
     let value = value.checked_mul(multiplier)?;
-    let exact = kind == Kind::Number && decimals == 0 && multiplier == Decimal::ONE && is_discrete(&unit);
+    // A whole number printed without a multiplier is a count or an exact
+    // amount (44354人, 39218元); 54.6万 and 3.2 are rounded.
+    let exact = kind == Kind::Number && decimals == 0 && multiplier == Decimal::ONE;
     let half = if exact {
         Decimal::ZERO
     } else {
@@ -299,6 +302,7 @@ pub fn arabic(input: &str) -> Option<Parsed> {
     };
     Some(Parsed {
         value,
+        multiplier,
         half,
         decimals,
         kind,
@@ -325,6 +329,7 @@ pub fn baifenzhi(input: &str) -> Option<Parsed> {
         (
             Parsed {
                 value: Decimal::from(value),
+                multiplier: Decimal::ONE,
                 half: Decimal::ZERO,
                 decimals: 0,
                 kind: Kind::Percent,
@@ -365,6 +370,7 @@ pub fn english_word(input: &str) -> Option<Parsed> {
     }
     Some(Parsed {
         value: Decimal::from(value),
+        multiplier: Decimal::ONE,
         half: Decimal::ZERO,
         decimals: 0,
         kind: Kind::Number,
@@ -387,6 +393,7 @@ pub fn chinese_count(input: &str) -> Option<Parsed> {
         let after = &rest["个百分点".len()..];
         return Some(Parsed {
             value: Decimal::from(value),
+            multiplier: Decimal::ONE,
             half: Decimal::ZERO,
             decimals: 0,
             kind: Kind::Points,
@@ -398,6 +405,7 @@ pub fn chinese_count(input: &str) -> Option<Parsed> {
     }
     Some(Parsed {
         value: Decimal::from(value),
+        multiplier: Decimal::ONE,
         half: Decimal::ZERO,
         decimals: 0,
         kind: Kind::Number,
@@ -458,6 +466,7 @@ pub fn scan(text: &str) -> Vec<Quantity> {
                     || c == '百' && !rest["百分之".len()..].starts_with(is_digit);
                 out.push(Quantity {
                     value: p.value,
+                    multiplier: p.multiplier,
                     half: p.half,
                     decimals: p.decimals,
                     kind: p.kind,
@@ -554,6 +563,8 @@ mod tests {
         assert_eq!(one("44354人").half, Decimal::ZERO);
         assert_eq!(one("320 respondents").half, Decimal::ZERO);
         assert_eq!(one("1291.92亿元").half, d("500000"));
+        assert_eq!(one("54.6万人").half, d("500"));
+        assert_eq!(one("3.2 tonnes").half, d("0.05"));
     }
 
     #[test]

@@ -56,6 +56,8 @@ pub struct Quantity {
     pub half: Decimal,
     /// Digits printed after the decimal point.
     pub decimals: u32,
+    /// The multiplier written after the digits (万 → 10000), 1 without one.
+    pub multiplier: Decimal,
     pub kind: Kind,
     /// The unit word after the figure, multiplier removed (人, 元, cases).
     pub unit: String,

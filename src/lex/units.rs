@@ -77,3 +77,8 @@ pub fn same_family(a: &str, b: &str) -> bool {
     };
     norm(a) == norm(b)
 }
+
+/// A measure word or an English count noun statlint knows as a unit.
+pub fn is_known_unit(unit: &str) -> bool {
+    ZH_UNITS.contains(&unit) || is_discrete(unit)
+}

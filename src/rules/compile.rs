@@ -7,7 +7,7 @@ use regex::Regex;
 use rust_decimal::Decimal;
 use serde_saphyr::Spanned;
 
-use super::model::{Examples, MemberSpec, RuleFile, RuleSpec};
+use super::model::{Examples, MemberSpec, RuleFile, RuleSpec, RunSpec};
 use crate::lex::{Kind, Level};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,14 +51,45 @@ impl Severity {
 pub enum CheckKind {
     /// stated = part / whole × scale.
     Ratio,
+    /// stated (a total) = the sum of the parts.
+    Sum,
+    /// stated and the items, shares of one whole, add up to 100.
+    ShareSum,
 }
 
 impl CheckKind {
     pub fn name(self) -> &'static str {
         match self {
             CheckKind::Ratio => "ratio",
+            CheckKind::Sum => "sum",
+            CheckKind::ShareSum => "share-sum",
         }
     }
+
+    /// What a member is called in output: a sum's total (its stated
+    /// figure, or its `total` member) and parts, a share-sum's shares.
+    pub fn role_name(self, role: Role, has_total: bool) -> &'static str {
+        match (self, role) {
+            (CheckKind::Sum, Role::Stated) if !has_total => "total",
+            (CheckKind::Sum, Role::Stated) => "part",
+            (CheckKind::Sum, Role::Whole) => "total",
+            (CheckKind::ShareSum, _) => "share",
+            _ => role.name(),
+        }
+    }
+}
+
+/// An enumeration of figures after the stated one.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub kinds: Vec<Kind>,
+    pub open: Option<Regex>,
+    pub separator: Regex,
+    pub close: Option<Regex>,
+    pub sublist: Option<Regex>,
+    pub sublist_end: Regex,
+    pub max_gap: usize,
+    pub min: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -102,6 +133,7 @@ pub struct Member {
     pub kinds: Vec<Kind>,
     pub before: Option<Regex>,
     pub after: Option<Regex>,
+    pub not_before: Option<Regex>,
     pub sentence: Option<Regex>,
     pub contains: Option<String>,
     pub unit: Option<String>,
@@ -128,10 +160,32 @@ pub struct Rule {
     pub stated: Member,
     /// The other members, in the order they can be found.
     pub others: Vec<Member>,
+    /// An enumeration after the stated figure (sums, share sums).
+    pub items: Option<Run>,
+    /// For sums: the parts are all the parts of the total.
+    pub exhaustive: bool,
     pub message: String,
     pub examples: Examples,
     /// Where the rule was defined, for messages.
     pub origin: String,
+}
+
+impl Rule {
+    /// The name of a member's role in this rule's output.
+    pub fn role_name(&self, role: Role) -> &'static str {
+        let has_total = self.others.iter().any(|m| m.role == Role::Whole);
+        self.check.role_name(role, has_total)
+    }
+
+    /// The member a finding points at: the total of a sum, else the
+    /// stated figure.
+    pub fn primary_role(&self) -> Role {
+        if self.check == CheckKind::Sum && self.others.iter().any(|m| m.role == Role::Whole) {
+            Role::Whole
+        } else {
+            Role::Stated
+        }
+    }
 }
 
 struct Ctx<'a> {
@@ -200,24 +254,22 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
     };
     let check = match spec.check.value.as_str() {
         "ratio" | "part / whole = stated" => CheckKind::Ratio,
-        other => return Err(ctx.err(&spec.check, format!("unknown check `{other}` (known: ratio)"))),
+        "sum" => CheckKind::Sum,
+        "share-sum" => CheckKind::ShareSum,
+        other => {
+            return Err(ctx.err(&spec.check, format!("unknown check `{other}` (known: ratio, sum, share-sum)")))
+        }
     };
     let stated = compile_member(ctx, Role::Stated, &spec.members.stated)?;
-    let mut others = Vec::new();
-    let part = spec.members.part.as_ref().map(|m| compile_member(ctx, Role::Part, m)).transpose()?;
-    let whole = spec.members.whole.as_ref().map(|m| compile_member(ctx, Role::Whole, m)).transpose()?;
-    let (Some(part), Some(whole)) = (part, whole) else {
-        return Err(ctx.err(&spec.check, "a ratio rule needs the members `part` and `whole`"));
+    let others = compile_others(ctx, check, &spec)?;
+    let items = spec.members.items.as_ref().map(|run| compile_run(ctx, run)).transpose()?;
+    let needs_items = match check {
+        CheckKind::Ratio => false,
+        CheckKind::Sum => others.iter().all(|m| m.role == Role::Whole),
+        CheckKind::ShareSum => true,
     };
-    if part.from == Role::Whole && whole.from == Role::Part {
-        return Err(ctx.err(&spec.check, "`part` and `whole` are each searched from the other"));
-    }
-    if part.from == Role::Whole {
-        others.push(whole);
-        others.push(part);
-    } else {
-        others.push(part);
-        others.push(whole);
+    if needs_items && items.is_none() {
+        return Err(ctx.err(&spec.check, format!("a {} rule needs `parts` or `items`", check.name())));
     }
     Ok(Rule {
         id,
@@ -229,23 +281,78 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
         plausible_within: spec.plausible_within.and_then(|f| Decimal::try_from(f).ok()),
         stated,
         others,
+        items,
+        exhaustive: spec.exhaustive,
         message: spec.message,
         examples: spec.examples,
         origin: ctx.file.to_owned(),
     })
 }
 
-fn compile_member(ctx: &Ctx, role: Role, spec: &MemberSpec) -> Result<Member, RuleError> {
-    let mut kinds = Vec::new();
-    for k in &spec.kinds {
+fn compile_others(ctx: &Ctx, check: CheckKind, spec: &RuleSpec) -> Result<Vec<Member>, RuleError> {
+    let members = &spec.members;
+    if check != CheckKind::Ratio {
+        if members.part.is_some() || members.whole.is_some() {
+            return Err(ctx.err(&spec.check, format!("a {} rule has `parts` or `items`, not `part`/`whole`", check.name())));
+        }
+        let parts = members.parts.as_deref().unwrap_or_default();
+        let mut others: Vec<Member> = parts
+            .iter()
+            .map(|m| compile_member(ctx, Role::Part, m))
+            .collect::<Result<_, _>>()?;
+        if let Some(total) = &members.total {
+            if check != CheckKind::Sum {
+                return Err(ctx.err(&spec.check, "only a sum rule has a `total` member"));
+            }
+            others.push(compile_member(ctx, Role::Whole, total)?);
+        }
+        return Ok(others);
+    }
+    let part = members.part.as_ref().map(|m| compile_member(ctx, Role::Part, m)).transpose()?;
+    let whole = members.whole.as_ref().map(|m| compile_member(ctx, Role::Whole, m)).transpose()?;
+    let (Some(part), Some(whole)) = (part, whole) else {
+        return Err(ctx.err(&spec.check, "a ratio rule needs the members `part` and `whole`"));
+    };
+    if part.from == Role::Whole && whole.from == Role::Part {
+        return Err(ctx.err(&spec.check, "`part` and `whole` are each searched from the other"));
+    }
+    Ok(if part.from == Role::Whole { vec![whole, part] } else { vec![part, whole] })
+}
+
+fn compile_kinds(ctx: &Ctx, kinds: &[Spanned<String>], default: Kind) -> Result<Vec<Kind>, RuleError> {
+    let mut out = Vec::new();
+    for k in kinds {
         let kind = Kind::from_name(&k.value).filter(|k| !matches!(k, Kind::Date | Kind::Ordinal));
-        kinds.push(kind.ok_or_else(|| {
+        out.push(kind.ok_or_else(|| {
             ctx.err(k, format!("unknown kind `{}` (number, percent, permille, points, multiple)", k.value))
         })?);
     }
-    if kinds.is_empty() {
-        kinds.push(if role == Role::Stated { Kind::Percent } else { Kind::Number });
+    if out.is_empty() {
+        out.push(default);
     }
+    Ok(out)
+}
+
+fn compile_run(ctx: &Ctx, run: &RunSpec) -> Result<Run, RuleError> {
+    let separator = Regex::new(&run.separator.value)
+        .map_err(|e| ctx.err(&run.separator, format!("`separator` is not a valid regex: {e}")))?;
+    Ok(Run {
+        kinds: compile_kinds(ctx, &run.kinds, Kind::Number)?,
+        open: ctx.regex(&run.open, "open")?,
+        separator,
+        close: ctx.regex(&run.close, "close")?,
+        sublist: ctx.regex(&run.sublist, "sublist")?,
+        sublist_end: ctx
+            .regex(&run.sublist_end, "sublist_end")?
+            .unwrap_or_else(|| Regex::new("^[;；]").expect("a valid literal regex")),
+        max_gap: run.max_gap.unwrap_or(64),
+        min: run.min.unwrap_or(2).max(1),
+    })
+}
+
+fn compile_member(ctx: &Ctx, role: Role, spec: &MemberSpec) -> Result<Member, RuleError> {
+    let default = if role == Role::Stated { Kind::Percent } else { Kind::Number };
+    let kinds = compile_kinds(ctx, &spec.kinds, default)?;
     let direction = match &spec.search {
         None => Direction::Previous,
         Some(s) => match s.value.as_str() {
@@ -274,6 +381,7 @@ fn compile_member(ctx: &Ctx, role: Role, spec: &MemberSpec) -> Result<Member, Ru
         kinds,
         before: ctx.regex(&spec.before, "before")?,
         after: ctx.regex(&spec.after, "after")?,
+        not_before: ctx.regex(&spec.not_before, "not_before")?,
         sentence: ctx.regex(&spec.sentence, "sentence")?,
         contains: spec.contains.clone(),
         unit: spec.unit.clone(),

@@ -32,10 +32,19 @@ pub struct RuleSpec {
     /// more likely took the wrong members than the author erred.
     #[serde(default)]
     pub plausible_within: Option<f64>,
+    /// For `sum`: the parts name every part of the total, so their sum
+    /// must equal it. When false (a `其中` list may name only some parts)
+    /// only a sum larger than the total is flagged.
+    #[serde(default = "default_true")]
+    pub exhaustive: bool,
     pub members: Members,
     pub message: String,
     #[serde(default)]
     pub examples: Examples,
+}
+
+fn default_true() -> bool {
+    true
 }
 
 fn default_severity() -> Spanned<String> {
@@ -54,6 +63,48 @@ pub struct Members {
     pub part: Option<MemberSpec>,
     #[serde(default)]
     pub whole: Option<MemberSpec>,
+    /// For `sum`: the total, when the stated figure is the first part of
+    /// an enumeration (`分别为 a、b、c`) rather than the total itself.
+    #[serde(default)]
+    pub total: Option<MemberSpec>,
+    /// For `sum`: the parts, each found like any member.
+    #[serde(default)]
+    pub parts: Option<Vec<MemberSpec>>,
+    /// For `sum` and `share-sum`: a run of figures right after the stated
+    /// one (an enumeration), found by what separates them.
+    #[serde(default)]
+    pub items: Option<RunSpec>,
+}
+
+/// An enumeration: `总数12例(浙江8例,四川2例,福建1例,广西1例)`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RunSpec {
+    #[serde(default)]
+    pub kinds: Vec<Spanned<String>>,
+    /// Regex for the text between the stated figure (after its unit) and
+    /// the first item.
+    #[serde(default)]
+    pub open: Option<Spanned<String>>,
+    /// Regex for the text between one item (after its unit) and the next.
+    pub separator: Spanned<String>,
+    /// Regex the text after the last item (and its unit) must match.
+    #[serde(default)]
+    pub close: Option<Spanned<String>>,
+    /// Regex for the gap before a figure that opens a sub-list
+    /// (`黑龙江27例,其中黑河市25例、哈尔滨市2例`): its figures are passed over
+    /// until a gap the separator accepts and `sublist_end` starts.
+    #[serde(default)]
+    pub sublist: Option<Spanned<String>>,
+    /// Regex a gap must match to close a sub-list (default `^[;；]`).
+    #[serde(default)]
+    pub sublist_end: Option<Spanned<String>>,
+    /// Longest gap, in bytes, between two items (default 64).
+    #[serde(default)]
+    pub max_gap: Option<usize>,
+    /// Fewest items for a relation (default 2).
+    #[serde(default)]
+    pub min: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -71,6 +122,9 @@ pub struct MemberSpec {
     /// included (`占GDP比重从1.07%提高到$`); named groups are captured.
     #[serde(default)]
     pub sentence: Option<Spanned<String>>,
+    /// A regex the words before the figure must not match.
+    #[serde(default)]
+    pub not_before: Option<Spanned<String>>,
     /// A regex the words after the figure must match.
     #[serde(default)]
     pub after: Option<Spanned<String>>,
