@@ -54,6 +54,21 @@ impl Document {
         text[start..q.start].trim_start()
     }
 
+    /// Up to a few hundred bytes after figure `i`, across clause and
+    /// sentence breaks (an English list after a colon may hold `;`).
+    pub fn following(&self, i: usize) -> &str {
+        let q = &self.lexed.quantities[i];
+        let text = self.text();
+        let end = ceil_boundary(text, q.end + CONTEXT_BYTES * 3);
+        let end = text[q.end..end].find("\n\n").map_or(end, |p| q.end + p);
+        &text[q.end..end]
+    }
+
+    /// Where a slice of the view starts in it.
+    pub fn offset_of(&self, slice: &str) -> usize {
+        (slice.as_ptr() as usize).saturating_sub(self.text().as_ptr() as usize)
+    }
+
     /// The words after figure `i`: to the end of its clause or the next
     /// figure, whichever is nearer.
     pub fn after(&self, i: usize) -> &str {

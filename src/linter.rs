@@ -6,7 +6,7 @@ use crate::check;
 use crate::document::Document;
 use crate::finding::{CheckedMember, CheckedRelation, Finding, Label, Span};
 use crate::matcher;
-use crate::rules::Rule;
+use crate::rules::{CheckKind, Rule};
 use crate::source::{decode, DecodeError};
 
 /// The rules in force, compiled once and shared by every file.
@@ -61,7 +61,7 @@ impl Linter {
                 let (start, end) = doc.view.source_range(q.start, q.end);
                 Span { start, end }
             };
-            let members: Vec<CheckedMember> = claim
+            let mut members: Vec<CheckedMember> = claim
                 .members
                 .iter()
                 .map(|&(role, i)| {
@@ -73,6 +73,14 @@ impl Linter {
                     }
                 })
                 .collect();
+            if let Some((start, end)) = claim.list {
+                let (start, end) = doc.view.source_range(start, end);
+                members.push(CheckedMember {
+                    role: if rule.check == CheckKind::Respectively { "subjects" } else { "list" },
+                    span: Span { start, end },
+                    text: text[start..end].to_owned(),
+                });
+            }
             if !verdict.consistent {
                 let stated = claim.member(rule.primary_role()).map(span_of);
                 if let Some(primary) = stated {

@@ -24,7 +24,20 @@ const DOCUMENT_SEARCH_LIMIT: usize = 512;
 pub struct Claim {
     pub rule: usize,
     pub members: Vec<(Role, usize)>,
+    /// The text a rule captured as `list` (the items a count counts, the
+    /// subjects of 分别/respectively): a view byte range.
+    pub list: Option<(usize, usize)>,
 }
+
+/// A named group a rule's regex captured, with its place in the view.
+#[derive(Debug, Clone)]
+pub struct Capture {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+type Captures = HashMap<String, Capture>;
 
 impl Claim {
     pub fn member(&self, role: Role) -> Option<usize> {
@@ -45,11 +58,12 @@ pub fn find_claims(rules: &[Rule], doc: &Document) -> Vec<Claim> {
             if !stated_matches(doc, &rule.stated, i, &mut captures) {
                 continue;
             }
-            if let Some(members) = locate_members(doc, rule, i, &captures) {
+            if let Some((members, captures)) = locate_members(doc, rule, i, &captures) {
                 taken.insert((rule.check, i));
                 claims.push(Claim {
                     rule: rule_index,
                     members,
+                    list: captures.get("list").map(|c| (c.start, c.end)),
                 });
             }
         }
@@ -58,7 +72,7 @@ pub fn find_claims(rules: &[Rule], doc: &Document) -> Vec<Claim> {
     claims
 }
 
-fn stated_matches(doc: &Document, spec: &Member, i: usize, captures: &mut HashMap<String, String>) -> bool {
+fn stated_matches(doc: &Document, spec: &Member, i: usize, captures: &mut Captures) -> bool {
     let qs = doc.quantities();
     if !spec.kinds.contains(&qs[i].kind) {
         return false;
@@ -93,9 +107,14 @@ fn is_chain_link(gap: &str) -> bool {
 }
 
 /// `before`, `after` and `contains` of a member against figure `i`.
-fn context_matches(doc: &Document, spec: &Member, i: usize, captures: &mut HashMap<String, String>) -> bool {
+fn context_matches(doc: &Document, spec: &Member, i: usize, captures: &mut Captures) -> bool {
     if let Some(before) = &spec.before {
-        if !match_capturing(before, doc.before(i), captures) {
+        if !match_capturing(doc, before, doc.before(i), captures) {
+            return false;
+        }
+    }
+    if let Some(following) = &spec.following {
+        if !match_capturing(doc, following, doc.following(i), captures) {
             return false;
         }
     }
@@ -105,13 +124,13 @@ fn context_matches(doc: &Document, spec: &Member, i: usize, captures: &mut HashM
         }
     }
     if let Some(sentence) = &spec.sentence {
-        if !match_capturing(sentence, doc.sentence_before(i), captures) {
+        if !match_capturing(doc, sentence, doc.sentence_before(i), captures) {
             return false;
         }
     }
     if spec.chain.is_none() {
         if let Some(after) = &spec.after {
-            if !match_capturing(after, doc.after(i), captures) {
+            if !match_capturing(doc, after, doc.after(i), captures) {
                 return false;
             }
         }
@@ -132,25 +151,34 @@ fn context_matches(doc: &Document, spec: &Member, i: usize, captures: &mut HashM
 }
 
 /// Matches `regex` on `text`, recording its named groups in `captures`.
-fn match_capturing(regex: &regex::Regex, text: &str, captures: &mut HashMap<String, String>) -> bool {
+fn match_capturing(doc: &Document, regex: &regex::Regex, text: &str, captures: &mut Captures) -> bool {
     if regex.captures_len() == 1 {
         return regex.is_match(text);
     }
     let Some(caps) = regex.captures(text) else {
         return false;
     };
+    // `text` is a slice of the view: its offset there locates the groups.
+    let base = doc.offset_of(text);
     for name in regex.capture_names().flatten() {
         if let Some(m) = caps.name(name) {
-            captures.insert(name.to_owned(), m.as_str().to_owned());
+            captures.insert(
+                name.to_owned(),
+                Capture {
+                    text: m.as_str().to_owned(),
+                    start: base + m.start(),
+                    end: base + m.end(),
+                },
+            );
         }
     }
     true
 }
 
-fn expand(template: &str, captures: &HashMap<String, String>) -> String {
+fn expand(template: &str, captures: &Captures) -> String {
     let mut out = template.to_owned();
     for (name, value) in captures {
-        out = out.replace(&format!("{{{name}}}"), value);
+        out = out.replace(&format!("{{{name}}}"), &value.text);
     }
     out
 }
@@ -159,8 +187,8 @@ fn locate_members(
     doc: &Document,
     rule: &Rule,
     stated: usize,
-    captures: &HashMap<String, String>,
-) -> Option<Vec<(Role, usize)>> {
+    captures: &Captures,
+) -> Option<(Vec<(Role, usize)>, Captures)> {
     let mut found = vec![(Role::Stated, stated)];
     let mut captures = captures.clone();
     for spec in &rule.others {
@@ -192,7 +220,7 @@ fn locate_members(
     }
     // All members distinct.
     let distinct: HashSet<usize> = found.iter().map(|&(_, i)| i).collect();
-    (distinct.len() == found.len()).then_some(found)
+    (distinct.len() == found.len()).then_some((found, captures))
 }
 
 fn search(
@@ -200,8 +228,8 @@ fn search(
     spec: &Member,
     from: usize,
     found: &[(Role, usize)],
-    captures: &HashMap<String, String>,
-) -> Option<(usize, HashMap<String, String>)> {
+    captures: &Captures,
+) -> Option<(usize, Captures)> {
     let qs = doc.quantities();
     let scope_id = doc.segment_of(spec.scope, from);
     let limit = if spec.scope == Level::Document {

@@ -2,7 +2,10 @@
 //! whether the stated figure can be right. One module per kind of
 //! relation.
 
+mod count;
+mod list;
 mod ratio;
+mod respectively;
 mod share_sum;
 mod sum;
 
@@ -32,6 +35,8 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
         CheckKind::Ratio => ratio::evaluate(rule, claim, doc),
         CheckKind::Sum => sum::evaluate(rule, claim, doc),
         CheckKind::ShareSum => share_sum::evaluate(rule, claim, doc),
+        CheckKind::Count => count::evaluate(rule, claim, doc),
+        CheckKind::Respectively => respectively::evaluate(rule, claim, doc),
     }
 }
 

@@ -115,7 +115,9 @@ fn print(args: &CheckArgs, reports: &[FileReport]) -> std::io::Result<()> {
             }
             let totals = Totals::of(reports);
             if totals.errors > 0 {
-                buffer.set_color(codespan_reporting::term::termcolor::ColorSpec::new().set_bold(true))?;
+                buffer.set_color(
+                    codespan_reporting::term::termcolor::ColorSpec::new().set_bold(true),
+                )?;
             }
             writeln!(buffer, "{}", totals.summary_line())?;
             buffer.reset()?;

@@ -12,7 +12,11 @@ use statlint::rules::{self, Rule};
 use statlint::selection::Selection;
 
 #[derive(Parser, Debug)]
-#[command(name = "statlint", version, about = "Checks that the figures of a statistical report agree with each other")]
+#[command(
+    name = "statlint",
+    version,
+    about = "Checks that the figures of a statistical report agree with each other"
+)]
 pub struct Args {
     #[command(subcommand)]
     pub command: Command,
@@ -139,9 +143,15 @@ pub fn load_rules(set: &RuleSetArgs) -> anyhow::Result<Vec<Rule>> {
     let ids: Vec<&str> = all.iter().map(|r| r.id.as_str()).collect();
     let unknown = selection.unknown(&ids);
     if !unknown.is_empty() {
-        anyhow::bail!("no rule matches {} (see `statlint rules`)", unknown.join(", "));
+        anyhow::bail!(
+            "no rule matches {} (see `statlint rules`)",
+            unknown.join(", ")
+        );
     }
-    Ok(all.into_iter().filter(|r| selection.allows(&r.id)).collect())
+    Ok(all
+        .into_iter()
+        .filter(|r| selection.allows(&r.id))
+        .collect())
 }
 
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -32,18 +32,24 @@ pub fn show(id: &str, set: &RuleSetArgs) -> anyhow::Result<Status> {
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}", rule.id)?;
     writeln!(out, "  {}", rule.description.trim())?;
-    writeln!(out, "  check: {}  severity: {}  languages: {}", rule.check.name(), rule.severity.name(), rule.languages.join(", "))?;
+    writeln!(
+        out,
+        "  check: {}  severity: {}  languages: {}",
+        rule.check.name(),
+        rule.severity.name(),
+        rule.languages.join(", ")
+    )?;
     writeln!(out, "  defined in: {}", rule.origin)?;
     if !rule.examples.pass.is_empty() {
         writeln!(out, "\nholds:")?;
         for e in &rule.examples.pass {
-            writeln!(out, "  {e}")?;
+            writeln!(out, "  {}", one_line(e))?;
         }
     }
     if !rule.examples.fail.is_empty() {
         writeln!(out, "\nflagged:")?;
         for e in &rule.examples.fail {
-            writeln!(out, "  {e}")?;
+            writeln!(out, "  {}", one_line(e))?;
         }
     }
     Ok(Status::Clean)
@@ -54,7 +60,14 @@ pub fn test(path: &Path) -> anyhow::Result<Status> {
     let (run, failures) = run_examples(&rules);
     let mut out = std::io::stdout().lock();
     for f in &failures {
-        writeln!(out, "FAIL {} ({}): {}\n     {}", f.rule, f.origin, f.problem, f.example)?;
+        writeln!(
+            out,
+            "FAIL {} ({}): {}\n     {}",
+            f.rule,
+            f.origin,
+            f.problem,
+            one_line(&f.example)
+        )?;
     }
     writeln!(
         out,
@@ -63,5 +76,15 @@ pub fn test(path: &Path) -> anyhow::Result<Status> {
         failures.len(),
         rules.len()
     )?;
-    Ok(if failures.is_empty() { Status::Clean } else { Status::Findings })
+    Ok(if failures.is_empty() {
+        Status::Clean
+    } else {
+        Status::Findings
+    })
+}
+
+/// An example on one line: its line breaks (which matter, as in the
+/// wrapped lines of a PDF) written `\n`, as in the YAML source.
+fn one_line(example: &str) -> String {
+    example.replace('\\', "\\\\").replace('\n', "\\n")
 }

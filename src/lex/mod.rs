@@ -16,7 +16,7 @@ mod units;
 
 pub use quantity::{Kind, Quantity};
 pub use segment::{Level, Segments};
-pub use units::{is_known_unit, same_family as same_unit};
+pub use units::{is_known_unit, same_family as same_unit, ZH_COUNTERS};
 
 use crate::source::TextView;
 

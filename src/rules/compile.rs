@@ -55,6 +55,11 @@ pub enum CheckKind {
     Sum,
     /// stated and the items, shares of one whole, add up to 100.
     ShareSum,
+    /// stated = the number of items in the captured `list`.
+    Count,
+    /// the stated value and the items after it pair up with the subjects
+    /// in the captured `list` (分别, respectively).
+    Respectively,
 }
 
 impl CheckKind {
@@ -63,6 +68,8 @@ impl CheckKind {
             CheckKind::Ratio => "ratio",
             CheckKind::Sum => "sum",
             CheckKind::ShareSum => "share-sum",
+            CheckKind::Count => "count",
+            CheckKind::Respectively => "respectively",
         }
     }
 
@@ -74,6 +81,7 @@ impl CheckKind {
             (CheckKind::Sum, Role::Stated) => "part",
             (CheckKind::Sum, Role::Whole) => "total",
             (CheckKind::ShareSum, _) => "share",
+            (CheckKind::Respectively, _) => "value",
             _ => role.name(),
         }
     }
@@ -134,6 +142,7 @@ pub struct Member {
     pub before: Option<Regex>,
     pub after: Option<Regex>,
     pub not_before: Option<Regex>,
+    pub following: Option<Regex>,
     pub sentence: Option<Regex>,
     pub contains: Option<String>,
     pub unit: Option<String>,
@@ -162,7 +171,8 @@ pub struct Rule {
     pub others: Vec<Member>,
     /// An enumeration after the stated figure (sums, share sums).
     pub items: Option<Run>,
-    /// For sums: the parts are all the parts of the total.
+    /// For sums: the parts are all the parts of the total. For counts:
+    /// false when a list shorter than the count may mean "among others".
     pub exhaustive: bool,
     pub message: String,
     pub examples: Examples,
@@ -256,8 +266,13 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
         "ratio" | "part / whole = stated" => CheckKind::Ratio,
         "sum" => CheckKind::Sum,
         "share-sum" => CheckKind::ShareSum,
+        "count" => CheckKind::Count,
+        "respectively" => CheckKind::Respectively,
         other => {
-            return Err(ctx.err(&spec.check, format!("unknown check `{other}` (known: ratio, sum, share-sum)")))
+            return Err(ctx.err(
+                &spec.check,
+                format!("unknown check `{other}` (known: ratio, sum, share-sum, count, respectively)"),
+            ))
         }
     };
     let stated = compile_member(ctx, Role::Stated, &spec.members.stated)?;
@@ -266,8 +281,15 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
     let needs_items = match check {
         CheckKind::Ratio => false,
         CheckKind::Sum => others.iter().all(|m| m.role == Role::Whole),
-        CheckKind::ShareSum => true,
+        CheckKind::ShareSum | CheckKind::Respectively => true,
+        CheckKind::Count => false,
     };
+    if matches!(check, CheckKind::Count | CheckKind::Respectively) && !captures_list(&spec) {
+        return Err(ctx.err(
+            &spec.check,
+            format!("a {} rule must capture the items as `(?P<list>…)` in a regex of `stated`", check.name()),
+        ));
+    }
     if needs_items && items.is_none() {
         return Err(ctx.err(&spec.check, format!("a {} rule needs `parts` or `items`", check.name())));
     }
@@ -287,6 +309,14 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
         examples: spec.examples,
         origin: ctx.file.to_owned(),
     })
+}
+
+fn captures_list(spec: &RuleSpec) -> bool {
+    let m = &spec.members.stated;
+    [&m.before, &m.sentence, &m.after, &m.following]
+        .into_iter()
+        .flatten()
+        .any(|r| r.value.contains("(?P<list>"))
 }
 
 fn compile_others(ctx: &Ctx, check: CheckKind, spec: &RuleSpec) -> Result<Vec<Member>, RuleError> {
@@ -382,6 +412,7 @@ fn compile_member(ctx: &Ctx, role: Role, spec: &MemberSpec) -> Result<Member, Ru
         before: ctx.regex(&spec.before, "before")?,
         after: ctx.regex(&spec.after, "after")?,
         not_before: ctx.regex(&spec.not_before, "not_before")?,
+        following: ctx.regex(&spec.following, "following")?,
         sentence: ctx.regex(&spec.sentence, "sentence")?,
         contains: spec.contains.clone(),
         unit: spec.unit.clone(),

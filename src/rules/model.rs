@@ -122,6 +122,10 @@ pub struct MemberSpec {
     /// included (`占GDP比重从1.07%提高到$`); named groups are captured.
     #[serde(default)]
     pub sentence: Option<Spanned<String>>,
+    /// A regex the few hundred bytes after the figure must match, across
+    /// sentence breaks (an English list after a colon).
+    #[serde(default)]
+    pub following: Option<Spanned<String>>,
     /// A regex the words before the figure must not match.
     #[serde(default)]
     pub not_before: Option<Spanned<String>>,

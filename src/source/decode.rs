@@ -103,7 +103,10 @@ mod tests {
 
     #[test]
     fn nul_bytes_mean_binary() {
-        assert_eq!(decode(b"PK\x03\x04\x00\x00").unwrap_err(), DecodeError::Binary);
+        assert_eq!(
+            decode(b"PK\x03\x04\x00\x00").unwrap_err(),
+            DecodeError::Binary
+        );
     }
 
     #[test]

@@ -8,4 +8,4 @@ mod decode;
 mod text_view;
 
 pub use decode::{decode, DecodeError, Decoded};
-pub use text_view::TextView;
+pub use text_view::{is_cjk, TextView};

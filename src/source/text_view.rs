@@ -68,7 +68,11 @@ impl TextView {
                     segments.push((text.len(), newline));
                     // Figures on consecutive lines (a table cell) stay apart:
                     // `702\n821` must not read as the space-grouped 702 821.
-                    text.push(if after.is_some_and(|c| c.is_ascii_digit()) { '\n' } else { ' ' });
+                    text.push(if after.is_some_and(|c| c.is_ascii_digit()) {
+                        '\n'
+                    } else {
+                        ' '
+                    });
                 }
             }
             copy_from = next;

@@ -1,0 +1,52 @@
+//! Counts: "A、B、C三大…", "the two …: A and B", "Six countries: …": the
+//! stated number against the items the list names.
+
+use rust_decimal::prelude::ToPrimitive;
+
+use super::{list::item_counts, Verdict};
+use crate::document::Document;
+use crate::lex::{Kind, ZH_COUNTERS};
+use crate::matcher::Claim;
+use crate::rules::{Role, Rule};
+
+pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
+    let stated_index = claim.member(Role::Stated)?;
+    let stated = &doc.quantities()[stated_index];
+    if stated.kind != Kind::Number || stated.decimals > 0 || !stated.is_operand() {
+        return None;
+    }
+    let n = stated.value.to_usize()?;
+    // A count of a few things, with a measure word or a plural noun: 三大,
+    // 两个, 4家, six journals. 二十大 and 十九大 are names, not counts.
+    let counts_things = ZH_COUNTERS.contains(&stated.unit.as_str())
+        || stated.unit.len() > 2 && stated.unit.ends_with('s') && stated.unit.is_ascii();
+    if !(2..=20).contains(&n) || !counts_things || stated.unit == "大" && n >= 10 {
+        return None;
+    }
+    let (start, end) = claim.list?;
+    let list = &doc.text()[start..end];
+    let (fewest, most) = item_counts(list)?;
+    let consistent = (fewest..=most).contains(&n);
+    // `A、B等5家` may name some of five: only a longer list is wrong.
+    if !consistent && !rule.exhaustive && n > most {
+        return None;
+    }
+    let counted = if fewest == most {
+        fewest.to_string()
+    } else {
+        format!("{fewest} or {most}")
+    };
+    let stated_text = super::clean(doc.figure_text(stated_index));
+    Some(Verdict {
+        primary_label: format!("the list names {counted}"),
+        consistent,
+        expected: counted.clone(),
+        note: format!("the list names {counted}: {}", list.trim()),
+        fields: vec![
+            ("stated", stated_text),
+            ("computed", counted.clone()),
+            ("expected", counted),
+            ("list", list.trim().to_owned()),
+        ],
+    })
+}

@@ -1,0 +1,104 @@
+//! How many items a written list names: `格力、汉威、思维、机械所`,
+//! `发展和生态`, `A, B, and C`. Some lists read two ways (`A、B和C` is
+//! three items or two, `B和C` being one name); both readings are kept
+//! and a stated count must match one of them.
+
+/// The fewest and the most items `text` can be read as, or `None` when
+/// it is not a list (one item, or too ambiguous).
+pub fn item_counts(text: &str) -> Option<(usize, usize)> {
+    let text = strip_brackets(text);
+    let text = text.trim_matches(|c: char| c.is_whitespace() || "“”\"「」『』《》:：".contains(c));
+    if text.chars().any(crate::source::is_cjk) && !text.contains(", ") {
+        chinese(text)
+    } else {
+        english(text)
+    }
+}
+
+/// Drops bracketed asides: `Nigeria (25%)`, `机械所（郑州）`.
+fn strip_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+const ZH_CONJUNCTIONS: &[&str] = &["以及", "和", "及", "与", "同"];
+
+/// Items of one list are parallel: a first "item" far longer than the
+/// others is a clause that runs into the list (`成功举办北京峰会、和平共处`
+/// before 五项原则), not an item.
+fn balanced(items: &[&str]) -> bool {
+    let lengths: Vec<usize> = items.iter().map(|i| i.chars().count()).collect();
+    let (Some(&min), Some(&max)) = (lengths.iter().min(), lengths.iter().max()) else {
+        return false;
+    };
+    min > 0 && max <= 2 * min + 4
+}
+
+fn chinese(text: &str) -> Option<(usize, usize)> {
+    let separators = text.matches('、').count();
+    let items: Vec<&str> = if separators > 0 {
+        text.split('、').collect()
+    } else {
+        text.splitn(2, ['和', '及', '与']).collect()
+    };
+    if !balanced(&items) {
+        return None;
+    }
+    if separators > 0 {
+        let n = separators + 1;
+        let last = text.rsplit('、').next().unwrap_or("");
+        let joined = ZH_CONJUNCTIONS.iter().any(|c| last.contains(c));
+        return Some((n, if joined { n + 1 } else { n }));
+    }
+    let conjunctions: usize = ["和", "及", "与"].iter().map(|c| text.matches(c).count()).sum();
+    (conjunctions == 1).then_some((2, 2))
+}
+
+fn english(text: &str) -> Option<(usize, usize)> {
+    let text = text.trim_end_matches(['.', ',', ';']);
+    let commas = text.matches(',').count();
+    if commas == 0 {
+        let ands = text.matches(" and ").count() + text.matches(" or ").count();
+        return (ands == 1).then_some((2, 2));
+    }
+    let n = commas + 1;
+    let last = text.rsplit(',').next().unwrap_or("").trim_start();
+    // With a serial comma (", and D") the list has ended: an "and" inside
+    // the last item is part of its name.
+    let serial = last.starts_with("and ") || last.starts_with("or ");
+    let inner = last.contains(" and ") || last.contains(" or ");
+    Some((n, if !serial && inner { n + 1 } else { n }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::item_counts;
+
+    #[test]
+    fn chinese_lists() {
+        assert_eq!(item_counts("格力、汉威、思维、机械所"), Some((4, 4)));
+        assert_eq!(item_counts("发展和生态"), Some((2, 2)));
+        assert_eq!(item_counts("辽阳、天津、四川"), Some((3, 3)));
+        assert_eq!(item_counts("高技术制造业、装备制造业和新兴产业"), Some((3, 4)));
+        assert_eq!(item_counts("原材料和能源供应、银行贷款、交通运输"), Some((3, 3)));
+        assert_eq!(item_counts("守住"), None);
+        assert_eq!(item_counts("成功举办中非合作论坛北京峰会、和平共处"), None);
+    }
+
+    #[test]
+    fn english_lists() {
+        assert_eq!(item_counts("Ghana (25%), Togo (12%), Benin (5%), and Chad, Mali and Niger"), Some((5, 6)));
+        assert_eq!(item_counts("Review of Arts, Journal of Fish and Game, and Annals of Law and Order"), Some((3, 3)));
+        assert_eq!(item_counts("apples and pears"), Some((2, 2)));
+        assert_eq!(item_counts("apples"), None);
+    }
+}
