@@ -11,13 +11,35 @@ const CONTEXT_BYTES: usize = 160;
 pub struct Document {
     pub view: TextView,
     pub lexed: Lexed,
+    /// Where each figure's `before` words start: computed once, as every
+    /// rule asks for them.
+    before_start: Vec<usize>,
 }
 
 impl Document {
     pub fn new(source: &str) -> Document {
         let view = TextView::new(source);
         let lexed = lex::lex(&view);
-        Document { view, lexed }
+        let text = view.text.as_str();
+        let qs = &lexed.quantities;
+        let before_start = (0..qs.len())
+            .map(|i| {
+                let q = &qs[i];
+                let mut start = lexed.segments.start_of(Level::Clause, q.start);
+                if i > 0 {
+                    start = start.max(qs[i - 1].unit_end.min(q.start));
+                }
+                let start = start.max(floor_boundary(text, q.start.saturating_sub(CONTEXT_BYTES)));
+                // Trimmed once here rather than on every rule's look.
+                let words = &text[start..q.start];
+                start + (words.len() - words.trim_start().len())
+            })
+            .collect();
+        Document {
+            view,
+            lexed,
+            before_start,
+        }
     }
 
     pub fn quantities(&self) -> &[Quantity] {
@@ -32,13 +54,7 @@ impl Document {
     /// previous figure's unit, whichever is nearer; trimmed.
     pub fn before(&self, i: usize) -> &str {
         let q = &self.lexed.quantities[i];
-        let mut start = self.lexed.segments.start_of(Level::Clause, q.start);
-        if i > 0 {
-            start = start.max(self.lexed.quantities[i - 1].unit_end.min(q.start));
-        }
-        let text = self.text();
-        start = start.max(floor_boundary(text, q.start.saturating_sub(CONTEXT_BYTES)));
-        text[start..q.start].trim()
+        self.text()[self.before_start[i]..q.start].trim_end()
     }
 
     /// The text of figure `i`'s sentence up to the figure, other figures

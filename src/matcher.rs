@@ -9,9 +9,10 @@
 
 use std::collections::{HashMap, HashSet};
 
+
 use crate::document::Document;
 use crate::lex::{Kind, Level};
-use crate::rules::{CheckKind, Direction, Member, Role, Rule, Run};
+use crate::rules::{Direction, Member, Role, Rule, Run};
 
 /// How many figures a search looks back or ahead: keeps a long paragraph
 /// with thousands of figures linear.
@@ -47,11 +48,13 @@ impl Claim {
 
 pub fn find_claims(rules: &[Rule], doc: &Document) -> Vec<Claim> {
     let mut claims = Vec::new();
-    let mut taken: HashSet<(CheckKind, usize)> = HashSet::new();
-    let n = doc.quantities().len();
+    let qs = doc.quantities();
+    // For each figure, the check kinds it is already the stated figure of.
+    let mut taken: Vec<u8> = vec![0; qs.len()];
     for (rule_index, rule) in rules.iter().enumerate() {
-        for i in 0..n {
-            if taken.contains(&(rule.check, i)) {
+        let bit = 1u8 << rule.check.index();
+        for i in 0..qs.len() {
+            if taken[i] & bit != 0 || !rule.stated.kinds.contains(&qs[i].kind) {
                 continue;
             }
             let mut captures = HashMap::new();
@@ -59,7 +62,7 @@ pub fn find_claims(rules: &[Rule], doc: &Document) -> Vec<Claim> {
                 continue;
             }
             if let Some((members, captures)) = locate_members(doc, rule, i, &captures) {
-                taken.insert((rule.check, i));
+                taken[i] |= bit;
                 claims.push(Claim {
                     rule: rule_index,
                     members,
@@ -108,14 +111,18 @@ fn is_chain_link(gap: &str) -> bool {
 
 /// `before`, `after` and `contains` of a member against figure `i`.
 fn context_matches(doc: &Document, spec: &Member, i: usize, captures: &mut Captures) -> bool {
+    // Cheapest tests first: the short windows around the figure, then the
+    // whole sentence before it and the long window after it.
     if let Some(before) = &spec.before {
         if !match_capturing(doc, before, doc.before(i), captures) {
             return false;
         }
     }
-    if let Some(following) = &spec.following {
-        if !match_capturing(doc, following, doc.following(i), captures) {
-            return false;
+    if spec.chain.is_none() {
+        if let Some(after) = &spec.after {
+            if !match_capturing(doc, after, doc.after(i), captures) {
+                return false;
+            }
         }
     }
     if let Some(not_before) = &spec.not_before {
@@ -128,11 +135,9 @@ fn context_matches(doc: &Document, spec: &Member, i: usize, captures: &mut Captu
             return false;
         }
     }
-    if spec.chain.is_none() {
-        if let Some(after) = &spec.after {
-            if !match_capturing(doc, after, doc.after(i), captures) {
-                return false;
-            }
+    if let Some(following) = &spec.following {
+        if !match_capturing(doc, following, doc.following(i), captures) {
+            return false;
         }
     }
     if let Some(unit) = &spec.unit {
@@ -373,10 +378,9 @@ fn collect_run(doc: &Document, run: &Run, start: usize) -> Option<Vec<usize>> {
                 }
             }
         }
-        let accepted = if items.is_empty() {
-            run.open.as_ref().is_none_or(|open| open.is_match(gap))
-        } else {
-            run.separator.is_match(gap)
+        let accepted = match (&run.open, items.is_empty()) {
+            (Some(open), true) => open.is_match(gap),
+            _ => run.separator.is_match(gap),
         };
         if !accepted {
             break;

@@ -19,13 +19,13 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
     // A count of a few things, with a measure word or a plural noun: 三大,
     // 两个, 4家, six journals. 二十大 and 十九大 are names, not counts.
     let counts_things = ZH_COUNTERS.contains(&stated.unit.as_str())
-        || stated.unit.len() > 2 && stated.unit.ends_with('s') && stated.unit.is_ascii();
+        || !stated.unit.is_empty() && stated.unit.is_ascii();
     if !(2..=20).contains(&n) || !counts_things || stated.unit == "大" && n >= 10 {
         return None;
     }
     let (start, end) = claim.list?;
     let list = &doc.text()[start..end];
-    let (fewest, most) = item_counts(list)?;
+    let (fewest, most) = item_counts(list, true)?;
     let consistent = (fewest..=most).contains(&n);
     // `A、B等5家` may name some of five: only a longer list is wrong.
     if !consistent && !rule.exhaustive && n > most {

@@ -5,11 +5,14 @@
 
 /// The fewest and the most items `text` can be read as, or `None` when
 /// it is not a list (one item, or too ambiguous).
-pub fn item_counts(text: &str) -> Option<(usize, usize)> {
+///
+/// `parallel` asks for items of comparable length (a count's list);
+/// subjects of 分别 are often shortened (`第二、第三产业`), so not there.
+pub fn item_counts(text: &str, parallel: bool) -> Option<(usize, usize)> {
     let text = strip_brackets(text);
     let text = text.trim_matches(|c: char| c.is_whitespace() || "“”\"「」『』《》:：".contains(c));
     if text.chars().any(crate::source::is_cjk) && !text.contains(", ") {
-        chinese(text)
+        chinese(text, parallel)
     } else {
         english(text)
     }
@@ -43,14 +46,14 @@ fn balanced(items: &[&str]) -> bool {
     min > 0 && max <= 2 * min + 4
 }
 
-fn chinese(text: &str) -> Option<(usize, usize)> {
+fn chinese(text: &str, parallel: bool) -> Option<(usize, usize)> {
     let separators = text.matches('、').count();
     let items: Vec<&str> = if separators > 0 {
         text.split('、').collect()
     } else {
         text.splitn(2, ['和', '及', '与']).collect()
     };
-    if !balanced(&items) {
+    if parallel && !balanced(&items) {
         return None;
     }
     if separators > 0 {
@@ -85,20 +88,20 @@ mod tests {
 
     #[test]
     fn chinese_lists() {
-        assert_eq!(item_counts("格力、汉威、思维、机械所"), Some((4, 4)));
-        assert_eq!(item_counts("发展和生态"), Some((2, 2)));
-        assert_eq!(item_counts("辽阳、天津、四川"), Some((3, 3)));
-        assert_eq!(item_counts("高技术制造业、装备制造业和新兴产业"), Some((3, 4)));
-        assert_eq!(item_counts("原材料和能源供应、银行贷款、交通运输"), Some((3, 3)));
-        assert_eq!(item_counts("守住"), None);
-        assert_eq!(item_counts("成功举办中非合作论坛北京峰会、和平共处"), None);
+        assert_eq!(item_counts("格力、汉威、思维、机械所", true), Some((4, 4)));
+        assert_eq!(item_counts("发展和生态", true), Some((2, 2)));
+        assert_eq!(item_counts("辽阳、天津、四川", true), Some((3, 3)));
+        assert_eq!(item_counts("高技术制造业、装备制造业和新兴产业", true), Some((3, 4)));
+        assert_eq!(item_counts("原材料和能源供应、银行贷款、交通运输", true), Some((3, 3)));
+        assert_eq!(item_counts("守住", true), None);
+        assert_eq!(item_counts("成功举办中非合作论坛北京峰会、和平共处", true), None);
     }
 
     #[test]
     fn english_lists() {
-        assert_eq!(item_counts("Ghana (25%), Togo (12%), Benin (5%), and Chad, Mali and Niger"), Some((5, 6)));
-        assert_eq!(item_counts("Review of Arts, Journal of Fish and Game, and Annals of Law and Order"), Some((3, 3)));
-        assert_eq!(item_counts("apples and pears"), Some((2, 2)));
-        assert_eq!(item_counts("apples"), None);
+        assert_eq!(item_counts("Ghana (25%), Togo (12%), Benin (5%), and Chad, Mali and Niger", true), Some((5, 6)));
+        assert_eq!(item_counts("Review of Arts, Journal of Fish and Game, and Annals of Law and Order", true), Some((3, 3)));
+        assert_eq!(item_counts("apples and pears", true), Some((2, 2)));
+        assert_eq!(item_counts("apples", true), None);
     }
 }

@@ -8,7 +8,7 @@ pub fn evaluate(_rule: &crate::rules::Rule, claim: &Claim, doc: &Document) -> Op
     let values = claim.members.len();
     let (start, end) = claim.list?;
     let subjects = &doc.text()[start..end];
-    let (fewest, most) = item_counts(subjects)?;
+    let (fewest, most) = item_counts(subjects, false)?;
     let consistent = (fewest..=most).contains(&values);
     let named = if fewest == most {
         fewest.to_string()

@@ -29,7 +29,13 @@ fn is_year(q: &Quantity, text: &str) -> bool {
 
 pub fn classify(text: &str, quantities: &mut [Quantity]) {
     for q in quantities.iter_mut() {
-        let before = text[..q.start].trim_end_matches([' ', '\u{3000}']);
+        // The few words before the figure; never the whole prefix, which
+        // would make the lexer quadratic.
+        let mut window = q.start.saturating_sub(48);
+        while !text.is_char_boundary(window) {
+            window -= 1;
+        }
+        let before = text[window..q.start].trim_end_matches([' ', '\u{3000}']);
         let after = &text[q.end..];
         if before.ends_with('第') || matches!(q.unit.as_str(), "st" | "nd" | "rd" | "th") {
             q.kind = Kind::Ordinal;

@@ -99,6 +99,8 @@ enum Suffix {
 }
 
 fn zh_multiplier(input: &str) -> IResult<&str, u64> {
+    // `2.46 万人`: PDFs and typists leave a space before the multiplier.
+    let input = input.trim_start_matches([' ', '\u{3000}', '\u{00a0}']);
     for &(word, factor) in ZH_MULTIPLIERS {
         if let Some(rest) = input.strip_prefix(word) {
             // 千米, 千克, 千瓦 are units, not thousands.
@@ -189,6 +191,12 @@ fn unit_word(input: &str) -> (&str, String) {
     let Ok((rest, _)) = spaces(input) else {
         return (input, String::new());
     };
+    let Some(first) = rest.chars().next() else {
+        return (input, String::new());
+    };
+    if !(crate::source::is_cjk(first) || first.is_ascii_alphabetic()) {
+        return (input, String::new());
+    }
     for unit in ZH_UNITS {
         if let Some(after) = rest.strip_prefix(unit) {
             return (after, (*unit).to_owned());
@@ -532,6 +540,7 @@ mod tests {
         assert_eq!(one("3.5万亿元").value, d("3500000000000"));
         assert_eq!(one("$676 million").value, d("676000000"));
         assert_eq!(one("2.1bn").value, d("2100000000"));
+        assert_eq!(one("实际完成2.46 万人").value, d("24600"));
     }
 
     #[test]

@@ -277,3 +277,85 @@ pub fn render_show_checks(reports: &[FileReport]) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use codespan_reporting::term::termcolor::Buffer;
+
+    /// The plain diagnostic for a primary span and secondary spans of `text`.
+    fn render(text: &str, primary: Range<usize>, secondary: &[(usize, usize)]) -> String {
+        let index = LineIndex::new(text);
+        let spans: Vec<Span> = std::iter::once((primary.start, primary.end))
+            .chain(secondary.iter().copied())
+            .map(|(start, end)| Span { start, end })
+            .collect();
+        let excerpt = Excerpt::new("t.txt", text, &index, &spans);
+        let mut labels = vec![Label::primary((), excerpt.map(spans[0])).with_message("here")];
+        labels.extend(
+            spans[1..]
+                .iter()
+                .map(|&s| Label::secondary((), excerpt.map(s)).with_message("there")),
+        );
+        let diagnostic = Diagnostic::error().with_message("m").with_labels(labels);
+        let mut out = Buffer::no_color();
+        term::emit_to_write_style(&mut out, &Config::default(), &excerpt, &diagnostic).unwrap();
+        String::from_utf8(out.into_inner()).unwrap()
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_its_labels_keeping_real_columns() {
+        let text = format!(
+            "head\n{}完成率 93.04% 目标 52380{}\n",
+            "甲".repeat(400),
+            "乙".repeat(400)
+        );
+        let stated = text.find("93.04%").unwrap();
+        let whole = text.find("52380").unwrap();
+        let out = render(&text, stated..stated + 6, &[(whole, whole + 5)]);
+        assert!(out.contains("┌─ t.txt:2:405\n"), "{out}");
+        assert!(out.contains("│ ...甲甲"), "{out}");
+        assert!(out.contains("乙乙..."), "{out}");
+        assert!(out.len() < 1000, "{out}");
+        assert!(out.contains("^^^^^^      ----- there"), "{out}");
+    }
+
+    #[test]
+    fn a_short_line_is_shown_whole() {
+        let text = "目标 52380，完成率 93.04%\n";
+        let stated = text.find("93.04%").unwrap();
+        let out = render(text, stated..stated + 6, &[]);
+        assert!(out.contains("1 │ 目标 52380，完成率 93.04%\n"), "{out}");
+        assert!(!out.contains("..."), "{out}");
+    }
+
+    #[test]
+    fn the_line_between_two_labelled_lines_is_shown_and_a_longer_gap_is_a_break() {
+        let text = "目标 52380\n中间一行\n完成率 93.04%\n甲\n乙\n丙\n又 93.04%\n";
+        let whole = text.find("52380").unwrap();
+        let stated = text.find("93.04%").unwrap();
+        let out = render(text, stated..stated + 6, &[(whole, whole + 5)]);
+        assert!(out.contains("2 │ 中间一行\n"), "{out}");
+        let last = text.rfind("93.04%").unwrap();
+        let out = render(text, last..last + 6, &[(whole, whole + 5)]);
+        assert!(out.contains("·"), "{out}");
+        assert!(out.contains("7 │ 又 93.04%"), "{out}");
+        assert!(!out.contains("甲"), "{out}");
+    }
+
+    #[test]
+    fn a_span_across_a_line_break_renders() {
+        let text = format!(
+            "{}目标 52,\n380 人{}\n完成率 93.04%",
+            "甲".repeat(300),
+            "乙".repeat(300)
+        );
+        let whole = text.find("52,").unwrap();
+        let stated = text.find("93.04%").unwrap();
+        let out = render(&text, stated..stated + 6, &[(whole, whole + 7)]);
+        assert!(out.contains("┌─ t.txt:3:5\n"), "{out}");
+        assert!(out.contains("目标 52,"), "{out}");
+        assert!(out.contains("380 人"), "{out}");
+        assert!(out.len() < 2000, "{out}");
+    }
+}

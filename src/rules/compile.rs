@@ -63,6 +63,11 @@ pub enum CheckKind {
 }
 
 impl CheckKind {
+    /// A small distinct number per kind (a bit index).
+    pub fn index(self) -> u32 {
+        self as u32
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             CheckKind::Ratio => "ratio",
@@ -376,7 +381,7 @@ fn compile_run(ctx: &Ctx, run: &RunSpec) -> Result<Run, RuleError> {
             .regex(&run.sublist_end, "sublist_end")?
             .unwrap_or_else(|| Regex::new("^[;；]").expect("a valid literal regex")),
         max_gap: run.max_gap.unwrap_or(64),
-        min: run.min.unwrap_or(2).max(1),
+        min: run.min.unwrap_or(2),
     })
 }
 

@@ -83,7 +83,7 @@ pub struct RunSpec {
     #[serde(default)]
     pub kinds: Vec<Spanned<String>>,
     /// Regex for the text between the stated figure (after its unit) and
-    /// the first item.
+    /// the first item (default: the separator).
     #[serde(default)]
     pub open: Option<Spanned<String>>,
     /// Regex for the text between one item (after its unit) and the next.
