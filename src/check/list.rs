@@ -91,7 +91,7 @@ mod tests {
         assert_eq!(item_counts("格力、汉威、思维、机械所", true), Some((4, 4)));
         assert_eq!(item_counts("发展和生态", true), Some((2, 2)));
         assert_eq!(item_counts("辽阳、天津、四川", true), Some((3, 3)));
-        assert_eq!(item_counts("高技术制造业、装备制造业和新兴产业", true), Some((3, 4)));
+        assert_eq!(item_counts("高技术制造业、装备制造业和新兴产业", true), Some((2, 3)));
         assert_eq!(item_counts("原材料和能源供应、银行贷款、交通运输", true), Some((3, 3)));
         assert_eq!(item_counts("守住", true), None);
         assert_eq!(item_counts("成功举办中非合作论坛北京峰会、和平共处", true), None);
