@@ -66,7 +66,10 @@ impl Document {
             .lexed
             .segments
             .start_of(Level::Sentence, q.start)
-            .max(floor_boundary(text, q.start.saturating_sub(CONTEXT_BYTES * 2)));
+            .max(floor_boundary(
+                text,
+                q.start.saturating_sub(CONTEXT_BYTES * 2),
+            ));
         text[start..q.start].trim_start()
     }
 
@@ -94,7 +97,9 @@ impl Document {
         if let Some(next) = self.lexed.quantities.get(i + 1) {
             end = end.min(next.start);
         }
-        end = end.max(q.end).min(ceil_boundary(text, q.end + CONTEXT_BYTES));
+        end = end
+            .max(q.end)
+            .min(ceil_boundary(text, q.end + CONTEXT_BYTES));
         &text[q.end..end]
     }
 

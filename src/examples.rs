@@ -29,9 +29,15 @@ pub fn run_examples(rules: &[Rule]) -> (usize, Vec<ExampleFailure>) {
             run += 1;
             let report = linter.lint_text("<example>", example.clone(), 0);
             if report.checks.is_empty() {
-                failures.push(fail(example, "should be checked, but the rule found no relation".into()));
+                failures.push(fail(
+                    example,
+                    "should be checked, but the rule found no relation".into(),
+                ));
             } else if let Some(f) = report.findings.first() {
-                failures.push(fail(example, format!("should pass, but was flagged: {}", f.message)));
+                failures.push(fail(
+                    example,
+                    format!("should pass, but was flagged: {}", f.message),
+                ));
             }
         }
         for example in &rule.examples.fail {
@@ -58,7 +64,10 @@ mod tests {
     fn every_builtin_rule_example_behaves() {
         let rules = crate::rules::builtin().expect("built-in rules compile");
         let (run, failures) = run_examples(&rules);
-        assert!(run >= rules.len() * 2, "each rule has a pass and a fail example");
+        assert!(
+            run >= rules.len() * 2,
+            "each rule has a pass and a fail example"
+        );
         for rule in &rules {
             assert!(
                 !rule.examples.pass.is_empty() && !rule.examples.fail.is_empty(),

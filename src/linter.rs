@@ -76,7 +76,11 @@ impl Linter {
             if let Some((start, end)) = claim.list {
                 let (start, end) = doc.view.source_range(start, end);
                 members.push(CheckedMember {
-                    role: if rule.check == CheckKind::Respectively { "subjects" } else { "list" },
+                    role: if rule.check == CheckKind::Respectively {
+                        "subjects"
+                    } else {
+                        "list"
+                    },
                     span: Span { start, end },
                     text: text[start..end].to_owned(),
                 });

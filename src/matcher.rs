@@ -9,7 +9,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-
 use crate::document::Document;
 use crate::lex::{Kind, Level};
 use crate::rules::{Direction, Member, Role, Rule, Run};
@@ -42,7 +41,10 @@ type Captures = HashMap<String, Capture>;
 
 impl Claim {
     pub fn member(&self, role: Role) -> Option<usize> {
-        self.members.iter().find(|(r, _)| *r == role).map(|&(_, i)| i)
+        self.members
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map(|&(_, i)| i)
     }
 }
 
@@ -84,7 +86,10 @@ fn stated_matches(doc: &Document, spec: &Member, i: usize, captures: &mut Captur
     let mut head = i;
     if let Some(position) = spec.chain {
         for _ in 1..position.max(1) {
-            if head == 0 || !is_chain_link(doc.between(head - 1, head)) || qs[head - 1].kind != Kind::Number {
+            if head == 0
+                || !is_chain_link(doc.between(head - 1, head))
+                || qs[head - 1].kind != Kind::Number
+            {
                 return false;
             }
             head -= 1;
@@ -156,7 +161,12 @@ fn context_matches(doc: &Document, spec: &Member, i: usize, captures: &mut Captu
 }
 
 /// Matches `regex` on `text`, recording its named groups in `captures`.
-fn match_capturing(doc: &Document, regex: &regex::Regex, text: &str, captures: &mut Captures) -> bool {
+fn match_capturing(
+    doc: &Document,
+    regex: &regex::Regex,
+    text: &str,
+    captures: &mut Captures,
+) -> bool {
     if regex.captures_len() == 1 {
         return regex.is_match(text);
     }
@@ -310,7 +320,10 @@ fn cell(doc: &Document, i: usize) -> Option<std::ops::Range<usize>> {
     }
     let text = doc.text();
     let start = doc.lexed.segments.start_of(Level::Paragraph, qs[lo].start);
-    let end = doc.lexed.segments.end_of(Level::Paragraph, qs[hi - 1].end, text.len());
+    let end = doc
+        .lexed
+        .segments
+        .end_of(Level::Paragraph, qs[hi - 1].end, text.len());
     let mut at = start;
     for q in &qs[lo..hi] {
         if !only_cell_filler(&text[at..q.start]) {
@@ -322,7 +335,8 @@ fn cell(doc: &Document, i: usize) -> Option<std::ops::Range<usize>> {
 }
 
 fn only_cell_filler(s: &str) -> bool {
-    s.chars().all(|c| c.is_whitespace() || matches!(c, '(' | ')' | '（' | '）' | '%' | '％'))
+    s.chars()
+        .all(|c| c.is_whitespace() || matches!(c, '(' | ')' | '（' | '）' | '%' | '％'))
 }
 
 /// The figure at the same place in the previous table cell, when both
@@ -394,7 +408,9 @@ fn collect_run(doc: &Document, run: &Run, start: usize) -> Option<Vec<usize>> {
     if let Some(close) = &run.close {
         let from = qs[prev].unit_end.max(qs[prev].end);
         let end = (from + 64).min(text.len());
-        let end = (end..=text.len()).find(|&e| text.is_char_boundary(e)).unwrap_or(text.len());
+        let end = (end..=text.len())
+            .find(|&e| text.is_char_boundary(e))
+            .unwrap_or(text.len());
         if !close.is_match(&text[from..end]) {
             return None;
         }

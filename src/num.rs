@@ -91,7 +91,11 @@ pub fn parse_decimal(int_digits: &str, frac_digits: &str) -> Option<Decimal> {
         return None;
     }
     let mut text = String::with_capacity(int_digits.len() + frac_digits.len() + 1);
-    text.push_str(if int_digits.is_empty() { "0" } else { int_digits });
+    text.push_str(if int_digits.is_empty() {
+        "0"
+    } else {
+        int_digits
+    });
     if !frac_digits.is_empty() {
         text.push('.');
         text.push_str(frac_digits);
@@ -118,7 +122,11 @@ mod tests {
     fn division_of_intervals_bounds_every_quotient() {
         let part = Interval::around(d("40479"), Decimal::ZERO);
         let whole = Interval::around(d("44354"), Decimal::ZERO);
-        let q = part.div(&whole).unwrap().scale(Decimal::ONE_HUNDRED).unwrap();
+        let q = part
+            .div(&whole)
+            .unwrap()
+            .scale(Decimal::ONE_HUNDRED)
+            .unwrap();
         assert!(q.overlaps(&Interval::around(d("91.26"), d("0.005"))));
         assert!(!q.overlaps(&Interval::around(d("92.26"), d("0.005"))));
     }

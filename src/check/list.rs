@@ -62,7 +62,10 @@ fn chinese(text: &str, parallel: bool) -> Option<(usize, usize)> {
         let joined = ZH_CONJUNCTIONS.iter().any(|c| last.contains(c));
         return Some((n, if joined { n + 1 } else { n }));
     }
-    let conjunctions: usize = ["和", "及", "与"].iter().map(|c| text.matches(c).count()).sum();
+    let conjunctions: usize = ["和", "及", "与"]
+        .iter()
+        .map(|c| text.matches(c).count())
+        .sum();
     (conjunctions == 1).then_some((2, 2))
 }
 
@@ -91,16 +94,37 @@ mod tests {
         assert_eq!(item_counts("格力、汉威、思维、机械所", true), Some((4, 4)));
         assert_eq!(item_counts("发展和生态", true), Some((2, 2)));
         assert_eq!(item_counts("辽阳、天津、四川", true), Some((3, 3)));
-        assert_eq!(item_counts("高技术制造业、装备制造业和新兴产业", true), Some((2, 3)));
-        assert_eq!(item_counts("原材料和能源供应、银行贷款、交通运输", true), Some((3, 3)));
+        assert_eq!(
+            item_counts("高技术制造业、装备制造业和新兴产业", true),
+            Some((2, 3))
+        );
+        assert_eq!(
+            item_counts("原材料和能源供应、银行贷款、交通运输", true),
+            Some((3, 3))
+        );
         assert_eq!(item_counts("守住", true), None);
-        assert_eq!(item_counts("成功举办中非合作论坛北京峰会、和平共处", true), None);
+        assert_eq!(
+            item_counts("成功举办中非合作论坛北京峰会、和平共处", true),
+            None
+        );
     }
 
     #[test]
     fn english_lists() {
-        assert_eq!(item_counts("Ghana (25%), Togo (12%), Benin (5%), and Chad, Mali and Niger", true), Some((5, 6)));
-        assert_eq!(item_counts("Review of Arts, Journal of Fish and Game, and Annals of Law and Order", true), Some((3, 3)));
+        assert_eq!(
+            item_counts(
+                "Ghana (25%), Togo (12%), Benin (5%), and Chad, Mali and Niger",
+                true
+            ),
+            Some((5, 6))
+        );
+        assert_eq!(
+            item_counts(
+                "Review of Arts, Journal of Fish and Game, and Annals of Law and Order",
+                true
+            ),
+            Some((3, 3))
+        );
         assert_eq!(item_counts("apples and pears", true), Some((2, 2)));
         assert_eq!(item_counts("apples", true), None);
     }

@@ -56,13 +56,24 @@ pub fn clean(text: &str) -> String {
 
 /// `value` written the way `like` was: same multiplier and suffix, same
 /// number of decimals (`11.86万亿` → `11.87万亿`).
-pub fn format_like(value: rust_decimal::Decimal, like: &crate::lex::Quantity, printed: &str) -> String {
-    let scaled = if like.multiplier.is_zero() { value } else { value / like.multiplier };
+pub fn format_like(
+    value: rust_decimal::Decimal,
+    like: &crate::lex::Quantity,
+    printed: &str,
+) -> String {
+    let scaled = if like.multiplier.is_zero() {
+        value
+    } else {
+        value / like.multiplier
+    };
     let suffix_start = printed
         .char_indices()
         .rev()
         .find(|&(_, c)| c.is_ascii_digit() || ('０'..='９').contains(&c))
         .map_or(printed.len(), |(i, c)| i + c.len_utf8());
     let suffix = printed[suffix_start..].trim_start();
-    format!("{}{suffix}", crate::num::format_fixed(scaled, like.decimals))
+    format!(
+        "{}{suffix}",
+        crate::num::format_fixed(scaled, like.decimals)
+    )
 }

@@ -45,9 +45,9 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
     let part_text = clean(doc.figure_text(claim.member(Role::Part)?));
     let whole_text = clean(doc.figure_text(claim.member(Role::Whole)?));
     let stated_text = clean(doc.figure_text(claim.member(Role::Stated)?));
-    let times = if scale == Decimal::ONE {
-        String::new()
-    } else if matches!(stated.kind, Kind::Percent | Kind::Permille) {
+    // A percent already says ×100; a plain share (a:b:c, 105.23:100) does not.
+    let implicit = scale == Decimal::ONE || matches!(stated.kind, Kind::Percent | Kind::Permille);
+    let times = if implicit {
         String::new()
     } else {
         format!(" × {scale}")

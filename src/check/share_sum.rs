@@ -38,7 +38,11 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
         primary_label: format!("the shares add up to {computed}"),
         consistent,
         expected: whole.to_string(),
-        note: if consistent { format!("{shares} = {computed}") } else { note },
+        note: if consistent {
+            format!("{shares} = {computed}")
+        } else {
+            note
+        },
         fields: vec![
             ("shares", shares),
             ("computed", computed),

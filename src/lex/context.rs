@@ -5,13 +5,51 @@ use super::quantity::{Kind, Quantity};
 use rust_decimal::Decimal;
 
 const APPROX_BEFORE: &[&str] = &[
-    "约", "近", "超过", "超", "逾", "多达", "将近", "接近", "大约", "不足", "不到", "不少于",
-    "不低于", "不超过", "至少", "最高", "最低", "上下", "about", "nearly", "around",
-    "approximately", "almost", "over", "more than", "less than", "fewer than", "roughly",
-    "up to", "under", "at least", "at most", "some", "approx.", "circa", "~", ">", "<", "≥", "≤",
+    "约",
+    "近",
+    "超过",
+    "超",
+    "逾",
+    "多达",
+    "将近",
+    "接近",
+    "大约",
+    "不足",
+    "不到",
+    "不少于",
+    "不低于",
+    "不超过",
+    "至少",
+    "最高",
+    "最低",
+    "上下",
+    "about",
+    "nearly",
+    "around",
+    "approximately",
+    "almost",
+    "over",
+    "more than",
+    "less than",
+    "fewer than",
+    "roughly",
+    "up to",
+    "under",
+    "at least",
+    "at most",
+    "some",
+    "approx.",
+    "circa",
+    "~",
+    ">",
+    "<",
+    "≥",
+    "≤",
 ];
 
-const APPROX_AFTER: &[&str] = &["以上", "以下", "左右", "上下", "以内", "余", "多", "+", "or more", "or so"];
+const APPROX_AFTER: &[&str] = &[
+    "以上", "以下", "左右", "上下", "以内", "余", "多", "+", "or more", "or so",
+];
 
 const RANGE_DASHES: &[&str] = &["~", "～", "-", "–", "—", "至", "到", "to"];
 
@@ -39,13 +77,12 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
         let after = &text[q.end..];
         if before.ends_with('第') || matches!(q.unit.as_str(), "st" | "nd" | "rd" | "th") {
             q.kind = Kind::Ordinal;
-        } else if q.kind == Kind::Number
-            && q.decimals == 0
-            && (after.starts_with(['月', '日', '时', '号', '時', '號'])
-                || q.unit == "年" && q.value >= Decimal::from(1000))
+        } else if is_year(q, text)
+            || q.kind == Kind::Number
+                && q.decimals == 0
+                && (after.starts_with(['月', '日', '时', '号', '時', '號'])
+                    || q.unit == "年" && q.value >= Decimal::from(1000))
         {
-            q.kind = Kind::Date;
-        } else if is_year(q, text) {
             q.kind = Kind::Date;
         }
         let lower_before = before.to_ascii_lowercase();

@@ -39,12 +39,8 @@ fn digits(input: &str) -> IResult<&str, &str> {
 
 /// Exactly three digits, not followed by a fourth.
 fn group_of_three(input: &str) -> IResult<&str, &str> {
-    let (rest, g) = recognize((
-        satisfy(is_digit),
-        satisfy(is_digit),
-        satisfy(is_digit),
-    ))
-    .parse(input)?;
+    let (rest, g) =
+        recognize((satisfy(is_digit), satisfy(is_digit), satisfy(is_digit))).parse(input)?;
     if rest.chars().next().is_some_and(is_digit) {
         return Err(nom::Err::Error(nom::error::Error::new(
             input,
@@ -67,7 +63,12 @@ fn integer_part(input: &str) -> IResult<&str, &str> {
         return Ok((after_commas, &input[..input.len() - after_commas.len()]));
     }
     let mut space_groups = recognize(many0(preceded(
-        alt((char(' '), char('\u{2009}'), char('\u{00a0}'), char('\u{202f}'))),
+        alt((
+            char(' '),
+            char('\u{2009}'),
+            char('\u{00a0}'),
+            char('\u{202f}'),
+        )),
         group_of_three,
     )));
     let (after_spaces, grouped) = space_groups.parse(rest)?;
@@ -142,7 +143,8 @@ fn word_end(rest: &str) -> bool {
 
 fn percent_sign(input: &str) -> IResult<&str, Suffix> {
     let (rest, _) = spaces(input)?;
-    if let Ok((after, _)) = alt((tag::<_, _, nom::error::Error<&str>>("%"), tag("％"))).parse(rest) {
+    if let Ok((after, _)) = alt((tag::<_, _, nom::error::Error<&str>>("%"), tag("％"))).parse(rest)
+    {
         return Ok((after, Suffix::Percent));
     }
     if let Ok((after, _)) = tag::<_, _, nom::error::Error<&str>>("‰").parse(rest) {
@@ -357,9 +359,27 @@ pub fn baifenzhi(input: &str) -> Option<Parsed> {
 }
 
 const EN_NUMBER_WORDS: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen", "twenty",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
 ];
 
 /// An English number word from zero to twenty, as a count.
@@ -397,8 +417,7 @@ pub fn chinese_count(input: &str) -> Option<Parsed> {
         .iter()
         .find(|c| rest.starts_with(**c))?;
     // 一个百分点 is a point change, not a count.
-    if rest.starts_with("个百分点") {
-        let after = &rest["个百分点".len()..];
+    if let Some(after) = rest.strip_prefix("个百分点") {
         return Some(Parsed {
             value: Decimal::from(value),
             multiplier: Decimal::ONE,
@@ -447,7 +466,8 @@ pub fn scan(text: &str) -> Vec<Quantity> {
         if is_digit(c) || leading_dot || matches!(c, '-' | '−' | '－' | '+' | '＋') {
             let sign_ok = !matches!(c, '-' | '−' | '－' | '+' | '＋')
                 || (starts_token(prev) && !prev.is_some_and(is_digit) && prev != Some(' ')
-                    || prev == Some(' ') && !prev2.is_some_and(|p| is_digit(p) || p.is_ascii_alphabetic()));
+                    || prev == Some(' ')
+                        && !prev2.is_some_and(|p| is_digit(p) || p.is_ascii_alphabetic()));
             // H1N1, COVID-19, 2022h1: letters glued to digits are names.
             let glued = prev == Some('-') && prev2.is_some_and(|p| p.is_ascii_alphabetic());
             if sign_ok && starts_token(prev) && !glued {
@@ -462,15 +482,24 @@ pub fn scan(text: &str) -> Vec<Quantity> {
                     p
                 });
                 if let Some(p) = &mut parsed {
-                    p.kind = if p.kind == Kind::Points { Kind::Points } else { Kind::Number };
+                    p.kind = if p.kind == Kind::Points {
+                        Kind::Points
+                    } else {
+                        Kind::Number
+                    };
                 }
             }
-        } else if c.is_ascii_alphabetic() && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '-') {
+        } else if c.is_ascii_alphabetic()
+            && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '-')
+        {
             parsed = english_word(rest);
         }
         match parsed {
             Some(p) if p.len > 0 => {
-                let in_words = !is_digit(c) && !leading_dot && !matches!(c, '-' | '−' | '－' | '+' | '＋') && c != '百'
+                let in_words = !is_digit(c)
+                    && !leading_dot
+                    && !matches!(c, '-' | '−' | '－' | '+' | '＋')
+                    && c != '百'
                     || c == '百' && !rest["百分之".len()..].starts_with(is_digit);
                 out.push(Quantity {
                     value: p.value,
@@ -535,7 +564,10 @@ mod tests {
         assert_eq!(one("44,354人").value, d("44354"));
         assert_eq!(one("共 1 260 582 人").value, d("1260582"));
         let q = one("54.6万人");
-        assert_eq!((q.value, q.half, q.unit.as_str()), (d("546000"), d("500"), "人"));
+        assert_eq!(
+            (q.value, q.half, q.unit.as_str()),
+            (d("546000"), d("500"), "人")
+        );
         assert_eq!(one("14.57亿元").value, d("1457000000"));
         assert_eq!(one("3.5万亿元").value, d("3500000000000"));
         assert_eq!(one("$676 million").value, d("676000000"));
@@ -548,13 +580,19 @@ mod tests {
         let qs = scan("分别为12，345");
         assert_eq!(qs.len(), 2);
         let qs = scan("4,346 2,413");
-        assert_eq!(qs.iter().map(|q| q.value).collect::<Vec<_>>(), vec![d("4346"), d("2413")]);
+        assert_eq!(
+            qs.iter().map(|q| q.value).collect::<Vec<_>>(),
+            vec![d("4346"), d("2413")]
+        );
     }
 
     #[test]
     fn percents_points_and_multiples() {
         let q = one("完成率91.26%");
-        assert_eq!((q.kind, q.value, q.half), (Kind::Percent, d("91.26"), d("0.005")));
+        assert_eq!(
+            (q.kind, q.value, q.half),
+            (Kind::Percent, d("91.26"), d("0.005"))
+        );
         assert_eq!(one("６３．５％").value, d("63.5"));
         assert_eq!(one("下降−0.7%").value, d("-0.7"));
         assert_eq!(one("提高0.7个百分点").kind, Kind::Points);
@@ -619,7 +657,10 @@ mod tests {
     #[test]
     fn english_number_words_are_counts() {
         let q = one("nine articles");
-        assert_eq!((q.value, q.unit.as_str(), q.in_words), (d("9"), "articles", true));
+        assert_eq!(
+            (q.value, q.unit.as_str(), q.in_words),
+            (d("9"), "articles", true)
+        );
     }
 }
 
@@ -643,7 +684,7 @@ mod properties {
         let digits = int.to_string();
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(',');
             }
             out.push(c);

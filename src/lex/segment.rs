@@ -111,7 +111,10 @@ mod tests {
         assert_eq!(s.index(Level::Sentence, at("91.26")), 0);
         assert_eq!(s.index(Level::Sentence, at("12.5")), 1);
         // 12.5:30 is a ratio, not a clause break.
-        assert_eq!(s.index(Level::Clause, at("30")), s.index(Level::Clause, at("12.5")));
+        assert_eq!(
+            s.index(Level::Clause, at("30")),
+            s.index(Level::Clause, at("12.5"))
+        );
         assert_eq!(s.index(Level::Paragraph, at("1,234")), 1);
         assert_eq!(s.start_of(Level::Clause, at("91.26")), at("完成率"));
     }

@@ -23,7 +23,11 @@ impl fmt::Display for RuleError {
         if self.line == 0 {
             write!(f, "{}: {}", self.file, self.message)
         } else {
-            write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.file, self.line, self.column, self.message
+            )
         }
     }
 }
@@ -217,7 +221,11 @@ impl Ctx<'_> {
         }
     }
 
-    fn regex(&self, spec: &Option<Spanned<String>>, what: &str) -> Result<Option<Regex>, RuleError> {
+    fn regex(
+        &self,
+        spec: &Option<Spanned<String>>,
+        what: &str,
+    ) -> Result<Option<Regex>, RuleError> {
         match spec {
             None => Ok(None),
             Some(s) => Regex::new(&s.value)
@@ -230,7 +238,13 @@ impl Ctx<'_> {
         match spec {
             None => Ok(None),
             Some(s) => Role::from_name(&s.value).map(Some).ok_or_else(|| {
-                self.err(s, format!("`{what}` must name a member (stated, part, whole), not `{}`", s.value))
+                self.err(
+                    s,
+                    format!(
+                        "`{what}` must name a member (stated, part, whole), not `{}`",
+                        s.value
+                    ),
+                )
             }),
         }
     }
@@ -247,7 +261,11 @@ pub fn compile_file(file: &str, text: &str) -> Result<Vec<Rule>, RuleError> {
         }
     })?;
     let ctx = Ctx { file };
-    parsed.rules.into_iter().map(|spec| compile_rule(&ctx, spec)).collect()
+    parsed
+        .rules
+        .into_iter()
+        .map(|spec| compile_rule(&ctx, spec))
+        .collect()
 }
 
 fn first_line(message: &str) -> String {
@@ -256,15 +274,25 @@ fn first_line(message: &str) -> String {
 
 fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
     let id = spec.id.value.clone();
-    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')) {
-        return Err(ctx.err(&spec.id, format!("rule id `{id}` must be letters, digits, `.`, `-` or `_`")));
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+    {
+        return Err(ctx.err(
+            &spec.id,
+            format!("rule id `{id}` must be letters, digits, `.`, `-` or `_`"),
+        ));
     }
     let severity = match spec.severity.value.as_str() {
         "error" => Severity::Error,
         "warning" => Severity::Warning,
         "info" => Severity::Info,
         other => {
-            return Err(ctx.err(&spec.severity, format!("severity must be error, warning or info, not `{other}`")))
+            return Err(ctx.err(
+                &spec.severity,
+                format!("severity must be error, warning or info, not `{other}`"),
+            ))
         }
     };
     let check = match spec.check.value.as_str() {
@@ -276,13 +304,20 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
         other => {
             return Err(ctx.err(
                 &spec.check,
-                format!("unknown check `{other}` (known: ratio, sum, share-sum, count, respectively)"),
+                format!(
+                    "unknown check `{other}` (known: ratio, sum, share-sum, count, respectively)"
+                ),
             ))
         }
     };
     let stated = compile_member(ctx, Role::Stated, &spec.members.stated)?;
     let others = compile_others(ctx, check, &spec)?;
-    let items = spec.members.items.as_ref().map(|run| compile_run(ctx, run)).transpose()?;
+    let items = spec
+        .members
+        .items
+        .as_ref()
+        .map(|run| compile_run(ctx, run))
+        .transpose()?;
     let needs_items = match check {
         CheckKind::Ratio => false,
         CheckKind::Sum => others.iter().all(|m| m.role == Role::Whole),
@@ -292,11 +327,17 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
     if matches!(check, CheckKind::Count | CheckKind::Respectively) && !captures_list(&spec) {
         return Err(ctx.err(
             &spec.check,
-            format!("a {} rule must capture the items as `(?P<list>…)` in a regex of `stated`", check.name()),
+            format!(
+                "a {} rule must capture the items as `(?P<list>…)` in a regex of `stated`",
+                check.name()
+            ),
         ));
     }
     if needs_items && items.is_none() {
-        return Err(ctx.err(&spec.check, format!("a {} rule needs `parts` or `items`", check.name())));
+        return Err(ctx.err(
+            &spec.check,
+            format!("a {} rule needs `parts` or `items`", check.name()),
+        ));
     }
     Ok(Rule {
         id,
@@ -305,7 +346,9 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
         severity,
         check,
         scale: spec.scale.map(Decimal::from),
-        plausible_within: spec.plausible_within.and_then(|f| Decimal::try_from(f).ok()),
+        plausible_within: spec
+            .plausible_within
+            .and_then(|f| Decimal::try_from(f).ok()),
         stated,
         others,
         items,
@@ -328,7 +371,13 @@ fn compile_others(ctx: &Ctx, check: CheckKind, spec: &RuleSpec) -> Result<Vec<Me
     let members = &spec.members;
     if check != CheckKind::Ratio {
         if members.part.is_some() || members.whole.is_some() {
-            return Err(ctx.err(&spec.check, format!("a {} rule has `parts` or `items`, not `part`/`whole`", check.name())));
+            return Err(ctx.err(
+                &spec.check,
+                format!(
+                    "a {} rule has `parts` or `items`, not `part`/`whole`",
+                    check.name()
+                ),
+            ));
         }
         let parts = members.parts.as_deref().unwrap_or_default();
         let mut others: Vec<Member> = parts
@@ -343,23 +392,51 @@ fn compile_others(ctx: &Ctx, check: CheckKind, spec: &RuleSpec) -> Result<Vec<Me
         }
         return Ok(others);
     }
-    let part = members.part.as_ref().map(|m| compile_member(ctx, Role::Part, m)).transpose()?;
-    let whole = members.whole.as_ref().map(|m| compile_member(ctx, Role::Whole, m)).transpose()?;
+    let part = members
+        .part
+        .as_ref()
+        .map(|m| compile_member(ctx, Role::Part, m))
+        .transpose()?;
+    let whole = members
+        .whole
+        .as_ref()
+        .map(|m| compile_member(ctx, Role::Whole, m))
+        .transpose()?;
     let (Some(part), Some(whole)) = (part, whole) else {
-        return Err(ctx.err(&spec.check, "a ratio rule needs the members `part` and `whole`"));
+        return Err(ctx.err(
+            &spec.check,
+            "a ratio rule needs the members `part` and `whole`",
+        ));
     };
     if part.from == Role::Whole && whole.from == Role::Part {
-        return Err(ctx.err(&spec.check, "`part` and `whole` are each searched from the other"));
+        return Err(ctx.err(
+            &spec.check,
+            "`part` and `whole` are each searched from the other",
+        ));
     }
-    Ok(if part.from == Role::Whole { vec![whole, part] } else { vec![part, whole] })
+    Ok(if part.from == Role::Whole {
+        vec![whole, part]
+    } else {
+        vec![part, whole]
+    })
 }
 
-fn compile_kinds(ctx: &Ctx, kinds: &[Spanned<String>], default: Kind) -> Result<Vec<Kind>, RuleError> {
+fn compile_kinds(
+    ctx: &Ctx,
+    kinds: &[Spanned<String>],
+    default: Kind,
+) -> Result<Vec<Kind>, RuleError> {
     let mut out = Vec::new();
     for k in kinds {
         let kind = Kind::from_name(&k.value).filter(|k| !matches!(k, Kind::Date | Kind::Ordinal));
         out.push(kind.ok_or_else(|| {
-            ctx.err(k, format!("unknown kind `{}` (number, percent, permille, points, multiple)", k.value))
+            ctx.err(
+                k,
+                format!(
+                    "unknown kind `{}` (number, percent, permille, points, multiple)",
+                    k.value
+                ),
+            )
         })?);
     }
     if out.is_empty() {
@@ -369,8 +446,12 @@ fn compile_kinds(ctx: &Ctx, kinds: &[Spanned<String>], default: Kind) -> Result<
 }
 
 fn compile_run(ctx: &Ctx, run: &RunSpec) -> Result<Run, RuleError> {
-    let separator = Regex::new(&run.separator.value)
-        .map_err(|e| ctx.err(&run.separator, format!("`separator` is not a valid regex: {e}")))?;
+    let separator = Regex::new(&run.separator.value).map_err(|e| {
+        ctx.err(
+            &run.separator,
+            format!("`separator` is not a valid regex: {e}"),
+        )
+    })?;
     Ok(Run {
         kinds: compile_kinds(ctx, &run.kinds, Kind::Number)?,
         open: ctx.regex(&run.open, "open")?,
@@ -386,7 +467,11 @@ fn compile_run(ctx: &Ctx, run: &RunSpec) -> Result<Run, RuleError> {
 }
 
 fn compile_member(ctx: &Ctx, role: Role, spec: &MemberSpec) -> Result<Member, RuleError> {
-    let default = if role == Role::Stated { Kind::Percent } else { Kind::Number };
+    let default = if role == Role::Stated {
+        Kind::Percent
+    } else {
+        Kind::Number
+    };
     let kinds = compile_kinds(ctx, &spec.kinds, default)?;
     let direction = match &spec.search {
         None => Direction::Previous,
@@ -395,14 +480,23 @@ fn compile_member(ctx: &Ctx, role: Role, spec: &MemberSpec) -> Result<Member, Ru
             "next" => Direction::Next,
             "previous-cell" => Direction::PreviousCell,
             other => {
-                return Err(ctx.err(s, format!("search must be previous, next or previous-cell, not `{other}`")))
+                return Err(ctx.err(
+                    s,
+                    format!("search must be previous, next or previous-cell, not `{other}`"),
+                ))
             }
         },
     };
     let scope = match &spec.scope {
         None => Level::Sentence,
         Some(s) => Level::from_name(&s.value).ok_or_else(|| {
-            ctx.err(s, format!("scope must be clause, sentence, paragraph or document, not `{}`", s.value))
+            ctx.err(
+                s,
+                format!(
+                    "scope must be clause, sentence, paragraph or document, not `{}`",
+                    s.value
+                ),
+            )
         })?,
     };
     let from = ctx.role(&spec.from, "from")?.unwrap_or(Role::Stated);

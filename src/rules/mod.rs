@@ -4,7 +4,9 @@
 mod compile;
 mod model;
 
-pub use compile::{compile_file, CheckKind, Direction, Member, Role, Rule, RuleError, Run, Severity};
+pub use compile::{
+    compile_file, CheckKind, Direction, Member, Role, Rule, RuleError, Run, Severity,
+};
 
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));

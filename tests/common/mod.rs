@@ -1,0 +1,93 @@
+//! Helpers shared by the integration tests: the binary, fixtures, and a
+//! user rule file to write into a temporary folder.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use assert_cmd::Command;
+
+/// `statlint`, run from the package root (so that fixture paths in its
+/// output are relative), with colour left to the flags.
+pub fn statlint() -> Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("statlint");
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .timeout(Duration::from_secs(120));
+    cmd
+}
+
+/// A fixture's path relative to the package root, as given to statlint.
+pub const ZH_PASS: &str = "fixtures/zh/completion-rate.txt";
+pub const ZH_ERROR: &str = "fixtures/zh/completion-rate-error.txt";
+pub const EN_PASS: &str = "fixtures/en/respondents.txt";
+pub const EN_ERROR: &str = "fixtures/en/respondents-error.txt";
+
+pub fn fixture_path(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+pub fn fixture_bytes(relative: &str) -> Vec<u8> {
+    std::fs::read(fixture_path(relative)).expect("fixture is readable")
+}
+
+/// A one-line report whose completion rate is one point off.
+pub const ZH_FAILING_LINE: &str = "全县目标任务数 52380人，累计接种 48211剂次，完成率93.04%。";
+/// The same report, correct.
+pub const ZH_PASSING_LINE: &str = "全县目标任务数 52380人，累计接种 48211剂次，完成率92.04%。";
+/// A one-line English report whose first share is one point off.
+pub const EN_FAILING_LINE: &str =
+    "Of the 540 respondents, 320 (60.3%) were women and 220 (40.7%) were men.";
+
+/// A user rule file: 合格率 as the qualified count over the inspected
+/// count, at the given severity. `before` of `stated` is on line 9,
+/// column 17.
+pub fn pass_rate_rules(severity: &str) -> String {
+    format!(
+        r#"rules:
+  - id: user.ratio.pass-rate
+    description: 合格率 is the qualified count over the inspected count
+    languages: [zh]
+    check: ratio
+    severity: {severity}
+    members:
+      stated:
+        before: '合格率(?:为|达)?$'
+      part:
+        before: '合格(?:产品)?$'
+        scope: sentence
+      whole:
+        before: '抽检(?:产品)?$'
+        scope: sentence
+    message: '合格率 {{stated}} does not match {{part}} / {{whole}} = {{computed}}'
+    examples:
+      pass:
+        - 本季度共抽检 250批次，合格 240批次，合格率96.0%。
+      fail:
+        - 本季度共抽检 250批次，合格 240批次，合格率97.0%。
+"#
+    )
+}
+
+/// A report the user rule flags: 240 / 250 is 96.0%, not 97.0%.
+pub const PASS_RATE_FAILING_LINE: &str = "本季度共抽检 250批次，合格 240批次，合格率97.0%。";
+
+/// Writes `contents` to `name` in `dir` and returns the path.
+pub fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("can create the folder");
+    }
+    std::fs::write(&path, contents).expect("can write the file");
+    path
+}
+
+pub fn stdout_text(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+pub fn stderr_text(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
