@@ -1,68 +1,76 @@
-//! `statlint check`: lint files in parallel, print, choose the exit status.
+//! `statlint check`: lint files in parallel, print them in order as they
+//! are done, choose the exit status.
+//!
+//! Files are linted a batch at a time (a few per thread) and printed
+//! before the next batch starts, so memory stays flat however many files
+//! a run covers, and output order does not depend on thread timing.
 
 use std::io::{IsTerminal, Read, Write};
 
-use codespan_reporting::term::termcolor::{Buffer, ColorChoice, StandardStream, WriteColor};
+use codespan_reporting::term::termcolor::{
+    Buffer, ColorChoice, ColorSpec, StandardStream, WriteColor,
+};
 use rayon::prelude::*;
 
 use super::files::{expand, Input};
 use super::{load_rules, CheckArgs, Color, FailOn, Format, Status};
-use statlint::report::{render_concise, render_human, render_json, render_show_checks, Totals};
+use statlint::report::{
+    render_concise, render_file_json, render_human, render_show_checks, JsonStream, Totals,
+};
 use statlint::rules::Severity;
 use statlint::{FileReport, LintError, Linter};
+
+/// Files linted per batch, per thread.
+const FILES_PER_THREAD: usize = 4;
 
 pub fn run(args: CheckArgs) -> anyhow::Result<Status> {
     let linter = Linter::new(load_rules(&args.set)?);
     let inputs = expand(&args.paths);
-    let results: Vec<Result<FileReport, LintError>> = inputs
-        .into_par_iter()
-        .map(|input| match input {
-            Input::Stdin => {
-                let mut bytes = Vec::new();
-                match std::io::stdin().lock().read_to_end(&mut bytes) {
-                    Ok(_) => linter.lint_bytes("<stdin>", &bytes),
-                    Err(e) => Err(LintError::Unreadable {
-                        path: "<stdin>".into(),
-                        message: e.to_string(),
-                    }),
-                }
-            }
-            Input::File(path) => linter.lint_path(&path),
-            Input::Error(path, message) => Err(LintError::Unreadable {
-                path: path.display().to_string(),
-                message,
-            }),
-        })
-        .collect();
-
-    let mut reports = Vec::new();
-    let mut failed = false;
-    let stderr = std::io::stderr();
-    for result in results {
-        match result {
-            Ok(report) => reports.push(report),
-            Err(LintError::Unreadable { path, message }) => {
-                failed = true;
-                let _ = writeln!(stderr.lock(), "statlint: error: {path}: {message}");
-            }
-            Err(LintError::Skipped { path, message }) => {
-                let _ = writeln!(stderr.lock(), "statlint: note: {path}: {message}");
-            }
-        }
-    }
-
-    print(&args, &reports)?;
-
-    let totals = Totals::of(&reports);
     let threshold = match args.fail_on {
         FailOn::Error => Severity::Error,
         FailOn::Warning => Severity::Warning,
     };
-    let failing = reports
-        .iter()
-        .flat_map(|r| &r.findings)
-        .any(|f| f.severity >= threshold);
-    let _ = totals;
+    let mut printer = Printer::new(&args);
+    let mut totals = Totals::default();
+    let mut failed = false;
+    let mut failing = false;
+    let batch = rayon::current_num_threads().max(1) * FILES_PER_THREAD;
+    let mut inputs = inputs.into_iter().peekable();
+    while inputs.peek().is_some() {
+        let chunk: Vec<Input> = inputs.by_ref().take(batch).collect();
+        // Lint and render on the worker threads; print here, in order.
+        let results: Vec<Result<(FileReport, Vec<u8>), LintError>> = chunk
+            .into_par_iter()
+            .map(|input| {
+                let report = lint_input(&linter, input)?;
+                let rendered = printer.render(&report);
+                Ok((report, rendered))
+            })
+            .collect();
+        for result in results {
+            match result {
+                Ok((report, rendered)) => {
+                    totals.add(&report);
+                    failing |= report.findings.iter().any(|f| f.severity >= threshold);
+                    printer.write(&rendered)?;
+                }
+                Err(LintError::Unreadable { path, message }) => {
+                    failed = true;
+                    let _ = writeln!(
+                        std::io::stderr().lock(),
+                        "statlint: error: {path}: {message}"
+                    );
+                }
+                Err(LintError::Skipped { path, message }) => {
+                    let _ = writeln!(
+                        std::io::stderr().lock(),
+                        "statlint: note: {path}: {message}"
+                    );
+                }
+            }
+        }
+    }
+    printer.finish(&totals)?;
     Ok(if failed {
         Status::Failed
     } else if failing {
@@ -70,6 +78,26 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Status> {
     } else {
         Status::Clean
     })
+}
+
+fn lint_input(linter: &Linter, input: Input) -> Result<FileReport, LintError> {
+    match input {
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            match std::io::stdin().lock().read_to_end(&mut bytes) {
+                Ok(_) => linter.lint_bytes("<stdin>", &bytes),
+                Err(e) => Err(LintError::Unreadable {
+                    path: "<stdin>".into(),
+                    message: e.to_string(),
+                }),
+            }
+        }
+        Input::File(path) => linter.lint_path(&path),
+        Input::Error(path, message) => Err(LintError::Unreadable {
+            path: path.display().to_string(),
+            message,
+        }),
+    }
 }
 
 fn color_choice(color: Color) -> ColorChoice {
@@ -86,45 +114,88 @@ fn color_choice(color: Color) -> ColorChoice {
     }
 }
 
-fn print(args: &CheckArgs, reports: &[FileReport]) -> std::io::Result<()> {
-    match args.format {
-        Format::Json => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(render_json(reports).as_bytes())?;
-            out.flush()
+/// Prints each file's report as it comes, then the closing summary.
+struct Printer {
+    format: Format,
+    show_checks: bool,
+    color: ColorChoice,
+    json: JsonStream,
+}
+
+impl Printer {
+    fn new(args: &CheckArgs) -> Printer {
+        Printer {
+            format: args.format,
+            show_checks: args.show_checks,
+            color: color_choice(args.color),
+            json: JsonStream::default(),
         }
-        Format::Concise => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(render_concise(reports).as_bytes())?;
-            if args.show_checks {
-                out.write_all(render_show_checks(reports).as_bytes())?;
-            }
-            writeln!(out, "{}", Totals::of(reports).summary_line())?;
-            out.flush()
+    }
+
+    fn buffer(&self) -> Buffer {
+        if self.color == ColorChoice::Never {
+            Buffer::no_color()
+        } else {
+            Buffer::ansi()
         }
-        Format::Human => {
-            let choice = color_choice(args.color);
-            let mut buffer = if choice == ColorChoice::Never {
-                Buffer::no_color()
-            } else {
-                Buffer::ansi()
-            };
-            render_human(reports, &mut buffer)?;
-            if args.show_checks {
-                buffer.write_all(render_show_checks(reports).as_bytes())?;
+    }
+
+    /// One file's output, ready to write.
+    fn render(&self, report: &FileReport) -> Vec<u8> {
+        let reports = std::slice::from_ref(report);
+        match self.format {
+            Format::Json => render_file_json(report),
+            Format::Concise => {
+                let mut out = render_concise(reports);
+                if self.show_checks {
+                    out.push_str(&render_show_checks(reports));
+                }
+                out.into_bytes()
             }
-            let totals = Totals::of(reports);
-            if totals.errors > 0 {
-                buffer.set_color(
-                    codespan_reporting::term::termcolor::ColorSpec::new().set_bold(true),
-                )?;
+            Format::Human => {
+                let mut buffer = self.buffer();
+                // Rendering into memory cannot fail.
+                let _ = render_human(reports, &mut buffer);
+                if self.show_checks {
+                    let _ = buffer.write_all(render_show_checks(reports).as_bytes());
+                }
+                buffer.into_inner()
             }
-            writeln!(buffer, "{}", totals.summary_line())?;
-            buffer.reset()?;
-            let stream = StandardStream::stdout(choice);
-            let mut lock = stream.lock();
-            lock.write_all(buffer.as_slice())?;
-            lock.flush()
+        }
+    }
+
+    fn write(&mut self, rendered: &[u8]) -> std::io::Result<()> {
+        let mut out = std::io::stdout().lock();
+        match self.format {
+            Format::Json => self.json.file_rendered(&mut out, rendered),
+            _ => out.write_all(rendered),
+        }
+    }
+
+    fn finish(&mut self, totals: &Totals) -> std::io::Result<()> {
+        match self.format {
+            Format::Json => {
+                let mut out = std::io::stdout().lock();
+                self.json.finish(&mut out, totals)?;
+                out.flush()
+            }
+            Format::Concise => {
+                let mut out = std::io::stdout().lock();
+                writeln!(out, "{}", totals.summary_line())?;
+                out.flush()
+            }
+            Format::Human => {
+                let mut buffer = self.buffer();
+                if totals.errors > 0 {
+                    buffer.set_color(ColorSpec::new().set_bold(true))?;
+                }
+                writeln!(buffer, "{}", totals.summary_line())?;
+                buffer.reset()?;
+                let stream = StandardStream::stdout(self.color);
+                let mut lock = stream.lock();
+                lock.write_all(buffer.as_slice())?;
+                lock.flush()
+            }
         }
     }
 }

@@ -7,7 +7,7 @@ mod position;
 
 pub use concise::render_concise;
 pub use human::{render_human, render_show_checks};
-pub use json::render_json;
+pub use json::{file_json, render_file_json, render_json, JsonStream};
 pub use position::LineIndex;
 
 use crate::rules::Severity;
@@ -26,22 +26,24 @@ pub struct Totals {
 
 impl Totals {
     pub fn of(reports: &[FileReport]) -> Totals {
-        let mut t = Totals {
-            files: reports.len(),
-            ..Totals::default()
-        };
+        let mut t = Totals::default();
         for r in reports {
-            t.checks += r.checks.len();
-            t.figures += r.figures;
-            for f in &r.findings {
-                match f.severity {
-                    Severity::Error => t.errors += 1,
-                    Severity::Warning => t.warnings += 1,
-                    Severity::Info => t.infos += 1,
-                }
-            }
+            t.add(r);
         }
         t
+    }
+
+    pub fn add(&mut self, r: &FileReport) {
+        self.files += 1;
+        self.checks += r.checks.len();
+        self.figures += r.figures;
+        for f in &r.findings {
+            match f.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
     }
 
     /// `2 errors, 0 warnings; 37 relations checked, 120 figures, in 3 files`
