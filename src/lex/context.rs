@@ -53,6 +53,7 @@ const APPROX_AFTER: &[&str] = &[
 
 const RANGE_DASHES: &[&str] = &["~", "～", "-", "–", "—", "至", "到", "to"];
 
+/// A four-digit whole number from 1800 to 2100 read as a year.
 fn is_year(q: &Quantity, text: &str) -> bool {
     if q.kind != Kind::Number || q.decimals != 0 || q.end - q.start != 4 {
         return false;
@@ -62,7 +63,77 @@ fn is_year(q: &Quantity, text: &str) -> bool {
         return false;
     }
     let digits = &text[q.start..q.end];
-    digits.bytes().all(|b| b.is_ascii_digit()) && !super::units::is_discrete(&q.unit)
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || super::units::is_discrete(&q.unit) {
+        return false;
+    }
+    // In English prose a year follows a preposition or stands in a
+    // heading or a range; `2031 of the 14897 premises` is a count.
+    let mut window = q.start.saturating_sub(24);
+    while !text.is_char_boundary(window) {
+        window -= 1;
+    }
+    let before = text[window..q.start].trim_end().to_ascii_lowercase();
+    let after = text[q.end..].trim_start();
+    let word_before = before
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    const YEAR_WORDS: &[&str] = &[
+        "in",
+        "since",
+        "by",
+        "from",
+        "to",
+        "during",
+        "until",
+        "till",
+        "of",
+        "year",
+        "early",
+        "late",
+        "mid",
+        "between",
+        "and",
+        "before",
+        "after",
+        "through",
+        "fiscal",
+        "fy",
+        "end",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "for",
+        "the",
+        "at",
+        "on",
+        "over",
+        "as",
+    ];
+    let english_context = before.ends_with(|c: char| c.is_ascii_alphabetic())
+        || after.starts_with(|c: char| c.is_ascii_alphabetic());
+    !english_context
+        || before.ends_with(word_before) && YEAR_WORDS.contains(&word_before)
+        || after.starts_with(['-', '–', '—', ')', ',', '.', ';', ':', '/'])
+        || after.is_empty()
 }
 
 pub fn classify(text: &str, quantities: &mut [Quantity]) {
@@ -111,5 +182,49 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
             quantities[i - 1].in_range = true;
             quantities[i].in_range = true;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lex::{lex, Kind};
+    use crate::source::TextView;
+
+    fn kinds(text: &str) -> Vec<Kind> {
+        lex(&TextView::new(text))
+            .quantities
+            .iter()
+            .map(|q| q.kind)
+            .collect()
+    }
+
+    #[test]
+    fn years_after_prepositions_and_in_ranges() {
+        assert_eq!(kinds("In 2020, sales rose."), vec![Kind::Date]);
+        assert_eq!(kinds("from 1985 to 2013"), vec![Kind::Date, Kind::Date]);
+        assert_eq!(
+            kinds("2022年7月27日"),
+            vec![Kind::Date, Kind::Date, Kind::Date]
+        );
+    }
+
+    #[test]
+    fn a_count_that_looks_like_a_year_stays_a_count() {
+        assert_eq!(
+            kinds("the programme, 2031 of the 14897 premises"),
+            vec![Kind::Number, Kind::Number]
+        );
+    }
+
+    #[test]
+    fn ordinals_ranges_and_approximations() {
+        let lexed = lex(&TextView::new(
+            "排名第 6，3~11岁，约300人，more than 40 firms",
+        ));
+        let qs = &lexed.quantities;
+        assert_eq!(qs[0].kind, Kind::Ordinal);
+        assert!(qs[1].in_range && qs[2].in_range);
+        assert!(qs[3].approx);
+        assert!(qs[4].approx);
     }
 }
