@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::document::Document;
 use crate::lex::{Kind, Level};
-use crate::rules::{Direction, Member, Role, Rule, Run};
+use crate::rules::{CheckKind, Direction, Member, Role, Rule, Run};
 
 /// How many figures a search looks back or ahead: keeps a long paragraph
 /// with thousands of figures linear.
@@ -54,6 +54,10 @@ pub fn find_claims(rules: &[Rule], doc: &Document) -> Vec<Claim> {
     // For each figure, the check kinds it is already the stated figure of.
     let mut taken: Vec<u8> = vec![0; qs.len()];
     for (rule_index, rule) in rules.iter().enumerate() {
+        if rule.check == CheckKind::Repeat {
+            claims.extend(find_repeats(doc, rule, rule_index));
+            continue;
+        }
         let bit = 1u8 << rule.check.index();
         for i in 0..qs.len() {
             if taken[i] & bit != 0 || !rule.stated.kinds.contains(&qs[i].kind) {
@@ -416,4 +420,64 @@ fn collect_run(doc: &Document, run: &Run, start: usize) -> Option<Vec<usize>> {
         }
     }
     Some(items)
+}
+
+/// The shortest label that identifies a quantity on its own.
+const MIN_LABEL_CHARS: usize = 6;
+
+/// How far back a figure's period (the years and dates of its sentence)
+/// is looked for.
+const PERIOD_LOOKBACK: usize = 24;
+
+/// The dates stated earlier in figure `i`'s sentence: two figures with the
+/// same label but different dates are different quantities.
+fn period(doc: &Document, i: usize) -> Vec<rust_decimal::Decimal> {
+    let qs = doc.quantities();
+    (i.saturating_sub(PERIOD_LOOKBACK)..i)
+        .filter(|&j| qs[j].sentence == qs[i].sentence && qs[j].kind == Kind::Date)
+        .map(|j| qs[j].value)
+        .collect()
+}
+
+/// Pairs each labelled figure with the previous figure of the same
+/// label, kind, unit and period: one pass, a map from label to figure.
+fn find_repeats(doc: &Document, rule: &Rule, rule_index: usize) -> Vec<Claim> {
+    type Key = (Kind, String, String, bool);
+    let qs = doc.quantities();
+    let mut last: HashMap<Key, usize> = HashMap::new();
+    let mut claims = Vec::new();
+    for i in 0..qs.len() {
+        let q = &qs[i];
+        if !rule.stated.kinds.contains(&q.kind) || q.in_range {
+            continue;
+        }
+        let mut captures = Captures::new();
+        if !context_matches(doc, &rule.stated, i, &mut captures) {
+            continue;
+        }
+        let Some(label) = captures.get("label") else {
+            continue;
+        };
+        let label = match &rule.label_ignore {
+            Some(ignore) => ignore.replace_all(&label.text, "").into_owned(),
+            None => label.text.clone(),
+        };
+        // Short labels (城镇人口, 农业) name parts of different wholes in one
+        // report; only a label specific enough names one quantity.
+        if label.chars().count() < MIN_LABEL_CHARS {
+            continue;
+        }
+        let key = (q.kind, q.unit.clone(), label, q.approx);
+        if let Some(&j) = last.get(&key) {
+            if period(doc, i) == period(doc, j) {
+                claims.push(Claim {
+                    rule: rule_index,
+                    members: vec![(Role::Stated, i), (Role::Part, j)],
+                    list: None,
+                });
+            }
+        }
+        last.insert(key, i);
+    }
+    claims
 }

@@ -5,6 +5,7 @@
 mod count;
 mod list;
 mod ratio;
+mod repeat;
 mod respectively;
 mod share_sum;
 mod sum;
@@ -37,6 +38,7 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
         CheckKind::ShareSum => share_sum::evaluate(rule, claim, doc),
         CheckKind::Count => count::evaluate(rule, claim, doc),
         CheckKind::Respectively => respectively::evaluate(rule, claim, doc),
+        CheckKind::Repeat => repeat::evaluate(rule, claim, doc),
     }
 }
 

@@ -64,6 +64,9 @@ pub enum CheckKind {
     /// the stated value and the items after it pair up with the subjects
     /// in the captured `list` (分别, respectively).
     Respectively,
+    /// the same quantity (same captured `label`, kind and unit, same
+    /// period) stated twice has the same value.
+    Repeat,
 }
 
 impl CheckKind {
@@ -79,6 +82,7 @@ impl CheckKind {
             CheckKind::ShareSum => "share-sum",
             CheckKind::Count => "count",
             CheckKind::Respectively => "respectively",
+            CheckKind::Repeat => "repeat",
         }
     }
 
@@ -91,6 +95,8 @@ impl CheckKind {
             (CheckKind::Sum, Role::Whole) => "total",
             (CheckKind::ShareSum, _) => "share",
             (CheckKind::Respectively, _) => "value",
+            (CheckKind::Repeat, Role::Stated) => "b",
+            (CheckKind::Repeat, _) => "a",
             _ => role.name(),
         }
     }
@@ -180,6 +186,9 @@ pub struct Rule {
     pub others: Vec<Member>,
     /// An enumeration after the stated figure (sums, share sums).
     pub items: Option<Run>,
+    /// For repeats: text removed from a label before labels are compared
+    /// (`全区` in `全区第一产业增加值`).
+    pub label_ignore: Option<Regex>,
     /// For sums: the parts are all the parts of the total. For counts:
     /// false when a list shorter than the count may mean "among others".
     pub exhaustive: bool,
@@ -301,11 +310,12 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
         "share-sum" => CheckKind::ShareSum,
         "count" => CheckKind::Count,
         "respectively" => CheckKind::Respectively,
+        "repeat" => CheckKind::Repeat,
         other => {
             return Err(ctx.err(
                 &spec.check,
                 format!(
-                    "unknown check `{other}` (known: ratio, sum, share-sum, count, respectively)"
+                    "unknown check `{other}` (known: ratio, sum, share-sum, count, respectively, repeat)"
                 ),
             ))
         }
@@ -322,8 +332,13 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
         CheckKind::Ratio => false,
         CheckKind::Sum => others.iter().all(|m| m.role == Role::Whole),
         CheckKind::ShareSum | CheckKind::Respectively => true,
-        CheckKind::Count => false,
+        CheckKind::Count | CheckKind::Repeat => false,
     };
+    if check == CheckKind::Repeat
+        && !spec.members.stated.before.as_ref().is_some_and(|r| r.value.contains("(?P<label>"))
+    {
+        return Err(ctx.err(&spec.check, "a repeat rule must capture `(?P<label>…)` in `stated.before`"));
+    }
     if matches!(check, CheckKind::Count | CheckKind::Respectively) && !captures_list(&spec) {
         return Err(ctx.err(
             &spec.check,
@@ -353,6 +368,7 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
         others,
         items,
         exhaustive: spec.exhaustive,
+        label_ignore: ctx.regex(&spec.label_ignore, "label_ignore")?,
         message: spec.message,
         examples: spec.examples,
         origin: ctx.file.to_owned(),

@@ -37,6 +37,10 @@ pub struct RuleSpec {
     /// only a sum larger than the total is flagged.
     #[serde(default = "default_true")]
     pub exhaustive: bool,
+    /// For `repeat`: a regex whose matches are removed from a label
+    /// before labels are compared.
+    #[serde(default)]
+    pub label_ignore: Option<Spanned<String>>,
     pub members: Members,
     pub message: String,
     #[serde(default)]
