@@ -446,8 +446,7 @@ fn find_repeats(doc: &Document, rule: &Rule, rule_index: usize) -> Vec<Claim> {
     let qs = doc.quantities();
     let mut last: HashMap<Key, usize> = HashMap::new();
     let mut claims = Vec::new();
-    for i in 0..qs.len() {
-        let q = &qs[i];
+    for (i, q) in qs.iter().enumerate() {
         if !rule.stated.kinds.contains(&q.kind) || q.in_range {
             continue;
         }

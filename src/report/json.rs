@@ -2,86 +2,143 @@
 
 use std::io::Write;
 
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{LineIndex, Totals};
 use crate::finding::Span;
 use crate::FileReport;
 
-fn position(report: &FileReport, index: &LineIndex, span: Span) -> Value {
-    let (line, column) = index.position(&report.text, span.start);
-    json!({
-        "start": span.start + report.offset_base,
-        "end": span.end + report.offset_base,
-        "line": line,
-        "column": column,
-    })
+#[derive(Serialize)]
+struct Position<'a> {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<&'a str>,
 }
 
-/// One file's entry in the JSON document.
-pub fn file_json(report: &FileReport) -> Value {
-    let index = LineIndex::new(&report.text);
-    let diagnostics: Vec<Value> = report
-        .findings
-        .iter()
-        .map(|f| {
-            let labels: Vec<Value> = f
-                .labels
-                .iter()
-                .map(|l| {
-                    let mut v = position(report, &index, l.span);
-                    v["message"] = json!(l.message);
-                    v
-                })
-                .collect();
-            json!({
-                "rule": f.rule,
-                "kind": f.kind,
-                "severity": f.severity.name(),
-                "message": f.message,
-                "primary": position(report, &index, f.primary),
-                "labels": labels,
-                "notes": f.notes,
-                "expected": f.expected,
-            })
-        })
-        .collect();
-    let checks: Vec<Value> = report
-        .checks
-        .iter()
-        .map(|c| {
-            let members: Vec<Value> = c
+#[derive(Serialize)]
+struct Diagnostic<'a> {
+    rule: &'a str,
+    kind: &'a str,
+    severity: &'a str,
+    message: &'a str,
+    primary: Position<'a>,
+    labels: Vec<Position<'a>>,
+    notes: &'a [String],
+    expected: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Member<'a> {
+    role: &'a str,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct Check<'a> {
+    rule: &'a str,
+    kind: &'a str,
+    status: &'a str,
+    members: Vec<Member<'a>>,
+    note: &'a str,
+}
+
+/// One file's entry, borrowed from the report: serialized as it is
+/// walked, never built as a tree of values.
+#[derive(Serialize)]
+struct FileEntry<'a> {
+    path: &'a str,
+    figures: usize,
+    diagnostics: Vec<Diagnostic<'a>>,
+    #[serde(serialize_with = "serialize_checks")]
+    checks: &'a FileReport,
+}
+
+fn serialize_checks<S: serde::Serializer>(report: &&FileReport, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = s.serialize_seq(Some(report.checks.len()))?;
+    for c in &report.checks {
+        seq.serialize_element(&Check {
+            rule: &c.rule,
+            kind: c.kind,
+            status: if c.consistent {
+                "consistent"
+            } else {
+                "inconsistent"
+            },
+            members: c
                 .members
                 .iter()
-                .map(|m| {
-                    json!({
-                        "role": m.role,
-                        "start": m.span.start + report.offset_base,
-                        "end": m.span.end + report.offset_base,
-                        "text": m.text,
-                    })
+                .map(|m| Member {
+                    role: m.role,
+                    start: m.span.start + report.offset_base,
+                    end: m.span.end + report.offset_base,
+                    text: &m.text,
                 })
-                .collect();
-            json!({
-                "rule": c.rule,
-                "kind": c.kind,
-                "status": if c.consistent { "consistent" } else { "inconsistent" },
-                "members": members,
-                "note": c.note,
-            })
+                .collect(),
+            note: &c.note,
+        })?;
+    }
+    seq.end()
+}
+
+fn position<'a>(
+    report: &FileReport,
+    index: &LineIndex,
+    span: Span,
+    message: Option<&'a str>,
+) -> Position<'a> {
+    let (line, column) = index.position(&report.text, span.start);
+    Position {
+        start: span.start + report.offset_base,
+        end: span.end + report.offset_base,
+        line,
+        column,
+        message,
+    }
+}
+
+fn entry(report: &FileReport) -> FileEntry<'_> {
+    let index = LineIndex::new(&report.text);
+    let diagnostics = report
+        .findings
+        .iter()
+        .map(|f| Diagnostic {
+            rule: &f.rule,
+            kind: f.kind,
+            severity: f.severity.name(),
+            message: &f.message,
+            primary: position(report, &index, f.primary, None),
+            labels: f
+                .labels
+                .iter()
+                .map(|l| position(report, &index, l.span, Some(&l.message)))
+                .collect(),
+            notes: &f.notes,
+            expected: f.expected.as_deref(),
         })
         .collect();
-    json!({
-        "path": report.path,
-        "figures": report.figures,
-        "diagnostics": diagnostics,
-        "checks": checks,
-    })
+    FileEntry {
+        path: &report.path,
+        figures: report.figures,
+        diagnostics,
+        checks: report,
+    }
+}
+
+/// One file's entry in the JSON document, as a value.
+pub fn file_json(report: &FileReport) -> Value {
+    serde_json::to_value(entry(report)).unwrap_or(Value::Null)
 }
 
 /// One file's entry, serialized.
 pub fn render_file_json(report: &FileReport) -> Vec<u8> {
-    serde_json::to_vec(&file_json(report)).unwrap_or_default()
+    serde_json::to_vec(&entry(report)).unwrap_or_default()
 }
 
 /// The whole JSON document for reports already in memory.

@@ -335,9 +335,17 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
         CheckKind::Count | CheckKind::Repeat => false,
     };
     if check == CheckKind::Repeat
-        && !spec.members.stated.before.as_ref().is_some_and(|r| r.value.contains("(?P<label>"))
+        && !spec
+            .members
+            .stated
+            .before
+            .as_ref()
+            .is_some_and(|r| r.value.contains("(?P<label>"))
     {
-        return Err(ctx.err(&spec.check, "a repeat rule must capture `(?P<label>…)` in `stated.before`"));
+        return Err(ctx.err(
+            &spec.check,
+            "a repeat rule must capture `(?P<label>…)` in `stated.before`",
+        ));
     }
     if matches!(check, CheckKind::Count | CheckKind::Respectively) && !captures_list(&spec) {
         return Err(ctx.err(
