@@ -439,12 +439,38 @@ fn period(doc: &Document, i: usize) -> Vec<rust_decimal::Decimal> {
         .collect()
 }
 
-/// Pairs each labelled figure with the previous figure of the same
-/// label, kind, unit and period: one pass, a map from label to figure.
+/// Periods agree when both sentences state the same dates, or none: a
+/// sentence that dates its figure and one that does not may well speak of
+/// different periods.
+fn same_period(a: &[rust_decimal::Decimal], b: &[rust_decimal::Decimal]) -> bool {
+    a == b
+}
+
+/// Figures remembered per label ending: enough for a label repeated in
+/// a summary, a section and a table.
+const REPEAT_CANDIDATES: usize = 8;
+
+/// Do two labels name the same quantity? Equal, or one is the other with
+/// a district or county in front (`全区第一产业增加值` and `第一产业增加值`:
+/// county and district bulletins name their own place so). Any other
+/// prefix narrows the quantity (`境外输入现有确诊病例`) or names a city,
+/// province or country the report compares with.
+fn same_label(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    match long.strip_suffix(short) {
+        Some("") => true,
+        Some(prefix) => prefix.ends_with(['区', '县']),
+        None => false,
+    }
+}
+
+/// Pairs each labelled figure with the latest earlier figure of the same
+/// label, kind, unit and period: one pass, figures bucketed by the end of
+/// their label.
 fn find_repeats(doc: &Document, rule: &Rule, rule_index: usize) -> Vec<Claim> {
     type Key = (Kind, String, String, bool);
     let qs = doc.quantities();
-    let mut last: HashMap<Key, usize> = HashMap::new();
+    let mut seen: HashMap<Key, Vec<(usize, String)>> = HashMap::new();
     let mut claims = Vec::new();
     for (i, q) in qs.iter().enumerate() {
         if !rule.stated.kinds.contains(&q.kind) || q.in_range {
@@ -463,20 +489,45 @@ fn find_repeats(doc: &Document, rule: &Rule, rule_index: usize) -> Vec<Claim> {
         };
         // Short labels (城镇人口, 农业) name parts of different wholes in one
         // report; only a label specific enough names one quantity.
-        if label.chars().count() < MIN_LABEL_CHARS {
+        let chars: Vec<char> = label.chars().collect();
+        if chars.len() < MIN_LABEL_CHARS {
             continue;
         }
-        let key = (q.kind, q.unit.clone(), label, q.approx);
-        if let Some(&j) = last.get(&key) {
-            if period(doc, i) == period(doc, j) {
-                claims.push(Claim {
-                    rule: rule_index,
-                    members: vec![(Role::Stated, i), (Role::Part, j)],
-                    list: None,
-                });
-            }
+        let ending: String = chars[chars.len() - MIN_LABEL_CHARS..].iter().collect();
+        let bucket = seen
+            .entry((q.kind, q.unit.clone(), ending, q.approx))
+            .or_default();
+        if let Some((j, _)) = bucket.iter().rev().find(|(j, other)| {
+            same_label(other, &label) && same_period(&period(doc, i), &period(doc, *j))
+        }) {
+            claims.push(Claim {
+                rule: rule_index,
+                members: vec![(Role::Stated, i), (Role::Part, *j)],
+                list: None,
+            });
         }
-        last.insert(key, i);
+        if bucket.len() == REPEAT_CANDIDATES {
+            bucket.remove(0);
+        }
+        bucket.push((i, label));
     }
     claims
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::same_label;
+
+    #[test]
+    fn a_label_with_the_reports_own_place_in_front_is_the_same() {
+        assert!(same_label(
+            "郑州高新区技术合同成交额增速",
+            "技术合同成交额增速"
+        ));
+        assert!(same_label("技术合同成交额增速", "技术合同成交额增速"));
+        assert!(!same_label("全市技术合同成交额增速", "技术合同成交额增速"));
+        assert!(!same_label("全国居民消费价格涨幅", "居民消费价格涨幅"));
+        assert!(!same_label("新增确诊病例", "累计确诊病例"));
+        assert!(!same_label("境外输入现有确诊病例", "现有确诊病例"));
+    }
 }
