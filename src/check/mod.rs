@@ -3,7 +3,10 @@
 //! relation.
 
 mod count;
+mod granularity;
+mod growth;
 mod list;
+mod points;
 mod ratio;
 mod repeat;
 mod respectively;
@@ -39,6 +42,9 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
         CheckKind::Count => count::evaluate(rule, claim, doc),
         CheckKind::Respectively => respectively::evaluate(rule, claim, doc),
         CheckKind::Repeat => repeat::evaluate(rule, claim, doc),
+        CheckKind::Growth => growth::evaluate(rule, claim, doc),
+        CheckKind::Points => points::evaluate(rule, claim, doc),
+        CheckKind::Granularity => granularity::evaluate(rule, claim, doc),
     }
 }
 

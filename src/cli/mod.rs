@@ -35,6 +35,12 @@ pub enum Command {
         #[command(flatten)]
         set: RuleSetArgs,
     },
+    /// List the figures statlint reads in a file: value, kind, unit and
+    /// the words before each (for writing rules).
+    Figures {
+        /// A report file.
+        path: PathBuf,
+    },
     /// Run the examples of a rule file or folder of rule files.
     TestRules {
         /// A YAML rule file or a folder of them.
@@ -121,6 +127,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
         Command::Rules(set) => rules_cmd::list(&set),
         Command::Rule { id, set } => rules_cmd::show(&id, &set),
         Command::TestRules { path } => rules_cmd::test(&path),
+        Command::Figures { path } => rules_cmd::figures(&path),
     }
 }
 

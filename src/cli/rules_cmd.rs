@@ -88,3 +88,37 @@ pub fn test(path: &Path) -> anyhow::Result<Status> {
 fn one_line(example: &str) -> String {
     example.replace('\\', "\\\\").replace('\n', "\\n")
 }
+
+pub fn figures(path: &Path) -> anyhow::Result<Status> {
+    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let decoded =
+        statlint::source::decode(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let doc = statlint::document::Document::new(&decoded.text);
+    let mut out = std::io::stdout().lock();
+    for (i, q) in doc.quantities().iter().enumerate() {
+        let mut flags = Vec::new();
+        if q.approx {
+            flags.push("approx");
+        }
+        if q.in_range {
+            flags.push("range");
+        }
+        if q.in_words {
+            flags.push("words");
+        }
+        writeln!(
+            out,
+            "{i:>5}  {:<10} {:>14} ±{:<8} {:<8} {:<12} before: {:?}",
+            doc.figure_text(i).replace('\n', " "),
+            q.value.to_string(),
+            q.half.normalize().to_string(),
+            q.kind.name(),
+            q.unit,
+            doc.before(i),
+        )?;
+        if !flags.is_empty() {
+            writeln!(out, "       {}", flags.join(", "))?;
+        }
+    }
+    Ok(Status::Clean)
+}

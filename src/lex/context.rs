@@ -53,6 +53,53 @@ const APPROX_AFTER: &[&str] = &[
 
 const RANGE_DASHES: &[&str] = &["~", "～", "-", "–", "—", "至", "到", "to"];
 
+/// Words after which a figure is a change's starting point, not the low
+/// end of a range: "from 4.2% to 5.0%", "从1.07%到".
+const CHANGE_FROM: &[&str] = &["from", "由", "从"];
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sep.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+];
+
+/// Does the clause after a figure make it a rate (`cases per 1000`)?
+fn is_rate(after: &str) -> bool {
+    let mut end = after.len().min(80);
+    while !after.is_char_boundary(end) {
+        end -= 1;
+    }
+    let clause = after[..end]
+        .split([',', ';', '.', '，', '；', '。', '('])
+        .next()
+        .unwrap_or("");
+    clause.contains("per 1")
+        || clause.contains("per capita")
+        || clause.contains("per head")
+        || clause.contains("per cent")
+}
+
 /// A four-digit whole number from 1800 to 2100 read as a year.
 fn is_year(q: &Quantity, text: &str) -> bool {
     if q.kind != Kind::Number || q.decimals != 0 || q.end - q.start != 4 {
@@ -146,9 +193,17 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
         }
         let before = text[window..q.start].trim_end_matches([' ', '\u{3000}']);
         let after = &text[q.end..];
+        let month_before = MONTHS.iter().any(|m| {
+            before.ends_with(m)
+                && before[..before.len() - m.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_ascii_alphabetic())
+        });
         if before.ends_with('第') || matches!(q.unit.as_str(), "st" | "nd" | "rd" | "th") {
             q.kind = Kind::Ordinal;
         } else if is_year(q, text)
+            || month_before && q.decimals == 0 && q.value <= Decimal::from(31)
             || q.kind == Kind::Number
                 && q.decimals == 0
                 && (after.starts_with(['月', '日', '时', '号', '時', '號'])
@@ -168,6 +223,10 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
         }) {
             q.approx = true;
         }
+        if q.half.is_zero() && is_rate(&text[q.unit_end..]) {
+            // 17 cases per 1000 population is a rounded rate, not a count.
+            q.half = Decimal::new(5, 1);
+        }
         let tail = text[q.unit_end..].trim_start_matches(' ');
         if APPROX_AFTER.iter().any(|w| tail.starts_with(w)) {
             q.approx = true;
@@ -178,7 +237,23 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
         let gap = gap.trim_start_matches(['%', '％']).trim();
         let joined_by_dash = RANGE_DASHES.contains(&gap)
             || gap.is_empty() && text[..quantities[i].start].ends_with(['-', '–', '—', '~', '～']);
-        if joined_by_dash && quantities[i - 1].unit_end <= quantities[i].start {
+        let start = quantities[i - 1].start;
+        let mut window = start.saturating_sub(12);
+        while !text.is_char_boundary(window) {
+            window -= 1;
+        }
+        let from_before = CHANGE_FROM
+            .iter()
+            .any(|w| text[window..start].trim_end().ends_with(w));
+        let word_dash = matches!(gap, "to" | "至" | "到");
+        // A year next to a count (`in 2019 to 1,500`) is no range.
+        let same_sort =
+            (quantities[i - 1].kind == Kind::Date) == (quantities[i].kind == Kind::Date);
+        if joined_by_dash
+            && same_sort
+            && !(word_dash && from_before)
+            && quantities[i - 1].unit_end <= quantities[i].start
+        {
             quantities[i - 1].in_range = true;
             quantities[i].in_range = true;
         }
@@ -213,6 +288,31 @@ mod tests {
         assert_eq!(
             kinds("the programme, 2031 of the 14897 premises"),
             vec![Kind::Number, Kind::Number]
+        );
+    }
+
+    #[test]
+    fn from_a_to_b_is_a_change_not_a_range() {
+        let lexed = lex(&TextView::new("fell from 8.1% to 7.9%, ages 3 to 11"));
+        let qs = &lexed.quantities;
+        assert!(!qs[0].in_range && !qs[1].in_range);
+        assert!(qs[2].in_range && qs[3].in_range);
+    }
+
+    #[test]
+    fn a_rate_per_thousand_is_rounded_not_exact() {
+        let lexed = lex(&TextView::new(
+            "from 17 cases of the disease per 1000 population, 40 cases in all",
+        ));
+        assert!(!lexed.quantities[0].half.is_zero());
+        assert!(lexed.quantities[2].half.is_zero());
+    }
+
+    #[test]
+    fn a_day_after_a_month_name_is_a_date() {
+        assert_eq!(
+            kinds("the quarter ended June 30, 2014"),
+            vec![Kind::Date, Kind::Date]
         );
     }
 

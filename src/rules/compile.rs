@@ -67,6 +67,14 @@ pub enum CheckKind {
     /// the same quantity (same captured `label`, kind and unit, same
     /// period) stated twice has the same value.
     Repeat,
+    /// stated (a growth rate, %) = (part / whole − 1) × 100: part is the
+    /// later value, whole the earlier.
+    Growth,
+    /// stated (percentage points) = part − whole: two rates' difference.
+    Points,
+    /// k of some whole number N is the stated percentage (4 firms can be
+    /// 23.5% only as 4/17).
+    Granularity,
 }
 
 impl CheckKind {
@@ -83,6 +91,9 @@ impl CheckKind {
             CheckKind::Count => "count",
             CheckKind::Respectively => "respectively",
             CheckKind::Repeat => "repeat",
+            CheckKind::Growth => "growth",
+            CheckKind::Points => "pp",
+            CheckKind::Granularity => "granularity",
         }
     }
 
@@ -97,6 +108,11 @@ impl CheckKind {
             (CheckKind::Respectively, _) => "value",
             (CheckKind::Repeat, Role::Stated) => "b",
             (CheckKind::Repeat, _) => "a",
+            (CheckKind::Growth, Role::Stated) => "rate",
+            (CheckKind::Growth | CheckKind::Points, Role::Part) => "later",
+            (CheckKind::Growth | CheckKind::Points, Role::Whole) => "earlier",
+            (CheckKind::Points, Role::Stated) => "diff",
+            (CheckKind::Granularity, Role::Part) => "k",
             _ => role.name(),
         }
     }
@@ -186,6 +202,9 @@ pub struct Rule {
     pub others: Vec<Member>,
     /// An enumeration after the stated figure (sums, share sums).
     pub items: Option<Run>,
+    /// For growth and point changes: the text states a fall, so the rate
+    /// or difference is printed without its minus sign.
+    pub decrease: bool,
     /// For repeats: text removed from a label before labels are compared
     /// (`全区` in `全区第一产业增加值`).
     pub label_ignore: Option<Regex>,
@@ -311,11 +330,14 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
         "count" => CheckKind::Count,
         "respectively" => CheckKind::Respectively,
         "repeat" => CheckKind::Repeat,
+        "growth" => CheckKind::Growth,
+        "pp" | "points" => CheckKind::Points,
+        "granularity" => CheckKind::Granularity,
         other => {
             return Err(ctx.err(
                 &spec.check,
                 format!(
-                    "unknown check `{other}` (known: ratio, sum, share-sum, count, respectively, repeat)"
+                    "unknown check `{other}` (known: ratio, sum, share-sum, count, respectively, repeat, growth, pp, granularity)"
                 ),
             ))
         }
@@ -329,7 +351,7 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
         .map(|run| compile_run(ctx, run))
         .transpose()?;
     let needs_items = match check {
-        CheckKind::Ratio => false,
+        CheckKind::Ratio | CheckKind::Growth | CheckKind::Points | CheckKind::Granularity => false,
         CheckKind::Sum => others.iter().all(|m| m.role == Role::Whole),
         CheckKind::ShareSum | CheckKind::Respectively => true,
         CheckKind::Count | CheckKind::Repeat => false,
@@ -376,6 +398,7 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
         others,
         items,
         exhaustive: spec.exhaustive,
+        decrease: spec.decrease,
         label_ignore: ctx.regex(&spec.label_ignore, "label_ignore")?,
         message: spec.message,
         examples: spec.examples,
@@ -393,7 +416,19 @@ fn captures_list(spec: &RuleSpec) -> bool {
 
 fn compile_others(ctx: &Ctx, check: CheckKind, spec: &RuleSpec) -> Result<Vec<Member>, RuleError> {
     let members = &spec.members;
-    if check != CheckKind::Ratio {
+    if check == CheckKind::Granularity {
+        let Some(part) = &members.part else {
+            return Err(ctx.err(
+                &spec.check,
+                "a granularity rule needs the member `part` (the count k)",
+            ));
+        };
+        return Ok(vec![compile_member(ctx, Role::Part, part)?]);
+    }
+    if !matches!(
+        check,
+        CheckKind::Ratio | CheckKind::Growth | CheckKind::Points
+    ) {
         if members.part.is_some() || members.whole.is_some() {
             return Err(ctx.err(
                 &spec.check,

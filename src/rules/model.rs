@@ -37,6 +37,10 @@ pub struct RuleSpec {
     /// only a sum larger than the total is flagged.
     #[serde(default = "default_true")]
     pub exhaustive: bool,
+    /// For `growth` and `pp`: the words state a fall (下降, decrease), so
+    /// the figure is printed without its minus sign.
+    #[serde(default)]
+    pub decrease: bool,
     /// For `repeat`: a regex whose matches are removed from a label
     /// before labels are compared.
     #[serde(default)]

@@ -1,0 +1,73 @@
+//! Growth: a rate of change against the two values it compares, "rose 1%
+//! from $670 million to $676 million", "由1288亿元增加到3664亿元，增长…".
+
+use rust_decimal::Decimal;
+
+use super::{clean, Verdict};
+use crate::document::Document;
+use crate::lex::{same_unit, Kind};
+use crate::matcher::Claim;
+use crate::num::{format_computed, format_fixed, Interval};
+use crate::rules::{Role, Rule};
+
+pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
+    let qs = doc.quantities();
+    let (si, li, ei) = (
+        claim.member(Role::Stated)?,
+        claim.member(Role::Part)?,
+        claim.member(Role::Whole)?,
+    );
+    let (stated, later, earlier) = (&qs[si], &qs[li], &qs[ei]);
+    if !(stated.is_operand() && later.is_operand() && earlier.is_operand())
+        || stated.kind != Kind::Percent
+        || later.kind != earlier.kind
+        || !same_unit(&later.unit, &earlier.unit)
+        || earlier.value <= Decimal::ZERO
+        || later.value < Decimal::ZERO
+    {
+        return None;
+    }
+    let ratio = later.interval().div(&earlier.interval())?;
+    let computed = Interval::new(
+        (ratio.lo - Decimal::ONE).checked_mul(Decimal::ONE_HUNDRED)?,
+        (ratio.hi - Decimal::ONE).checked_mul(Decimal::ONE_HUNDRED)?,
+    );
+    let exact = (later.value.checked_div(earlier.value)? - Decimal::ONE)
+        .checked_mul(Decimal::ONE_HUNDRED)?;
+    // A fall printed as "下降 7.2%" or "a 70% decrease" is −7.2, −70.
+    let signed = if rule.decrease {
+        -stated.interval().hi..=-stated.interval().lo
+    } else {
+        stated.interval().lo..=stated.interval().hi
+    };
+    let stated_interval = Interval::new(*signed.start(), *signed.end());
+    let consistent = computed.overlaps(&stated_interval);
+    if !consistent
+        && rule
+            .plausible_within
+            .is_some_and(|w| (exact - stated_interval.midpoint()).abs() > w)
+    {
+        return None;
+    }
+    let shown = if rule.decrease { -exact } else { exact };
+    let expected = format!("{}%", format_fixed(shown, stated.decimals));
+    let (later_text, earlier_text) = (clean(doc.figure_text(li)), clean(doc.figure_text(ei)));
+    let note = format!(
+        "{later_text} / {earlier_text} − 1 = {}% → {}{expected}",
+        format_computed(exact, stated.decimals),
+        if rule.decrease { "a fall of " } else { "" }
+    );
+    Some(Verdict {
+        primary_label: format!("expected {expected}"),
+        consistent,
+        expected: expected.clone(),
+        note,
+        fields: vec![
+            ("stated", clean(doc.figure_text(si))),
+            ("later", later_text),
+            ("earlier", earlier_text),
+            ("computed", expected.clone()),
+            ("expected", expected),
+        ],
+    })
+}
