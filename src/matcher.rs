@@ -52,13 +52,13 @@ pub fn find_claims(rules: &[Rule], doc: &Document) -> Vec<Claim> {
     let mut claims = Vec::new();
     let qs = doc.quantities();
     // For each figure, the check kinds it is already the stated figure of.
-    let mut taken: Vec<u8> = vec![0; qs.len()];
+    let mut taken: Vec<u32> = vec![0; qs.len()];
     for (rule_index, rule) in rules.iter().enumerate() {
         if rule.check == CheckKind::Repeat {
             claims.extend(find_repeats(doc, rule, rule_index));
             continue;
         }
-        let bit = 1u8 << rule.check.index();
+        let bit = 1u32 << rule.check.index();
         for i in 0..qs.len() {
             if taken[i] & bit != 0 || !rule.stated.kinds.contains(&qs[i].kind) {
                 continue;

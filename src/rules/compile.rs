@@ -78,8 +78,9 @@ pub enum CheckKind {
 }
 
 impl CheckKind {
-    /// A small distinct number per kind (a bit index).
+    /// A small distinct number per kind: a bit index in a `u32` mask.
     pub fn index(self) -> u32 {
+        const _: () = assert!((CheckKind::Granularity as u32) < 32);
         self as u32
     }
 
