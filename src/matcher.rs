@@ -375,6 +375,11 @@ fn collect_run(doc: &Document, run: &Run, start: usize) -> Option<Vec<usize>> {
         if to < from || to - from > run.max_gap {
             break;
         }
+        // "at least 3 of the cartoons", a year, an ordinal: words of an
+        // item, not an item.
+        if !qs[j].is_operand() && run.kinds.iter().all(|k| *k != Kind::Date) {
+            continue;
+        }
         let gap = &text[from..to];
         if !run.kinds.contains(&qs[j].kind) {
             break;
@@ -411,7 +416,7 @@ fn collect_run(doc: &Document, run: &Run, start: usize) -> Option<Vec<usize>> {
     }
     if let Some(close) = &run.close {
         let from = qs[prev].unit_end.max(qs[prev].end);
-        let end = (from + 64).min(text.len());
+        let end = (from + run.max_gap).min(text.len());
         let end = (end..=text.len())
             .find(|&e| text.is_char_boundary(e))
             .unwrap_or(text.len());

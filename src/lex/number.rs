@@ -182,9 +182,47 @@ fn percent_sign(input: &str) -> IResult<&str, Suffix> {
 
 /// Words that follow a figure without being its unit.
 const EN_NOT_UNITS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "had", "has", "have", "in",
-    "into", "is", "it", "of", "on", "or", "over", "per", "than", "that", "the", "their", "these",
-    "this", "those", "to", "was", "were", "which", "while", "who", "with", "year", "years",
+    "a",
+    "an",
+    "and",
+    "are",
+    "as",
+    "at",
+    "be",
+    "by",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "in",
+    "into",
+    "is",
+    "it",
+    "of",
+    "on",
+    "or",
+    "over",
+    "per",
+    "than",
+    "that",
+    "the",
+    "their",
+    "these",
+    "this",
+    "those",
+    "to",
+    "was",
+    "were",
+    "which",
+    "while",
+    "who",
+    "with",
+    "year",
+    "years",
+    "respectively",
+    "each",
+    "per",
 ];
 
 /// A unit word after the figure: a Chinese measure word, or the next
@@ -291,7 +329,11 @@ pub fn arabic(input: &str) -> Option<Parsed> {
     };
     let len = input.len() - rest.len();
     let (rest, inner_approx) = zh_inner_approx(rest);
-    let (after_unit, unit) = unit_word(rest);
+    // A percent or a point change has no unit word: `25% increase`.
+    let (after_unit, unit) = match suffix {
+        Suffix::Percent | Suffix::Permille | Suffix::Points => (rest, String::new()),
+        _ => unit_word(rest),
+    };
     let (kind, multiplier) = match suffix {
         Suffix::None => (Kind::Number, 1),
         Suffix::Multiplier(f) => (Kind::Number, f),
