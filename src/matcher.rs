@@ -27,6 +27,9 @@ pub struct Claim {
     /// The text a rule captured as `list` (the items a count counts, the
     /// subjects of 分别/respectively): a view byte range.
     pub list: Option<(usize, usize)>,
+    /// Every named group the rule's regexes captured, for checks that read
+    /// words as well as figures (an APA statistic's test and df).
+    pub captures: Vec<(String, String)>,
 }
 
 /// A named group a rule's regex captured, with its place in the view.
@@ -40,6 +43,13 @@ pub struct Capture {
 type Captures = HashMap<String, Capture>;
 
 impl Claim {
+    pub fn capture(&self, name: &str) -> Option<&str> {
+        self.captures
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
     pub fn member(&self, role: Role) -> Option<usize> {
         self.members
             .iter()
@@ -73,6 +83,10 @@ pub fn find_claims(rules: &[Rule], doc: &Document) -> Vec<Claim> {
                     rule: rule_index,
                     members,
                     list: captures.get("list").map(|c| (c.start, c.end)),
+                    captures: captures
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.text.clone()))
+                        .collect(),
                 });
             }
         }
@@ -509,6 +523,7 @@ fn find_repeats(doc: &Document, rule: &Rule, rule_index: usize) -> Vec<Claim> {
                 rule: rule_index,
                 members: vec![(Role::Stated, i), (Role::Part, *j)],
                 list: None,
+                captures: Vec::new(),
             });
         }
         if bucket.len() == REPEAT_CANDIDATES {

@@ -2,6 +2,7 @@
 //! whether the stated figure can be right. One module per kind of
 //! relation.
 
+mod apa;
 mod count;
 mod granularity;
 mod growth;
@@ -45,6 +46,7 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
         CheckKind::Growth => growth::evaluate(rule, claim, doc),
         CheckKind::Points => points::evaluate(rule, claim, doc),
         CheckKind::Granularity => granularity::evaluate(rule, claim, doc),
+        CheckKind::Apa => apa::evaluate(rule, claim, doc),
     }
 }
 

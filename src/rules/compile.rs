@@ -75,12 +75,15 @@ pub enum CheckKind {
     /// k of some whole number N is the stated percentage (4 firms can be
     /// 23.5% only as 4/17).
     Granularity,
+    /// an APA-style test statistic (`t(37) = -4.93`, stated) against the
+    /// p-value reported with it (part).
+    Apa,
 }
 
 impl CheckKind {
     /// A small distinct number per kind: a bit index in a `u32` mask.
     pub fn index(self) -> u32 {
-        const _: () = assert!((CheckKind::Granularity as u32) < 32);
+        const _: () = assert!((CheckKind::Apa as u32) < 32);
         self as u32
     }
 
@@ -95,6 +98,7 @@ impl CheckKind {
             CheckKind::Growth => "growth",
             CheckKind::Points => "pp",
             CheckKind::Granularity => "granularity",
+            CheckKind::Apa => "apa",
         }
     }
 
@@ -114,6 +118,8 @@ impl CheckKind {
             (CheckKind::Growth | CheckKind::Points, Role::Whole) => "earlier",
             (CheckKind::Points, Role::Stated) => "diff",
             (CheckKind::Granularity, Role::Part) => "k",
+            (CheckKind::Apa, Role::Stated) => "statistic",
+            (CheckKind::Apa, _) => "p",
             _ => role.name(),
         }
     }
@@ -334,11 +340,12 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
         "growth" => CheckKind::Growth,
         "pp" | "points" => CheckKind::Points,
         "granularity" => CheckKind::Granularity,
+        "apa" => CheckKind::Apa,
         other => {
             return Err(ctx.err(
                 &spec.check,
                 format!(
-                    "unknown check `{other}` (known: ratio, sum, share-sum, count, respectively, repeat, growth, pp, granularity)"
+                    "unknown check `{other}` (known: ratio, sum, share-sum, count, respectively, repeat, growth, pp, granularity, apa)"
                 ),
             ))
         }
@@ -352,7 +359,11 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
         .map(|run| compile_run(ctx, run))
         .transpose()?;
     let needs_items = match check {
-        CheckKind::Ratio | CheckKind::Growth | CheckKind::Points | CheckKind::Granularity => false,
+        CheckKind::Ratio
+        | CheckKind::Growth
+        | CheckKind::Points
+        | CheckKind::Granularity
+        | CheckKind::Apa => false,
         CheckKind::Sum => others.iter().all(|m| m.role == Role::Whole),
         CheckKind::ShareSum | CheckKind::Respectively => true,
         CheckKind::Count | CheckKind::Repeat => false,
@@ -417,11 +428,11 @@ fn captures_list(spec: &RuleSpec) -> bool {
 
 fn compile_others(ctx: &Ctx, check: CheckKind, spec: &RuleSpec) -> Result<Vec<Member>, RuleError> {
     let members = &spec.members;
-    if check == CheckKind::Granularity {
+    if matches!(check, CheckKind::Granularity | CheckKind::Apa) {
         let Some(part) = &members.part else {
             return Err(ctx.err(
                 &spec.check,
-                "a granularity rule needs the member `part` (the count k)",
+                format!("a {} rule needs the member `part`", check.name()),
             ));
         };
         return Ok(vec![compile_member(ctx, Role::Part, part)?]);
