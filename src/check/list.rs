@@ -47,6 +47,9 @@ fn balanced(items: &[&str]) -> bool {
 }
 
 fn chinese(text: &str, parallel: bool) -> Option<(usize, usize)> {
+    // 60岁及以上 is "60 and over", not a list's 及.
+    let owned = text.replace("及以上", "以上");
+    let text = owned.as_str();
     let separators = text.matches('、').count();
     let items: Vec<&str> = if separators > 0 {
         text.split('、').collect()
@@ -66,7 +69,22 @@ fn chinese(text: &str, parallel: bool) -> Option<(usize, usize)> {
         .iter()
         .map(|c| text.matches(c).count())
         .sum();
-    (conjunctions == 1).then_some((2, 2))
+    if conjunctions == 1 {
+        return Some((2, 2));
+    }
+    // 三次产业 names the three industries at once.
+    numbered_group(text).map(|n| (n, n))
+}
+
+/// `三次产业`, `两大板块`: a group named with its size.
+fn numbered_group(text: &str) -> Option<usize> {
+    let start = text.find(crate::lex::is_numeral_char)?;
+    let (value, taken) = crate::lex::chinese_numeral(&text[start..])?;
+    let rest = &text[start + taken..];
+    let named = ["次产业", "大", "类", "种"]
+        .iter()
+        .any(|w| rest.starts_with(w));
+    usize::try_from(value).ok().filter(|&n| named && n >= 2)
 }
 
 fn english(text: &str) -> Option<(usize, usize)> {
@@ -103,6 +121,10 @@ mod tests {
             Some((3, 3))
         );
         assert_eq!(item_counts("守住", true), None);
+        assert_eq!(
+            item_counts("三次产业对经济增长的拉动贡献", false),
+            Some((3, 3))
+        );
         assert_eq!(
             item_counts("成功举办中非合作论坛北京峰会、和平共处", true),
             None

@@ -14,6 +14,7 @@ mod quantity;
 mod segment;
 mod units;
 
+pub use chinese::{is_numeral_char, numeral as chinese_numeral};
 pub use quantity::{Kind, Quantity};
 pub use segment::{Level, Segments};
 pub use units::{is_known_unit, same_family as same_unit, ZH_COUNTERS};

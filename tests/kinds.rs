@@ -1,0 +1,195 @@
+//! One pair of fixtures per check kind under `fixtures/kinds/`: `<kind>.txt`,
+//! where every relation holds, and `<kind>-error.txt`, the same text with
+//! one figure changed so that exactly one relation of that kind fails.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+fn clean(kind: &str) -> String {
+    format!("fixtures/kinds/{kind}.txt")
+}
+
+fn broken(kind: &str) -> String {
+    format!("fixtures/kinds/{kind}-error.txt")
+}
+
+/// `statlint check --format json` on one file: exit code and the file's entry.
+fn json_of(path: &str) -> (Option<i32>, Value) {
+    let output = statlint()
+        .args(["check", "--format", "json", path])
+        .output()
+        .expect("statlint runs");
+    let json: Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("--format json prints JSON ({e}):\n{}", stdout_text(&output)));
+    assert_eq!(json["files"].as_array().map(Vec::len), Some(1), "{json:#}");
+    (output.status.code(), json["files"][0].clone())
+}
+
+/// The clean fixture exits 0, has no diagnostics, and at least one
+/// relation of `kind` was checked; every relation checked holds.
+fn assert_clean(kind: &str) {
+    let (code, file) = json_of(&clean(kind));
+    assert_eq!(code, Some(0), "{file:#}");
+    let diagnostics = file["diagnostics"].as_array().expect("diagnostics");
+    assert!(diagnostics.is_empty(), "{diagnostics:#?}");
+    let checks = file["checks"].as_array().expect("checks");
+    assert!(
+        checks.iter().any(|c| c["kind"] == kind),
+        "no {kind} check in {checks:#?}"
+    );
+    for check in checks {
+        assert_eq!(check["status"], "consistent", "{check:#}");
+    }
+}
+
+/// The error fixture exits 1 with exactly one diagnostic, an error of
+/// `kind` whose primary span covers `primary`; returns the human output.
+fn assert_one_error(kind: &str, primary: &str) -> String {
+    let path = broken(kind);
+    let (code, file) = json_of(&path);
+    assert_eq!(code, Some(1), "{file:#}");
+    let diagnostics = file["diagnostics"].as_array().expect("diagnostics");
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    let d = &diagnostics[0];
+    assert_eq!(d["kind"], kind, "{d:#}");
+    assert_eq!(d["severity"], "error", "{d:#}");
+    let bytes = fixture_bytes(&path);
+    let (start, end) = (
+        d["primary"]["start"].as_u64().unwrap() as usize,
+        d["primary"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(std::str::from_utf8(&bytes[start..end]).unwrap(), primary);
+    let inconsistent = file["checks"]
+        .as_array()
+        .expect("checks")
+        .iter()
+        .filter(|c| c["status"] != "consistent")
+        .count();
+    assert_eq!(inconsistent, 1, "{file:#}");
+
+    let output = statlint()
+        .args(["check", "--color", "never", &path])
+        .output()
+        .expect("statlint runs");
+    assert_eq!(output.status.code(), Some(1));
+    stdout_text(&output)
+}
+
+// --- ratio -----------------------------------------------------------------
+
+#[test]
+fn ratio_fixture_passes() {
+    assert_clean("ratio");
+}
+
+#[test]
+fn ratio_error_human_output() {
+    let out = assert_one_error("ratio", "88.32%");
+    insta::assert_snapshot!("ratio_error_human", out);
+}
+
+// --- sum -------------------------------------------------------------------
+
+#[test]
+fn sum_fixture_passes() {
+    assert_clean("sum");
+}
+
+#[test]
+fn sum_error_human_output() {
+    let out = assert_one_error("sum", "356.48亿");
+    insta::assert_snapshot!("sum_error_human", out);
+}
+
+// --- share-sum -------------------------------------------------------------
+
+#[test]
+fn share_sum_fixture_passes() {
+    assert_clean("share-sum");
+}
+
+#[test]
+fn share_sum_error_human_output() {
+    let out = assert_one_error("share-sum", "11.6");
+    insta::assert_snapshot!("share_sum_error_human", out);
+}
+
+// --- pp (percentage points) --------------------------------------------------
+
+#[test]
+fn pp_fixture_passes() {
+    assert_clean("pp");
+}
+
+#[test]
+fn pp_error_human_output() {
+    let out = assert_one_error("pp", "1.7个百分点");
+    insta::assert_snapshot!("pp_error_human", out);
+}
+
+// --- growth ------------------------------------------------------------------
+
+#[test]
+fn growth_fixture_passes() {
+    assert_clean("growth");
+}
+
+#[test]
+fn growth_error_human_output() {
+    let out = assert_one_error("growth", "18.5%");
+    insta::assert_snapshot!("growth_error_human", out);
+}
+
+// --- count -------------------------------------------------------------------
+
+#[test]
+fn count_fixture_passes() {
+    assert_clean("count");
+}
+
+#[test]
+fn count_error_human_output() {
+    let out = assert_one_error("count", "四");
+    insta::assert_snapshot!("count_error_human", out);
+}
+
+// --- respectively --------------------------------------------------------------
+
+#[test]
+fn respectively_fixture_passes() {
+    assert_clean("respectively");
+}
+
+#[test]
+fn respectively_error_human_output() {
+    let out = assert_one_error("respectively", "6.4%");
+    insta::assert_snapshot!("respectively_error_human", out);
+}
+
+// --- repeat ------------------------------------------------------------------
+
+#[test]
+fn repeat_fixture_passes() {
+    assert_clean("repeat");
+}
+
+#[test]
+fn repeat_error_human_output() {
+    let out = assert_one_error("repeat", "16.8%");
+    insta::assert_snapshot!("repeat_error_human", out);
+}
+
+// --- granularity ---------------------------------------------------------------
+
+#[test]
+fn granularity_fixture_passes() {
+    assert_clean("granularity");
+}
+
+#[test]
+fn granularity_error_human_output() {
+    let out = assert_one_error("granularity", "28.8%");
+    insta::assert_snapshot!("granularity_error_human", out);
+}

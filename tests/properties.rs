@@ -1,0 +1,169 @@
+//! Properties of the built-in rules, through the library API, on generated
+//! reports: correct arithmetic never fires, arithmetic off by more than
+//! rounding can explain always fires.
+
+use std::sync::LazyLock;
+
+use proptest::prelude::*;
+use statlint::{FileReport, Linter};
+
+static LINTER: LazyLock<Linter> =
+    LazyLock::new(|| Linter::new(statlint::rules::builtin().expect("the built-in rules compile")));
+
+fn lint(text: String) -> FileReport {
+    LINTER.lint_text("generated.txt", text, 0)
+}
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 64,
+        // Failures are reported with their shrunk input; no regression
+        // files are written next to the tests.
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+/// Hundredths as a fixed two-decimal figure: 12345 → "123.45".
+fn hundredths(v: u64) -> String {
+    format!("{}.{:02}", v / 100, v % 100)
+}
+
+/// `part / whole * 100` rounded to hundredths, half away from zero.
+fn percent_hundredths(part: u64, whole: u64) -> u64 {
+    (2 * part * 10_000 + whole) / (2 * whole)
+}
+
+/// Whether `report` has a finding of `kind`.
+fn fired(report: &FileReport, kind: &str) -> bool {
+    report.findings.iter().any(|f| f.kind == kind)
+}
+
+/// What `report` found and checked, for failure messages.
+fn summary(report: &FileReport) -> String {
+    let findings: Vec<_> = report.findings.iter().map(|f| &f.message).collect();
+    let checks: Vec<_> = report
+        .checks
+        .iter()
+        .map(|c| (c.kind, c.consistent, &c.note))
+        .collect();
+    format!("findings: {findings:#?}\nchecks: {checks:#?}")
+}
+
+fn three_industries(total: u64, a: u64, b: u64, c: u64) -> String {
+    format!(
+        "全县地区生产总值{}亿元。其中，第一产业增加值{}亿元，第二产业增加值{}亿元，第三产业增加值{}亿元。",
+        hundredths(total),
+        hundredths(a),
+        hundredths(b),
+        hundredths(c)
+    )
+}
+
+fn completion_rate(target: u64, done: u64, rate: u64) -> String {
+    format!(
+        "全县目标任务数 {target}人，累计接种 {done}剂次，完成率{}%。",
+        hundredths(rate)
+    )
+}
+
+fn breakdown(t: u64, a: u64, b: u64, c: u64) -> String {
+    format!("新增本土病例{t}例(甲省{a}例,乙省{b}例,丙省{c}例)。")
+}
+
+/// A part of the three-industry breakdown, in hundredths of 亿元:
+/// 0.01 to 99999.99.
+fn part() -> impl Strategy<Value = u64> {
+    1u64..10_000_000
+}
+
+/// An offset in hundredths beyond what rounding explains (more than 0.03).
+fn offset() -> impl Strategy<Value = u64> {
+    prop_oneof![4u64..=20, 21u64..=100_000]
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    // --- (a) 地区生产总值 = the three industries -----------------------------
+
+    #[test]
+    fn three_industries_that_add_up_never_fire(a in part(), b in part(), c in part()) {
+        let report = lint(three_industries(a + b + c, a, b, c));
+        prop_assert!(report.findings.is_empty(), "{}", summary(&report));
+        prop_assert!(
+            report.checks.iter().any(|c| c.kind == "sum" && c.consistent),
+            "no consistent sum check\n{}",
+            summary(&report)
+        );
+    }
+
+    #[test]
+    fn three_industries_off_by_more_than_rounding_always_fire(
+        a in part(),
+        b in part(),
+        c in part(),
+        off in offset(),
+        below in any::<bool>(),
+    ) {
+        let sum = a + b + c;
+        let total = if below && sum > off { sum - off } else { sum + off };
+        let report = lint(three_industries(total, a, b, c));
+        prop_assert!(fired(&report, "sum"), "{}", summary(&report));
+    }
+
+    // --- (b) 完成率 = done / target ------------------------------------------
+
+    #[test]
+    fn correctly_rounded_completion_rates_never_fire(
+        (target, done) in (1u64..=2_000_000).prop_flat_map(|n| (Just(n), 0..=n)),
+    ) {
+        let rate = percent_hundredths(done, target);
+        let report = lint(completion_rate(target, done, rate));
+        prop_assert!(report.findings.is_empty(), "{}", summary(&report));
+        prop_assert!(
+            report.checks.iter().any(|c| c.kind == "ratio" && c.consistent),
+            "no consistent ratio check\n{}",
+            summary(&report)
+        );
+    }
+
+    #[test]
+    fn completion_rates_off_by_two_hundredths_or_more_always_fire(
+        (target, done) in (1u64..=2_000_000).prop_flat_map(|n| (Just(n), 0..=n)),
+        off in prop_oneof![2u64..=10, 11u64..=5_000],
+        below in any::<bool>(),
+    ) {
+        let correct = percent_hundredths(done, target);
+        let rate = if below && correct >= off { correct - off } else { correct + off };
+        let report = lint(completion_rate(target, done, rate));
+        prop_assert!(fired(&report, "ratio"), "{}", summary(&report));
+    }
+
+    // --- (c) N例(甲省a例,乙省b例,丙省c例) --------------------------------------
+
+    #[test]
+    fn a_parenthesised_breakdown_fires_iff_it_does_not_add_up(
+        a in 0u64..500,
+        b in 0u64..500,
+        c in 0u64..500,
+        exact in any::<bool>(),
+        other in 0u64..1_500,
+    ) {
+        let t = if exact { a + b + c } else { other };
+        let report = lint(breakdown(t, a, b, c));
+        prop_assert_eq!(
+            fired(&report, "sum"),
+            t != a + b + c,
+            "t = {}, a + b + c = {}\n{}",
+            t,
+            a + b + c,
+            summary(&report)
+        );
+        prop_assert!(
+            report.checks.iter().any(|check| check.kind == "sum"),
+            "no sum check\n{}",
+            summary(&report)
+        );
+    }
+}
