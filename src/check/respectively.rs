@@ -19,7 +19,11 @@ pub fn evaluate(_rule: &crate::rules::Rule, claim: &Claim, doc: &Document) -> Op
         primary_label: format!("{values} value(s) for {named} subjects"),
         consistent,
         expected: format!("{named} values"),
-        note: format!("{named} subjects ({}), {values} values", subjects.trim()),
+        note: format!(
+            "{named} subjects ({}), {values} value{}",
+            subjects.trim(),
+            if values == 1 { "" } else { "s" }
+        ),
         fields: vec![
             ("values", values.to_string()),
             ("subjects", named.clone()),

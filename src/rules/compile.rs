@@ -111,8 +111,8 @@ impl CheckKind {
             (CheckKind::Sum, Role::Whole) => "total",
             (CheckKind::ShareSum, _) => "share",
             (CheckKind::Respectively, _) => "value",
-            (CheckKind::Repeat, Role::Stated) => "b",
-            (CheckKind::Repeat, _) => "a",
+            (CheckKind::Repeat, Role::Stated) => "restated",
+            (CheckKind::Repeat, _) => "first stated",
             (CheckKind::Growth, Role::Stated) => "rate",
             (CheckKind::Growth | CheckKind::Points, Role::Part) => "later",
             (CheckKind::Growth | CheckKind::Points, Role::Whole) => "earlier",
@@ -303,8 +303,17 @@ pub fn compile_file(file: &str, text: &str) -> Result<Vec<Rule>, RuleError> {
         .collect()
 }
 
+/// The YAML parser's message without the position it repeats
+/// (`error: line 6 column 5: unknown field …` → `unknown field …`).
 fn first_line(message: &str) -> String {
-    message.lines().next().unwrap_or(message).to_owned()
+    let line = message.lines().next().unwrap_or(message);
+    let line = line.strip_prefix("error: ").unwrap_or(line);
+    match line.find(": ") {
+        Some(i) if line[..i].starts_with("line ") && line[..i].contains(" column ") => {
+            line[i + 2..].to_owned()
+        }
+        _ => line.to_owned(),
+    }
 }
 
 fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
