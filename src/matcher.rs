@@ -465,6 +465,28 @@ fn same_period(a: &[rust_decimal::Decimal], b: &[rust_decimal::Decimal]) -> bool
     a == b
 }
 
+/// The rates that directly follow two repeated figures in their clauses
+/// (`增长3.8%` after each), when both are worded alike.
+fn attached_rates(doc: &Document, i: usize, j: usize) -> Option<(usize, usize)> {
+    let qs = doc.quantities();
+    let (ri, rj) = (i + 1, j + 1);
+    if ri >= qs.len() || rj >= ri {
+        return None;
+    }
+    let attached = |fig: usize, rate: usize| {
+        qs[rate].kind == Kind::Percent
+            && qs[rate].sentence == qs[fig].sentence
+            && qs[rate].clause <= qs[fig].clause + 1
+    };
+    let words = doc.before(ri);
+    (attached(i, ri)
+        && attached(j, rj)
+        && !words.is_empty()
+        && words == doc.before(rj)
+        && qs[ri].approx == qs[rj].approx)
+        .then_some((ri, rj))
+}
+
 /// Figures remembered per label ending: enough for a label repeated in
 /// a summary, a section and a table.
 const REPEAT_CANDIDATES: usize = 8;
@@ -525,6 +547,16 @@ fn find_repeats(doc: &Document, rule: &Rule, rule_index: usize) -> Vec<Claim> {
                 list: None,
                 captures: Vec::new(),
             });
+            // The growth rate stated right after each (`72.61亿元,同比增长3.8%`)
+            // is the same quantity too.
+            if let Some(rate) = attached_rates(doc, i, *j) {
+                claims.push(Claim {
+                    rule: rule_index,
+                    members: vec![(Role::Stated, rate.0), (Role::Part, rate.1)],
+                    list: None,
+                    captures: Vec::new(),
+                });
+            }
         }
         if bucket.len() == REPEAT_CANDIDATES {
             bucket.remove(0);

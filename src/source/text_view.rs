@@ -56,7 +56,20 @@ impl TextView {
             }
             segments.push((text.len(), copy_from));
             text.push_str(&source[copy_from..line_end]);
-            if newlines >= 2 {
+            // A heading stands between two sentence ends: the line before
+            // it is complete, and it is short and numbered.
+            let line_start = source[..line_end].rfind('\n').map_or(0, |i| i + 1);
+            let this_line = &source[line_start..line_end];
+            let next_line = source[next..].split('\n').next().unwrap_or("");
+            let ends_sentence = |s: &str| {
+                s.trim_end().is_empty()
+                    || s.trim_end()
+                        .ends_with(['。', '！', '？', '：', '.', '!', '?'])
+            };
+            let before_this = source[..line_start].trim_end_matches(['\n', '\r', ' ']);
+            let heading_here = is_heading(this_line) && ends_sentence(before_this);
+            let heading_next = is_heading(next_line) && ends_sentence(this_line);
+            if newlines >= 2 || heading_here || heading_next {
                 segments.push((text.len(), newline));
                 text.push_str("\n\n");
             } else {
@@ -107,6 +120,20 @@ impl TextView {
     }
 }
 
+/// A numbered section heading on a line of its own (`二、农业`,
+/// `（三）工业`) ends its paragraph even without a blank line after it.
+fn is_heading(line: &str) -> bool {
+    let line = line.trim();
+    let body = line
+        .strip_prefix(['（', '('])
+        .unwrap_or(line)
+        .trim_start_matches(|c: char| "一二三四五六七八九十".contains(c));
+    body.len() < line.len()
+        && body.starts_with(['、', '）', ')'])
+        && line.chars().count() <= 16
+        && !line.ends_with(['。', '，', '；', '：', ',', ';', ':'])
+}
+
 /// `16,\n695`: a PDF wrapped a figure right after its thousands
 /// separator. The line ends in a digit group and a comma, and the next
 /// starts with exactly three digits.
@@ -152,6 +179,18 @@ mod tests {
         assert_eq!(view.text, "(8,273 of the 16,695 articles)");
         let view = TextView::new("items 1,\n2 and 3");
         assert_eq!(view.text, "items 1,\n2 and 3");
+    }
+
+    #[test]
+    fn a_numbered_heading_line_ends_its_paragraph() {
+        let view = TextView::new("增长3.1%。\n二、农业\n全区实现第一产业增加值");
+        assert_eq!(
+            view.text,
+            "增长3.1%。\n\n二、农业\n\n全区实现第一产业增加值"
+        );
+        // A wrapped line that happens to start with a numeral is not a heading.
+        let view = TextView::new("完成率\n三、四季度");
+        assert_eq!(view.text, "完成率三、四季度");
     }
 
     #[test]
