@@ -50,6 +50,16 @@ impl Claim {
             .map(|(_, v)| v.as_str())
     }
 
+    /// The stated figure, the part and the whole (or the later and the
+    /// earlier value), for the checks that relate three figures.
+    pub fn triple(&self) -> Option<(usize, usize, usize)> {
+        Some((
+            self.member(Role::Stated)?,
+            self.member(Role::Part)?,
+            self.member(Role::Whole)?,
+        ))
+    }
+
     pub fn member(&self, role: Role) -> Option<usize> {
         self.members
             .iter()

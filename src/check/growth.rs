@@ -8,15 +8,11 @@ use crate::document::Document;
 use crate::lex::{same_unit, Kind};
 use crate::matcher::Claim;
 use crate::num::{format_computed, format_fixed, Interval};
-use crate::rules::{Role, Rule};
+use crate::rules::Rule;
 
 pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
     let qs = doc.quantities();
-    let (si, li, ei) = (
-        claim.member(Role::Stated)?,
-        claim.member(Role::Part)?,
-        claim.member(Role::Whole)?,
-    );
+    let (si, li, ei) = claim.triple()?;
     let (stated, later, earlier) = (&qs[si], &qs[li], &qs[ei]);
     if !(stated.is_operand() && later.is_operand() && earlier.is_operand())
         || stated.kind != Kind::Percent
@@ -57,17 +53,16 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
         format_computed(exact, stated.decimals),
         if rule.decrease { "a fall of " } else { "" }
     );
-    Some(Verdict {
-        primary_label: format!("expected {expected}"),
+    Some(Verdict::expecting(
         consistent,
-        expected: expected.clone(),
+        expected.clone(),
         note,
-        fields: vec![
+        vec![
             ("stated", clean(doc.figure_text(si))),
             ("later", later_text),
             ("earlier", earlier_text),
             ("computed", expected.clone()),
             ("expected", expected),
         ],
-    })
+    ))
 }

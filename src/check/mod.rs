@@ -32,6 +32,24 @@ pub struct Verdict {
     pub fields: Vec<(&'static str, String)>,
 }
 
+impl Verdict {
+    /// A verdict whose stated figure should read `expected`.
+    pub fn expecting(
+        consistent: bool,
+        expected: String,
+        note: String,
+        fields: Vec<(&'static str, String)>,
+    ) -> Verdict {
+        Verdict {
+            primary_label: format!("expected {expected}"),
+            consistent,
+            expected,
+            note,
+            fields,
+        }
+    }
+}
+
 /// `None` when the relation cannot be decided: a member is approximate,
 /// a divisor may be zero, or the result is too far off to trust the
 /// members the rule picked.

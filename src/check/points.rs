@@ -6,15 +6,11 @@ use crate::document::Document;
 use crate::lex::Kind;
 use crate::matcher::Claim;
 use crate::num::{format_fixed, Interval};
-use crate::rules::{Role, Rule};
+use crate::rules::Rule;
 
 pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
     let qs = doc.quantities();
-    let (si, li, ei) = (
-        claim.member(Role::Stated)?,
-        claim.member(Role::Part)?,
-        claim.member(Role::Whole)?,
-    );
+    let (si, li, ei) = claim.triple()?;
     let (stated, later, earlier) = (&qs[si], &qs[li], &qs[ei]);
     if !(stated.is_operand() && later.is_operand() && earlier.is_operand())
         || later.kind != Kind::Percent

@@ -57,12 +57,11 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
         format_computed(exact, stated.decimals),
     );
     let label = doc.before(claim.member(Role::Stated)?).to_owned();
-    Some(Verdict {
-        primary_label: format!("expected {expected}"),
+    Some(Verdict::expecting(
         consistent,
-        expected: expected.clone(),
+        expected.clone(),
         note,
-        fields: vec![
+        vec![
             ("stated", stated_text),
             ("part", part_text),
             ("whole", whole_text),
@@ -70,5 +69,5 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
             ("expected", expected),
             ("label", label),
         ],
-    })
+    ))
 }

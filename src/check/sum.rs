@@ -49,19 +49,18 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
         .collect::<Vec<_>>()
         .join(" + ");
     let note = format!("{parts_text} = {expected}");
-    Some(Verdict {
-        primary_label: format!("expected {expected}"),
+    Some(Verdict::expecting(
         consistent,
-        expected: expected.clone(),
+        expected.clone(),
         note,
-        fields: vec![
+        vec![
             ("stated", total_text),
             ("parts", parts_text),
             ("computed", expected.clone()),
             ("expected", expected),
             ("label", doc.before(total_index).to_owned()),
         ],
-    })
+    ))
 }
 
 /// `120 female` may count `participants`: a word that is not a known unit
