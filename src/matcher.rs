@@ -4,8 +4,9 @@
 //! cue words), the other members are searched from it in the direction,
 //! scope and with the filters the rule gives; the nearest candidate wins.
 //! A relation is claimed only when every member is found. A stated figure
-//! belongs to at most one relation of each check kind: rules earlier in
-//! the packs take precedence, so specific rules are written first.
+//! belongs to at most one relation of each check kind (rules earlier in
+//! the packs take precedence, so specific rules are written first), but
+//! for sums: a total may be broken down more than one way.
 
 use std::collections::{HashMap, HashSet};
 
@@ -73,6 +74,7 @@ pub fn find_claims(rules: &[Rule], doc: &Document) -> Vec<Claim> {
     let qs = doc.quantities();
     // For each figure, the check kinds it is already the stated figure of.
     let mut taken: Vec<u32> = vec![0; qs.len()];
+    let mut seen_sums: HashSet<Vec<usize>> = HashSet::new();
     for (rule_index, rule) in rules.iter().enumerate() {
         if rule.check == CheckKind::Repeat {
             claims.extend(find_repeats(doc, rule, rule_index));
@@ -88,7 +90,17 @@ pub fn find_claims(rules: &[Rule], doc: &Document) -> Vec<Claim> {
                 continue;
             }
             if let Some((members, captures)) = locate_members(doc, rule, i, &captures) {
-                taken[i] |= bit;
+                if rule.check == CheckKind::Sum {
+                    // A total may have several breakdowns (urban and rural,
+                    // men and women), but the same one found twice is one.
+                    let mut key: Vec<usize> = members.iter().map(|&(_, m)| m).collect();
+                    key.sort_unstable();
+                    if !seen_sums.insert(key) {
+                        continue;
+                    }
+                } else {
+                    taken[i] |= bit;
+                }
                 claims.push(Claim {
                     rule: rule_index,
                     members,
