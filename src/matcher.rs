@@ -258,7 +258,7 @@ fn locate_members(
         if let Some(blocker) = &spec.blocked_by {
             let (lo, hi) = if i < stated { (i, stated) } else { (stated, i) };
             let qs = doc.quantities();
-            let competes = |k: usize| qs[k].is_operand() && qs[k].kind == Kind::Number;
+            let competes = |k: usize| qs[k].is_operand();
             if (lo + 1..hi)
                 .take(SEARCH_LIMIT)
                 .any(|k| competes(k) && blocker.is_match(doc.before(k)))
@@ -509,10 +509,6 @@ fn attached_rates(doc: &Document, i: usize, j: usize) -> Option<(usize, usize)> 
         .then_some((ri, rj))
 }
 
-/// Figures remembered per label ending: enough for a label repeated in
-/// a summary, a section and a table.
-const REPEAT_CANDIDATES: usize = 8;
-
 /// Do two labels name the same quantity? Equal, or one is the other with
 /// a district or county in front (`全区第一产业增加值` and `第一产业增加值`:
 /// county and district bulletins name their own place so). Any other
@@ -533,8 +529,9 @@ fn same_label(a: &str, b: &str) -> bool {
 fn find_repeats(doc: &Document, rule: &Rule, rule_index: usize) -> Vec<Claim> {
     type Key = (Kind, String, String, bool);
     let qs = doc.quantities();
-    let mut seen: HashMap<Key, Vec<(usize, String)>> = HashMap::new();
-    let mut claims = Vec::new();
+    // First pass: each labelled figure's bucket and label.
+    let mut labelled: Vec<(usize, Key, String)> = Vec::new();
+    let mut counts: HashMap<Key, usize> = HashMap::new();
     for (i, q) in qs.iter().enumerate() {
         if !rule.stated.kinds.contains(&q.kind) || q.in_range {
             continue;
@@ -557,33 +554,40 @@ fn find_repeats(doc: &Document, rule: &Rule, rule_index: usize) -> Vec<Claim> {
             continue;
         }
         let ending: String = chars[chars.len() - MIN_LABEL_CHARS..].iter().collect();
-        let bucket = seen
-            .entry((q.kind, q.unit.clone(), ending, q.approx))
-            .or_default();
-        if let Some((j, _)) = bucket.iter().rev().find(|(j, other)| {
-            same_label(other, &label) && same_period(&period(doc, i), &period(doc, *j))
-        }) {
-            claims.push(Claim {
-                rule: rule_index,
-                members: vec![(Role::Stated, i), (Role::Part, *j)],
-                list: None,
-                captures: Vec::new(),
-            });
-            // The growth rate stated right after each (`72.61亿元,同比增长3.8%`)
-            // is the same quantity too.
-            if let Some(rate) = attached_rates(doc, i, *j) {
+        let key = (q.kind, q.unit.clone(), ending, q.approx);
+        *counts.entry(key.clone()).or_default() += 1;
+        labelled.push((i, key, label));
+    }
+    // Second pass: a label stated exactly twice (a headline and its body,
+    // a summary and its section). Three or more figures under one label
+    // are a series (one per town, per month), not a repeat.
+    let mut seen: HashMap<Key, (usize, String)> = HashMap::new();
+    let mut claims = Vec::new();
+    for (i, key, label) in labelled {
+        if counts.get(&key) != Some(&2) {
+            continue;
+        }
+        if let Some((j, other)) = seen.get(&key) {
+            if same_label(other, &label) && same_period(&period(doc, i), &period(doc, *j)) {
                 claims.push(Claim {
                     rule: rule_index,
-                    members: vec![(Role::Stated, rate.0), (Role::Part, rate.1)],
+                    members: vec![(Role::Stated, i), (Role::Part, *j)],
                     list: None,
                     captures: Vec::new(),
                 });
+                // The growth rate stated right after each (`72.61亿元,同比增长3.8%`)
+                // is the same quantity too.
+                if let Some(rate) = attached_rates(doc, i, *j) {
+                    claims.push(Claim {
+                        rule: rule_index,
+                        members: vec![(Role::Stated, rate.0), (Role::Part, rate.1)],
+                        list: None,
+                        captures: Vec::new(),
+                    });
+                }
             }
         }
-        if bucket.len() == REPEAT_CANDIDATES {
-            bucket.remove(0);
-        }
-        bucket.push((i, label));
+        seen.insert(key, (i, label));
     }
     claims
 }

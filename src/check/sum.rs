@@ -35,6 +35,13 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
         sum = Interval::new(sum.lo.checked_add(iv.lo)?, sum.hi.checked_add(iv.hi)?);
         exact = exact.checked_add(q.value)?;
     }
+    // So far off that the parts more likely belong to another total.
+    if let Some(within) = rule.plausible_within {
+        let off = (exact - total.value).abs() * Decimal::ONE_HUNDRED;
+        if total.value > Decimal::ZERO && off / total.value > within {
+            return None;
+        }
+    }
     let consistent = if rule.exhaustive {
         sum.overlaps(&total.interval())
     } else {

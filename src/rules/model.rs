@@ -28,8 +28,9 @@ pub struct RuleSpec {
     #[serde(default)]
     pub scale: Option<u32>,
     /// Stay silent when the recomputed value is further than this from the
-    /// stated one, in the stated figure's units: so far off that the rule
-    /// more likely took the wrong members than the author erred.
+    /// stated one (in the stated figure's units; for sums, in percent of
+    /// the total): so far off that the rule more likely took the wrong
+    /// members than the author erred.
     #[serde(default)]
     pub plausible_within: Option<f64>,
     /// For `sum`: the parts name every part of the total, so their sum
