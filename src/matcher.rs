@@ -609,3 +609,40 @@ mod label_tests {
         assert!(!same_label("境外输入现有确诊病例", "现有确诊病例"));
     }
 }
+
+#[cfg(test)]
+mod repeat_tests {
+    use crate::{rules, Linter};
+
+    fn repeat_findings(text: &str) -> usize {
+        let rules: Vec<_> = rules::builtin()
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.id.starts_with("zh.repeat"))
+            .collect();
+        let report = Linter::new(rules).lint_text("t", text.to_owned(), 0);
+        report.findings.len()
+    }
+
+    #[test]
+    fn a_label_stated_twice_with_two_values_is_flagged() {
+        assert_eq!(
+            repeat_findings("快递业务量增速18.6%。\n\n全县快递业务量增速16.8%。"),
+            1
+        );
+    }
+
+    #[test]
+    fn a_label_stated_three_times_is_a_series_not_a_repeat() {
+        let text = "快递业务量增速18.6%。\n\n快递业务量增速16.8%。\n\n快递业务量增速12.1%。";
+        assert_eq!(repeat_findings(text), 0);
+    }
+
+    #[test]
+    fn different_years_are_different_quantities() {
+        assert_eq!(
+            repeat_findings("2021年快递业务量增速18.6%。\n\n2022年快递业务量增速16.8%。"),
+            0
+        );
+    }
+}
