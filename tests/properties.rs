@@ -167,3 +167,53 @@ proptest! {
         );
     }
 }
+
+/// Report-like noise: figures, multipliers, cue words, punctuation, line
+/// breaks and the odd character from anywhere in Unicode.
+fn noise() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[0-9０-９]{1,6}",
+        "[0-9]{1,3}(,[0-9]{3}){0,3}(\\.[0-9]{1,3})?",
+        Just("%".to_owned()),
+        Just("万".to_owned()),
+        Just("亿元".to_owned()),
+        Just("个百分点".to_owned()),
+        Just("完成率".to_owned()),
+        Just("其中".to_owned()),
+        Just("分别为".to_owned()),
+        Just("结构为".to_owned()),
+        Just("、".to_owned()),
+        Just("，".to_owned()),
+        Just("。".to_owned()),
+        Just(":".to_owned()),
+        Just("(".to_owned()),
+        Just(")".to_owned()),
+        Just("等".to_owned()),
+        Just(" of ".to_owned()),
+        Just(" respectively".to_owned()),
+        Just("t(".to_owned()),
+        Just(") = ".to_owned()),
+        Just(", p < .0".to_owned()),
+        Just("\n".to_owned()),
+        Just("\n\n".to_owned()),
+        "\\PC{1,3}",
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Whatever the text, linting returns: no panic, and every span it
+    /// reports lies inside the text on character boundaries.
+    #[test]
+    fn any_text_lints_without_panicking(text in noise()) {
+        let report = lint(text.clone());
+        for check in &report.checks {
+            for m in &check.members {
+                prop_assert!(m.span.start <= m.span.end && m.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
+            }
+        }
+    }
+}
