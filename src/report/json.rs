@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::json;
 
 use super::{LineIndex, Totals};
 use crate::finding::Span;
@@ -131,11 +131,6 @@ fn entry(report: &FileReport) -> FileEntry<'_> {
     }
 }
 
-/// One file's entry in the JSON document, as a value.
-pub fn file_json(report: &FileReport) -> Value {
-    serde_json::to_value(entry(report)).unwrap_or(Value::Null)
-}
-
 /// One file's entry, serialized.
 pub fn render_file_json(report: &FileReport) -> Vec<u8> {
     serde_json::to_vec(&entry(report)).unwrap_or_default()
@@ -191,5 +186,34 @@ impl JsonStream {
             "figures": totals.figures,
         });
         write!(out, "\n],\"summary\":{summary}}}\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::render_json;
+    use crate::{rules, Linter};
+
+    #[test]
+    fn the_document_parses_with_files_findings_and_a_summary() {
+        let linter = Linter::new(rules::builtin().unwrap());
+        let bad = linter.lint_text(
+            "a.txt",
+            "目标任务数 52380人，累计接种 48211剂次，完成率93.04%。".into(),
+            0,
+        );
+        let clean = linter.lint_text("b.txt", String::new(), 0);
+        let doc: serde_json::Value = serde_json::from_str(&render_json(&[bad, clean])).unwrap();
+        assert_eq!(doc["version"], 1);
+        assert_eq!(doc["files"].as_array().unwrap().len(), 2);
+        assert_eq!(doc["files"][0]["diagnostics"][0]["expected"], "92.04%");
+        assert_eq!(doc["summary"]["errors"], 1);
+    }
+
+    #[test]
+    fn no_files_is_still_a_document() {
+        let doc: serde_json::Value = serde_json::from_str(&render_json(&[])).unwrap();
+        assert_eq!(doc["files"].as_array().unwrap().len(), 0);
+        assert_eq!(doc["summary"]["files"], 0);
     }
 }

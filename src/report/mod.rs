@@ -7,7 +7,7 @@ mod position;
 
 pub use concise::render_concise;
 pub use human::{render_human, render_show_checks};
-pub use json::{file_json, render_file_json, render_json, JsonStream};
+pub use json::{render_file_json, render_json, JsonStream};
 pub use position::LineIndex;
 
 use crate::rules::Severity;
