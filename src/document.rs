@@ -29,7 +29,8 @@ impl Document {
                 if i > 0 {
                     start = start.max(qs[i - 1].unit_end.min(q.start));
                 }
-                let start = start.max(floor_boundary(text, q.start.saturating_sub(CONTEXT_BYTES)));
+                let start =
+                    start.max(text.floor_char_boundary(q.start.saturating_sub(CONTEXT_BYTES)));
                 // Trimmed once here rather than on every rule's look.
                 let words = &text[start..q.start];
                 start + (words.len() - words.trim_start().len())
@@ -66,10 +67,7 @@ impl Document {
             .lexed
             .segments
             .start_of(Level::Sentence, q.start)
-            .max(floor_boundary(
-                text,
-                q.start.saturating_sub(CONTEXT_BYTES * 2),
-            ));
+            .max(text.floor_char_boundary(q.start.saturating_sub(CONTEXT_BYTES * 2)));
         text[start..q.start].trim_start()
     }
 
@@ -78,7 +76,7 @@ impl Document {
     pub fn following(&self, i: usize) -> &str {
         let q = &self.lexed.quantities[i];
         let text = self.text();
-        let end = ceil_boundary(text, q.end + CONTEXT_BYTES * 3);
+        let end = text.ceil_char_boundary(q.end + CONTEXT_BYTES * 3);
         let end = text[q.end..end].find("\n\n").map_or(end, |p| q.end + p);
         &text[q.end..end]
     }
@@ -99,7 +97,7 @@ impl Document {
         }
         end = end
             .max(q.end)
-            .min(ceil_boundary(text, q.end + CONTEXT_BYTES));
+            .min(text.ceil_char_boundary(q.end + CONTEXT_BYTES));
         &text[q.end..end]
     }
 
@@ -130,21 +128,4 @@ impl Document {
             Level::Document => 0,
         }
     }
-}
-
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_boundary(text: &str, mut i: usize) -> usize {
-    if i >= text.len() {
-        return text.len();
-    }
-    while !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }

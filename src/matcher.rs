@@ -452,10 +452,7 @@ fn collect_run(doc: &Document, run: &Run, start: usize) -> Option<Vec<usize>> {
     }
     if let Some(close) = &run.close {
         let from = qs[prev].unit_end.max(qs[prev].end);
-        let end = (from + run.max_gap).min(text.len());
-        let end = (end..=text.len())
-            .find(|&e| text.is_char_boundary(e))
-            .unwrap_or(text.len());
+        let end = text.ceil_char_boundary(from + run.max_gap);
         if !close.is_match(&text[from..end]) {
             return None;
         }

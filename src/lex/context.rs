@@ -84,13 +84,15 @@ const MONTHS: &[&str] = &[
     "Dec.",
 ];
 
+/// Up to `bytes` bytes of text before `at`: the words that decide what a
+/// figure is. Never the whole prefix, which would make the lexer quadratic.
+fn window_before(text: &str, at: usize, bytes: usize) -> &str {
+    &text[text.floor_char_boundary(at.saturating_sub(bytes))..at]
+}
+
 /// Does the clause after a figure make it a rate (`cases per 1000`)?
 fn is_rate(after: &str) -> bool {
-    let mut end = after.len().min(80);
-    while !after.is_char_boundary(end) {
-        end -= 1;
-    }
-    let clause = after[..end]
+    let clause = after[..after.floor_char_boundary(80)]
         .split([',', ';', '.', '，', '；', '。', '('])
         .next()
         .unwrap_or("");
@@ -115,11 +117,9 @@ fn is_year(q: &Quantity, text: &str) -> bool {
     }
     // In English prose a year follows a preposition or stands in a
     // heading or a range; `2031 of the 14897 premises` is a count.
-    let mut window = q.start.saturating_sub(24);
-    while !text.is_char_boundary(window) {
-        window -= 1;
-    }
-    let before = text[window..q.start].trim_end().to_ascii_lowercase();
+    let before = window_before(text, q.start, 24)
+        .trim_end()
+        .to_ascii_lowercase();
     let after = text[q.end..].trim_start();
     let word_before = before
         .rsplit(|c: char| !c.is_ascii_alphabetic())
@@ -185,13 +185,7 @@ fn is_year(q: &Quantity, text: &str) -> bool {
 
 pub fn classify(text: &str, quantities: &mut [Quantity]) {
     for q in quantities.iter_mut() {
-        // The few words before the figure; never the whole prefix, which
-        // would make the lexer quadratic.
-        let mut window = q.start.saturating_sub(48);
-        while !text.is_char_boundary(window) {
-            window -= 1;
-        }
-        let before = text[window..q.start].trim_end_matches([' ', '\u{3000}']);
+        let before = window_before(text, q.start, 48).trim_end_matches([' ', '\u{3000}']);
         let after = &text[q.end..];
         let month_before = MONTHS.iter().any(|m| {
             before.ends_with(m)
@@ -237,14 +231,11 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
         let gap = gap.trim_start_matches(['%', '％']).trim();
         let joined_by_dash = RANGE_DASHES.contains(&gap)
             || gap.is_empty() && text[..quantities[i].start].ends_with(['-', '–', '—', '~', '～']);
-        let start = quantities[i - 1].start;
-        let mut window = start.saturating_sub(12);
-        while !text.is_char_boundary(window) {
-            window -= 1;
-        }
-        let from_before = CHANGE_FROM
-            .iter()
-            .any(|w| text[window..start].trim_end().ends_with(w));
+        let from_before = CHANGE_FROM.iter().any(|w| {
+            window_before(text, quantities[i - 1].start, 12)
+                .trim_end()
+                .ends_with(w)
+        });
         let word_dash = matches!(gap, "to" | "至" | "到");
         // A year next to a count (`in 2019 to 1,500`) is no range.
         let same_sort =

@@ -146,13 +146,7 @@ impl<'a> Excerpt<'a> {
                             .map_or(full.end, |(i, _)| keep_end + i);
                         start..end
                     }
-                    None => {
-                        let mut end = full.start + MAX_LINE_BYTES;
-                        while !text.is_char_boundary(end) {
-                            end -= 1;
-                        }
-                        full.start..end
-                    }
+                    None => full.start..text.floor_char_boundary(full.start + MAX_LINE_BYTES),
                 }
             };
             let shown_start = source.len();

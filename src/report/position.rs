@@ -26,10 +26,7 @@ impl LineIndex {
         let mut checkpoints = vec![(0, 0)];
         let (mut at, mut chars) = (0, 0);
         while text.len() - at > CHECKPOINT_BYTES {
-            let mut next = at + CHECKPOINT_BYTES;
-            while !text.is_char_boundary(next) {
-                next += 1;
-            }
+            let next = text.ceil_char_boundary(at + CHECKPOINT_BYTES);
             chars += text[at..next].chars().count();
             checkpoints.push((next, chars));
             at = next;
@@ -44,10 +41,7 @@ impl LineIndex {
     /// Characters before byte `offset` (rounded down to a character
     /// boundary) of `text`, the text the index was built from.
     fn chars_before(&self, text: &str, offset: usize) -> usize {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = text.floor_char_boundary(offset);
         let i = self.checkpoints.partition_point(|&(b, _)| b <= offset) - 1;
         let (at, chars) = self.checkpoints[i];
         chars + text[at..offset].chars().count()
