@@ -519,17 +519,7 @@ pub fn scan(text: &str) -> Vec<Quantity> {
             parsed = baifenzhi(rest);
         } else if chinese::is_numeral_char(c) {
             if prev != Some('第') && !prev.is_some_and(chinese::is_numeral_char) {
-                parsed = chinese_count(rest).map(|mut p| {
-                    p.approx = false;
-                    p
-                });
-                if let Some(p) = &mut parsed {
-                    p.kind = if p.kind == Kind::Points {
-                        Kind::Points
-                    } else {
-                        Kind::Number
-                    };
-                }
+                parsed = chinese_count(rest);
             }
         } else if c.is_ascii_alphabetic()
             && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '-')

@@ -24,7 +24,8 @@ pub const EN_MULTIPLIERS: &[(&str, u64)] = &[
     ("thousand", 1_000),
 ];
 
-/// Chinese unit words, longest first so that 万平方米 wins over 平方米.
+/// Chinese unit words, each before any shorter unit it starts with
+/// (千瓦时 before 千瓦, 人次 before 人) so that the longest matches.
 pub const ZH_UNITS: &[&str] = &[
     "平方公里",
     "平方米",
@@ -91,9 +92,6 @@ pub const ZH_UNITS: &[&str] = &[
     "兆瓦",
     "册",
     "点",
-    "元/人",
-    "所",
-    "间",
     "栋",
     "幢",
     "片",
@@ -101,7 +99,6 @@ pub const ZH_UNITS: &[&str] = &[
     "棵",
     "口",
     "匹",
-    "只",
     "羽",
     "尾",
 ];
@@ -175,7 +172,7 @@ pub fn is_discrete(unit: &str) -> bool {
 
 /// Measure words, English units and currency signs that count in the
 /// same base unit; `万人` and `人` both come out as `人`.
-pub fn same_family(a: &str, b: &str) -> bool {
+pub fn same_unit(a: &str, b: &str) -> bool {
     if a.is_empty() || b.is_empty() {
         return true;
     }
