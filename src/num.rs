@@ -50,6 +50,30 @@ impl Interval {
         })
     }
 
+    /// `-self`: a fall printed without its sign ("下降 7.2%") as −7.2.
+    pub fn negate(&self) -> Interval {
+        Interval {
+            lo: -self.hi,
+            hi: -self.lo,
+        }
+    }
+
+    /// `self + other`, or `None` on overflow.
+    pub fn checked_add(&self, other: &Interval) -> Option<Interval> {
+        Some(Interval {
+            lo: self.lo.checked_add(other.lo)?,
+            hi: self.hi.checked_add(other.hi)?,
+        })
+    }
+
+    /// `self − other`: every difference of a value in each.
+    pub fn sub(&self, other: &Interval) -> Interval {
+        Interval {
+            lo: self.lo - other.hi,
+            hi: self.hi - other.lo,
+        }
+    }
+
     pub fn midpoint(&self) -> Decimal {
         (self.lo + self.hi) / Decimal::TWO
     }

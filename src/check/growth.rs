@@ -31,12 +31,11 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
     let exact = (later.value.checked_div(earlier.value)? - Decimal::ONE)
         .checked_mul(Decimal::ONE_HUNDRED)?;
     // A fall printed as "下降 7.2%" or "a 70% decrease" is −7.2, −70.
-    let signed = if rule.decrease {
-        -stated.interval().hi..=-stated.interval().lo
+    let stated_interval = if rule.decrease {
+        stated.interval().negate()
     } else {
-        stated.interval().lo..=stated.interval().hi
+        stated.interval()
     };
-    let stated_interval = Interval::new(*signed.start(), *signed.end());
     let consistent = computed.overlaps(&stated_interval);
     if !consistent
         && rule

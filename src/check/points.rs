@@ -5,7 +5,7 @@ use super::{clean, Verdict};
 use crate::document::Document;
 use crate::lex::Kind;
 use crate::matcher::Claim;
-use crate::num::{format_fixed, Interval};
+use crate::num::format_fixed;
 use crate::rules::Rule;
 
 pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
@@ -18,13 +18,11 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
     {
         return None;
     }
-    let (l, e) = (later.interval(), earlier.interval());
-    let diff = Interval::new(l.lo - e.hi, l.hi - e.lo);
-    let s = stated.interval();
+    let diff = later.interval().sub(&earlier.interval());
     let stated_signed = if rule.decrease {
-        Interval::new(-s.hi, -s.lo)
+        stated.interval().negate()
     } else {
-        s
+        stated.interval()
     };
     let consistent = diff.overlaps(&stated_signed);
     let exact = later.value - earlier.value;

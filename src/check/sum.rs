@@ -31,8 +31,7 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
         if !q.is_operand() || q.kind != total.kind || !units_agree(&q.unit, &total.unit) {
             return None;
         }
-        let iv = q.interval();
-        sum = Interval::new(sum.lo.checked_add(iv.lo)?, sum.hi.checked_add(iv.hi)?);
+        sum = sum.checked_add(&q.interval())?;
         exact = exact.checked_add(q.value)?;
     }
     // So far off that the parts more likely belong to another total.
