@@ -16,5 +16,6 @@ pub mod report;
 pub mod rules;
 pub mod selection;
 pub mod source;
+pub mod walk;
 
 pub use linter::{FileReport, LintError, Linter};

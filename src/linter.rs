@@ -6,7 +6,7 @@ use crate::check;
 use crate::document::Document;
 use crate::finding::{CheckedMember, CheckedRelation, Finding, Label, Span};
 use crate::matcher;
-use crate::rules::{CheckKind, Rule};
+use crate::rules::Rule;
 use crate::source::{decode, DecodeError};
 
 /// The rules in force, compiled once and shared by every file.
@@ -76,11 +76,7 @@ impl Linter {
             if let Some((start, end)) = claim.list {
                 let (start, end) = doc.view.source_range(start, end);
                 members.push(CheckedMember {
-                    role: if rule.check == CheckKind::Respectively {
-                        "subjects"
-                    } else {
-                        "list"
-                    },
+                    role: rule.check.list_role(),
                     span: Span { start, end },
                     text: text[start..end].to_owned(),
                 });

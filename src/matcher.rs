@@ -413,7 +413,7 @@ fn collect_run(doc: &Document, run: &Run, start: usize) -> Option<Vec<usize>> {
         }
         // "at least 3 of the cartoons", a year, an ordinal: words of an
         // item, not an item.
-        if !qs[j].is_operand() && run.kinds.iter().all(|k| *k != Kind::Date) {
+        if !qs[j].is_operand() {
             continue;
         }
         let gap = &text[from..to];

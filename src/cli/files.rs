@@ -28,22 +28,11 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
 }
 
 fn walk(root: &Path, inputs: &mut Vec<Input>) {
-    let mut found = Vec::new();
-    for entry in ignore::WalkBuilder::new(root).build() {
-        match entry {
-            Ok(entry) => {
-                let p = entry.path();
-                let is_report = p
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| REPORT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
-                if entry.file_type().is_some_and(|t| t.is_file()) && is_report {
-                    found.push(p.to_path_buf());
-                }
-            }
-            Err(e) => inputs.push(Input::Error(root.to_path_buf(), e.to_string())),
-        }
-    }
-    found.sort();
-    inputs.extend(found.into_iter().map(Input::File));
+    let (files, errors) = statlint::walk::files_with_extensions(root, REPORT_EXTENSIONS);
+    inputs.extend(
+        errors
+            .into_iter()
+            .map(|e| Input::Error(root.to_path_buf(), e)),
+    );
+    inputs.extend(files.into_iter().map(Input::File));
 }

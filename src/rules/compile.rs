@@ -102,6 +102,14 @@ impl CheckKind {
         }
     }
 
+    /// What the text a rule captured as `list` is called in output.
+    pub fn list_role(self) -> &'static str {
+        match self {
+            CheckKind::Respectively => "subjects",
+            _ => "list",
+        }
+    }
+
     /// What a member is called in output: a sum's total (its stated
     /// figure, or its `total` member) and parts, a share-sum's shares.
     pub fn role_name(self, role: Role, has_total: bool) -> &'static str {

@@ -23,18 +23,11 @@ pub fn builtin() -> Result<Vec<Rule>, RuleError> {
 
 /// Loads the user's rule file, or every .yaml/.yml file under a folder.
 pub fn load_path(path: &std::path::Path) -> Result<Vec<Rule>, RuleError> {
-    let mut files = Vec::new();
-    if path.is_dir() {
-        for entry in ignore::WalkBuilder::new(path).build().flatten() {
-            let p = entry.path();
-            if p.is_file() && p.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-                files.push(p.to_path_buf());
-            }
-        }
-        files.sort();
+    let files = if path.is_dir() {
+        crate::walk::files_with_extensions(path, &["yaml", "yml"]).0
     } else {
-        files.push(path.to_path_buf());
-    }
+        vec![path.to_path_buf()]
+    };
     let mut rules = Vec::new();
     for file in files {
         let name = file.display().to_string();
