@@ -222,6 +222,20 @@ fn one_long_line(megabytes: usize, filler: &str, last: &str) -> Vec<u8> {
     bytes
 }
 
+/// Lints a huge file that holds one error: no panic, exit 1, stdout back.
+fn check_huge_file(path: &std::path::Path) -> String {
+    let output = statlint()
+        .args(["check", "--color", "never"])
+        .arg(path)
+        .timeout(Duration::from_secs(300))
+        .output()
+        .unwrap();
+    let stderr = stderr_text(&output);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    stdout_text(&output)
+}
+
 /// A huge single-line file ends with one wrong share: the run finishes
 /// without a panic, flags it, and the human output quotes a window of the
 /// line, not the whole line. 20 MB rather than 100 MB: the lexer alone
@@ -236,16 +250,7 @@ fn a_huge_single_line_file_finishes() {
         "huge.txt",
         one_long_line(20, filler, EN_FAILING_LINE),
     );
-    let output = statlint()
-        .args(["check", "--color", "never"])
-        .arg(&path)
-        .timeout(Duration::from_secs(300))
-        .output()
-        .unwrap();
-    let stderr = stderr_text(&output);
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
-    let stdout = stdout_text(&output);
+    let stdout = check_huge_file(&path);
     assert!(
         stdout.contains("error[en.ratio.of-total]"),
         "{}",
@@ -272,16 +277,7 @@ fn a_huge_single_line_file_full_of_figures_finishes() {
         "huge.txt",
         one_long_line(10, filler, EN_FAILING_LINE),
     );
-    let output = statlint()
-        .args(["check", "--color", "never"])
-        .arg(&path)
-        .timeout(Duration::from_secs(300))
-        .output()
-        .unwrap();
-    let stderr = stderr_text(&output);
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    assert_eq!(output.status.code(), Some(1), "{stderr}");
-    let stdout = stdout_text(&output);
+    let stdout = check_huge_file(&path);
     assert!(stdout.contains("error[en.ratio.of-total]"));
     assert!(stdout.contains("1 error, 0 warnings"), "{stdout}");
     assert!(
