@@ -6,7 +6,7 @@ use crate::check;
 use crate::document::Document;
 use crate::finding::{CheckedMember, CheckedRelation, Finding, Label, Span};
 use crate::matcher;
-use crate::rules::Rule;
+use crate::rules::{Rule, Severity};
 use crate::source::{decode, DecodeError};
 
 /// The rules in force, compiled once and shared by every file.
@@ -87,7 +87,11 @@ impl Linter {
                     findings.push(Finding {
                         rule: rule.id.clone(),
                         kind: rule.check.name(),
-                        severity: rule.severity,
+                        severity: if verdict.doubtful {
+                            rule.severity.min(Severity::Warning)
+                        } else {
+                            rule.severity
+                        },
                         primary,
                         primary_message: verdict.primary_label.clone(),
                         labels: members

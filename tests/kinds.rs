@@ -155,6 +155,42 @@ fn count_error_human_output() {
     insta::assert_snapshot!("count_error_human", out);
 }
 
+/// Severities of the findings statlint reports on `text` given on stdin.
+fn severities_on_stdin(text: &str) -> Vec<String> {
+    let output = statlint()
+        .args(["check", "--format", "json", "-"])
+        .write_stdin(text)
+        .output()
+        .expect("statlint runs");
+    let json: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    json["files"][0]["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| d["severity"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_list_before_deng_reads_as_examples_unless_one_short() {
+    // Two named of twelve: examples, not a miscount.
+    assert!(severities_on_stdin("联合格力、汉威等12家企业。").is_empty());
+    // One named: an example.
+    assert!(severities_on_stdin("新增佛光发电等9家企业。").is_empty());
+    // Complete: holds.
+    assert!(severities_on_stdin("联合格力、汉威、思维等3家企业。").is_empty());
+    // All but one named: a warning.
+    assert_eq!(
+        severities_on_stdin("联合格力、汉威、思维等4家企业。"),
+        ["warning"]
+    );
+    // More named than counted: an error.
+    assert_eq!(
+        severities_on_stdin("联合格力、汉威、思维等2家企业。"),
+        ["error"]
+    );
+}
+
 // --- respectively --------------------------------------------------------------
 
 #[test]

@@ -105,6 +105,7 @@ pub fn evaluate(_rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> 
             ("computed", expected.clone()),
             ("expected", expected),
         ],
+        doubtful: false,
     })
 }
 

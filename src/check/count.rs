@@ -27,8 +27,12 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
     let list = &doc.text()[start..end];
     let (fewest, most) = item_counts(list, true)?;
     let consistent = (fewest..=most).contains(&n);
-    // `A、B等5家` may name some of five: only a longer list is wrong.
-    if !consistent && !rule.exhaustive && n > most {
+    // `A、B等5家` may name some of five ("among others"): a longer list is
+    // wrong, a shorter one is not. But a writer who gives examples names
+    // a few of many; one who names all but one has most likely miscounted
+    // or dropped an item, so that case is a warning.
+    let one_short = !rule.exhaustive && n == most + 1 && fewest >= 2;
+    if !consistent && !rule.exhaustive && n > most && !one_short {
         return None;
     }
     let counted = if fewest == most {
@@ -37,8 +41,14 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
         format!("{fewest} or {most}")
     };
     let stated_text = super::clean(doc.figure_text(stated_index));
+    let primary_label = if one_short {
+        format!("the list names {counted}: one unnamed, or miscounted?")
+    } else {
+        format!("the list names {counted}")
+    };
     Some(Verdict {
-        primary_label: format!("the list names {counted}"),
+        doubtful: one_short,
+        primary_label,
         consistent,
         expected: counted.clone(),
         note: format!("the list names {counted}: {}", list.trim()),

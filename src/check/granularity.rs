@@ -63,5 +63,6 @@ pub fn evaluate(_rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> 
             ("computed", String::new()),
             ("expected", String::new()),
         ],
+        doubtful: false,
     })
 }

@@ -30,6 +30,9 @@ pub struct Verdict {
     pub primary_label: String,
     /// Values for the rule's message template, by placeholder name.
     pub fields: Vec<(&'static str, String)>,
+    /// The text allows a reading under which the relation holds, if an
+    /// unlikely one: reported as a warning at most.
+    pub doubtful: bool,
 }
 
 impl Verdict {
@@ -46,6 +49,7 @@ impl Verdict {
             expected,
             note,
             fields,
+            doubtful: false,
         }
     }
 }

@@ -51,5 +51,6 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
             ("computed", expected.clone()),
             ("expected", expected),
         ],
+        doubtful: false,
     })
 }

@@ -30,5 +30,6 @@ pub fn evaluate(_rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> 
             ("expected", a_text),
             ("label", label),
         ],
+        doubtful: false,
     })
 }

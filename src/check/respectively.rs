@@ -30,5 +30,6 @@ pub fn evaluate(_rule: &crate::rules::Rule, claim: &Claim, doc: &Document) -> Op
             ("computed", named.clone()),
             ("expected", named),
         ],
+        doubtful: false,
     })
 }

@@ -47,5 +47,6 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
             ("computed", computed),
             ("expected", whole.to_string()),
         ],
+        doubtful: false,
     })
 }
