@@ -71,6 +71,19 @@ impl Document {
         text[start..q.start].trim_start()
     }
 
+    /// The text of figure `i`'s paragraph up to the figure, a few hundred
+    /// bytes at most.
+    pub fn paragraph_before(&self, i: usize) -> &str {
+        let q = &self.lexed.quantities[i];
+        let text = self.text();
+        let start = self
+            .lexed
+            .segments
+            .start_of(Level::Paragraph, q.start)
+            .max(text.floor_char_boundary(q.start.saturating_sub(CONTEXT_BYTES * 3)));
+        text[start..q.start].trim_start()
+    }
+
     /// Up to a few hundred bytes after figure `i`, across clause and
     /// sentence breaks (an English list after a colon may hold `;`).
     pub fn following(&self, i: usize) -> &str {

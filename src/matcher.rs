@@ -180,6 +180,11 @@ fn context_matches(doc: &Document, spec: &Member, i: usize, captures: &mut Captu
             return false;
         }
     }
+    if let Some(paragraph) = &spec.paragraph {
+        if !match_capturing(doc, paragraph, doc.paragraph_before(i), captures) {
+            return false;
+        }
+    }
     if let Some(following) = &spec.following {
         if !match_capturing(doc, following, doc.following(i), captures) {
             return false;
@@ -412,8 +417,9 @@ fn collect_run(doc: &Document, run: &Run, start: usize) -> Option<Vec<usize>> {
             break;
         }
         // "at least 3 of the cartoons", a year, an ordinal: words of an
-        // item, not an item.
-        if !qs[j].is_operand() {
+        // item, not an item (unless the run lists years).
+        let listed_year = qs[j].kind == Kind::Date && run.kinds.contains(&Kind::Date);
+        if !qs[j].is_operand() && !listed_year {
             continue;
         }
         let gap = &text[from..to];

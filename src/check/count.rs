@@ -3,7 +3,10 @@
 
 use rust_decimal::prelude::ToPrimitive;
 
-use super::{list::item_counts, Verdict};
+use super::{
+    list::{item_counts, year_count},
+    Verdict,
+};
 use crate::document::Document;
 use crate::lex::{Kind, ZH_COUNTERS};
 use crate::matcher::Claim;
@@ -18,13 +21,19 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
     let n = stated.value.to_usize()?;
     // A count of a few things, with a measure word or a plural noun: 三大,
     // 两个, 4家, six journals. 二十大 and 十九大 are names, not counts.
+    let (start, end) = claim.list?;
+    let list = &doc.text()[start..end];
+    // 两年 after `１９７９、１９８０`, 53年 after `1950年到2002年`: years counted.
+    if stated.unit == "年" {
+        let (fewest, most) = year_count(list)?;
+        let consistent = (fewest..=most).contains(&n);
+        return Some(verdict(doc, stated_index, list, (fewest, most), consistent, false).years());
+    }
     let counts_things = ZH_COUNTERS.contains(&stated.unit.as_str())
         || !stated.unit.is_empty() && stated.unit.is_ascii();
     if !(2..=20).contains(&n) || !counts_things || stated.unit == "大" && n >= 10 {
         return None;
     }
-    let (start, end) = claim.list?;
-    let list = &doc.text()[start..end];
     let (fewest, most) = item_counts(list, true)?;
     let consistent = (fewest..=most).contains(&n);
     // `A、B等5家` may name some of five ("among others"): a longer list is
@@ -35,6 +44,37 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
     if !consistent && !rule.exhaustive && n > most && !one_short {
         return None;
     }
+    Some(verdict(
+        doc,
+        stated_index,
+        list,
+        (fewest, most),
+        consistent,
+        one_short,
+    ))
+}
+
+impl Verdict {
+    /// Says "years" of a year list or range, not "items".
+    fn years(mut self) -> Verdict {
+        self.primary_label = format!("the years named are {}", self.expected);
+        self.note = self
+            .note
+            .replacen("the list names", "the years named are", 1);
+        self
+    }
+}
+
+/// The verdict on a stated count against a list read as `fewest` to
+/// `most` items; `one_short` when a 等 list may leave one unnamed.
+fn verdict(
+    doc: &Document,
+    stated_index: usize,
+    list: &str,
+    (fewest, most): (usize, usize),
+    consistent: bool,
+    one_short: bool,
+) -> Verdict {
     let counted = if fewest == most {
         fewest.to_string()
     } else {
@@ -46,7 +86,7 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
     } else {
         format!("the list names {counted}")
     };
-    Some(Verdict {
+    Verdict {
         doubtful: one_short,
         primary_label,
         consistent,
@@ -58,5 +98,5 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
             ("expected", counted),
             ("list", list.trim().to_owned()),
         ],
-    })
+    }
 }

@@ -103,9 +103,52 @@ fn english(text: &str) -> Option<(usize, usize)> {
     Some((n, if !serial && inner { n + 1 } else { n }))
 }
 
+/// How many years a list or range of years spans, as the fewest and the
+/// most a reader may count: `１９７９、１９８０` is two; a range is read
+/// with both ends (`1950年到2002年`, fifty-three calendar years) or as
+/// the time elapsed (`2012年至2022年十年间`, ten). `None` when `text` is
+/// not made of years alone.
+pub fn year_count(text: &str) -> Option<(usize, usize)> {
+    let ascii: String = text
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            _ => c,
+        })
+        .filter(|c| !c.is_whitespace() && !matches!(c, '年' | '从' | '自'))
+        .collect();
+    let year = |s: &str| {
+        (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<usize>().ok())
+            .flatten()
+            .filter(|y| (1800..=2100).contains(y))
+    };
+    for dash in ["到", "至", "—", "–", "-", "~", "～"] {
+        if let Some((first, last)) = ascii.split_once(dash) {
+            let (first, last) = (year(first)?, year(last)?);
+            return (last > first).then(|| (last - first, last - first + 1));
+        }
+    }
+    let years: Option<Vec<usize>> = ascii.split(['、', '和', '及', '与']).map(year).collect();
+    let years = years?;
+    (years.len() >= 2).then_some((years.len(), years.len()))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::item_counts;
+    use super::{item_counts, year_count};
+
+    #[test]
+    fn years_listed_or_spanned() {
+        assert_eq!(year_count("１９７９、１９８０"), Some((2, 2)));
+        assert_eq!(year_count("1950年到2002年"), Some((52, 53)));
+        assert_eq!(year_count("从１９７９至１９８１年"), Some((2, 3)));
+        assert_eq!(year_count("2010–2014"), Some((4, 5)));
+        assert_eq!(year_count("2019、2020和2021年"), Some((3, 3)));
+        assert_eq!(year_count("2014年到2010年"), None);
+        assert_eq!(year_count("城镇和农村"), None);
+        assert_eq!(year_count("1979"), None);
+    }
 
     #[test]
     fn chinese_lists() {

@@ -104,15 +104,19 @@ fn is_rate(after: &str) -> bool {
 
 /// A four-digit whole number from 1800 to 2100 read as a year.
 fn is_year(q: &Quantity, text: &str) -> bool {
-    if q.kind != Kind::Number || q.decimals != 0 || q.end - q.start != 4 {
+    if q.kind != Kind::Number || q.decimals != 0 {
         return false;
     }
     let v = q.value;
     if v < Decimal::from(1800) || v > Decimal::from(2100) {
         return false;
     }
+    // Four digits, ASCII or full-width (`１９７９`), no separator.
     let digits = &text[q.start..q.end];
-    if !digits.bytes().all(|b| b.is_ascii_digit()) || super::units::is_discrete(&q.unit) {
+    let all_digits = digits
+        .chars()
+        .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    if !all_digits || digits.chars().count() != 4 || super::units::is_discrete(&q.unit) {
         return false;
     }
     // In English prose a year follows a preposition or stands in a

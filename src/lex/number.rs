@@ -485,6 +485,27 @@ pub fn chinese_count(input: &str) -> Option<Parsed> {
     })
 }
 
+/// A Chinese numeral before 年 counting years (`两年`), not naming one.
+fn chinese_years(input: &str) -> Option<Parsed> {
+    let (value, taken) = chinese::numeral(input)?;
+    let rest = input[taken..].strip_prefix('年')?;
+    // 三年级 is a school grade.
+    if value < 2 || rest.starts_with(['级', '代']) {
+        return None;
+    }
+    Some(Parsed {
+        value: Decimal::from(value),
+        multiplier: Decimal::ONE,
+        half: Decimal::ZERO,
+        decimals: 0,
+        kind: Kind::Number,
+        unit: "年".to_owned(),
+        approx: false,
+        len: taken,
+        len_with_unit: taken + '年'.len_utf8(),
+    })
+}
+
 fn starts_token(prev: Option<char>) -> bool {
     match prev {
         None => true,
@@ -520,6 +541,12 @@ pub fn scan(text: &str) -> Vec<Quantity> {
         } else if chinese::is_numeral_char(c) {
             if prev != Some('第') && !prev.is_some_and(chinese::is_numeral_char) {
                 parsed = chinese_count(rest);
+                // `１９７９、１９８０两年`, `2012年至2022年十年间`, `这三年`: a
+                // number of years, said of the years just named.
+                let after_year = prev.is_some_and(|p| is_digit(p) || p == '年');
+                if parsed.is_none() && (prev == Some('这') || after_year) {
+                    parsed = chinese_years(rest);
+                }
             }
         } else if c.is_ascii_alphabetic()
             && !prev.is_some_and(|p| p.is_ascii_alphanumeric() || p == '-')

@@ -190,6 +190,7 @@ pub struct Member {
     pub not_before: Option<Regex>,
     pub following: Option<Regex>,
     pub sentence: Option<Regex>,
+    pub paragraph: Option<Regex>,
     pub contains: Option<String>,
     pub unit: Option<String>,
     pub from: Role,
@@ -252,6 +253,9 @@ impl Rule {
 
 struct Ctx<'a> {
     file: &'a str,
+    /// Whether members may be years: only where values are paired with
+    /// subjects (respectively), never where they are computed with.
+    dates: bool,
 }
 
 impl Ctx<'_> {
@@ -303,7 +307,7 @@ pub fn compile_file(file: &str, text: &str) -> Result<Vec<Rule>, RuleError> {
             message: first_line(&e.to_string()),
         }
     })?;
-    let ctx = Ctx { file };
+    let ctx = Ctx { file, dates: false };
     parsed
         .rules
         .into_iter()
@@ -366,6 +370,10 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
                 ),
             ))
         }
+    };
+    let ctx = &Ctx {
+        file: ctx.file,
+        dates: check == CheckKind::Respectively,
     };
     let stated = compile_member(ctx, Role::Stated, &spec.members.stated)?;
     let others = compile_others(ctx, check, &spec)?;
@@ -437,7 +445,7 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
 
 fn captures_list(spec: &RuleSpec) -> bool {
     let m = &spec.members.stated;
-    [&m.before, &m.sentence, &m.after, &m.following]
+    [&m.before, &m.sentence, &m.paragraph, &m.after, &m.following]
         .into_iter()
         .flatten()
         .any(|r| r.value.contains("(?P<list>"))
@@ -516,16 +524,25 @@ fn compile_kinds(
 ) -> Result<Vec<Kind>, RuleError> {
     let mut out = Vec::new();
     for k in kinds {
-        let kind = Kind::from_name(&k.value).filter(|k| !matches!(k, Kind::Date | Kind::Ordinal));
-        out.push(kind.ok_or_else(|| {
-            ctx.err(
-                k,
-                format!(
-                    "unknown kind `{}` (number, percent, permille, points, multiple)",
-                    k.value
-                ),
-            )
-        })?);
+        let kind = Kind::from_name(&k.value).filter(|k| *k != Kind::Ordinal);
+        match kind {
+            Some(Kind::Date) if !ctx.dates => {
+                return Err(ctx.err(
+                    k,
+                    "years and dates are never operands; only a respectively check may pair them",
+                ))
+            }
+            Some(kind) => out.push(kind),
+            None => {
+                return Err(ctx.err(
+                    k,
+                    format!(
+                        "unknown kind `{}` (number, percent, permille, points, multiple; date in respectively)",
+                        k.value
+                    ),
+                ))
+            }
+        }
     }
     if out.is_empty() {
         out.push(default);
@@ -601,6 +618,7 @@ fn compile_member(ctx: &Ctx, role: Role, spec: &MemberSpec) -> Result<Member, Ru
         not_before: ctx.regex(&spec.not_before, "not_before")?,
         following: ctx.regex(&spec.following, "following")?,
         sentence: ctx.regex(&spec.sentence, "sentence")?,
+        paragraph: ctx.regex(&spec.paragraph, "paragraph")?,
         contains: spec.contains.clone(),
         unit: spec.unit.clone(),
         from,

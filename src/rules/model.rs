@@ -131,6 +131,10 @@ pub struct MemberSpec {
     /// included (`占GDP比重从1.07%提高到$`); named groups are captured.
     #[serde(default)]
     pub sentence: Option<Spanned<String>>,
+    /// A regex the paragraph up to the figure must match (a few hundred
+    /// bytes back, across sentences: `从2019至2021年…。这$`).
+    #[serde(default)]
+    pub paragraph: Option<Spanned<String>>,
     /// A regex the few hundred bytes after the figure must match, across
     /// sentence breaks (an English list after a colon).
     #[serde(default)]
