@@ -230,6 +230,19 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
             q.approx = true;
         }
     }
+    // `分别回落2.16和1.66个百分点`: the unit written once, after the last.
+    for i in (0..quantities.len().saturating_sub(1)).rev() {
+        let (q, next) = (&quantities[i], &quantities[i + 1]);
+        let gap = &text[q.unit_end.max(q.end)..next.start];
+        if q.kind == Kind::Number
+            && q.unit.is_empty()
+            && q.multiplier == Decimal::ONE
+            && next.kind == Kind::Points
+            && matches!(gap, "和" | "、" | "及" | "与")
+        {
+            quantities[i].kind = Kind::Points;
+        }
+    }
     for i in 1..quantities.len() {
         let gap = text[quantities[i - 1].end..quantities[i].start].trim();
         let gap = gap.trim_start_matches(['%', '％']).trim();
