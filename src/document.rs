@@ -84,6 +84,20 @@ impl Document {
         text[start..q.start].trim_start()
     }
 
+    /// Whether figure `i` stands in a headline: a short paragraph that
+    /// never ends a sentence (a title, a summary line, a table row).
+    pub fn in_headline(&self, i: usize) -> bool {
+        let q = &self.lexed.quantities[i];
+        let text = self.text();
+        let segments = &self.lexed.segments;
+        let start = segments.start_of(Level::Paragraph, q.start);
+        let end = segments.end_of(Level::Paragraph, q.start, text.len());
+        let paragraph = text[start..end].trim();
+        paragraph.len() <= CONTEXT_BYTES * 2
+            && !paragraph.contains('。')
+            && !paragraph.ends_with(['.', '!', '?', ';', ':', '！', '？', '；', '：'])
+    }
+
     /// Up to a few hundred bytes after figure `i`, across clause and
     /// sentence breaks (an English list after a colon may hold `;`).
     pub fn following(&self, i: usize) -> &str {

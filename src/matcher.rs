@@ -469,25 +469,46 @@ fn collect_run(doc: &Document, run: &Run, start: usize) -> Option<Vec<usize>> {
 /// The shortest label that identifies a quantity on its own.
 const MIN_LABEL_CHARS: usize = 6;
 
-/// How far back a figure's period (the years and dates of its sentence)
-/// is looked for.
+/// How far back a figure's period is looked for, in figures.
 const PERIOD_LOOKBACK: usize = 24;
 
-/// The dates stated earlier in figure `i`'s sentence: two figures with the
-/// same label but different dates are different quantities.
+/// A figure's period: the dates stated before it in its sentence or, when
+/// its sentence states none, in the nearest earlier sentence of its
+/// paragraph that does (`10月31日…新增确诊病例92例。其中…本土病例59例`
+/// dates both). Two figures with the same label but different dates are
+/// different quantities. A time of day (`0—24时`) is a cut-off, not a
+/// period.
 fn period(doc: &Document, i: usize) -> Vec<rust_decimal::Decimal> {
     let qs = doc.quantities();
-    (i.saturating_sub(PERIOD_LOOKBACK)..i)
-        .filter(|&j| qs[j].sentence == qs[i].sentence && qs[j].kind == Kind::Date)
-        .map(|j| qs[j].value)
-        .collect()
+    let text = doc.text();
+    let mut sentence = qs[i].sentence;
+    let mut dates = Vec::new();
+    for j in (i.saturating_sub(PERIOD_LOOKBACK)..i).rev() {
+        if qs[j].paragraph != qs[i].paragraph {
+            break;
+        }
+        if qs[j].sentence != sentence {
+            if !dates.is_empty() {
+                break;
+            }
+            sentence = qs[j].sentence;
+        }
+        let time_of_day = text[qs[j].end..].starts_with(['时', '時']);
+        if qs[j].kind == Kind::Date && !time_of_day {
+            dates.push(qs[j].value);
+        }
+    }
+    dates.reverse();
+    dates
 }
 
-/// Periods agree when both sentences state the same dates, or none: a
-/// sentence that dates its figure and one that does not may well speak of
-/// different periods.
-fn same_period(a: &[rust_decimal::Decimal], b: &[rust_decimal::Decimal]) -> bool {
-    a == b
+/// Periods agree when both state the same dates, or neither does: a
+/// figure that is dated and one that is not may well speak of different
+/// periods. Except in a headline, which leaves the period to the text
+/// below it.
+fn same_period(doc: &Document, i: usize, j: usize) -> bool {
+    let (a, b) = (period(doc, i), period(doc, j));
+    a == b || a.is_empty() && doc.in_headline(i) || b.is_empty() && doc.in_headline(j)
 }
 
 /// The rates that directly follow two repeated figures in their clauses
@@ -571,7 +592,7 @@ fn find_repeats(doc: &Document, rule: &Rule, rule_index: usize) -> Vec<Claim> {
             continue;
         }
         if let Some((j, other)) = seen.get(&key) {
-            if same_label(other, &label) && same_period(&period(doc, i), &period(doc, *j)) {
+            if same_label(other, &label) && same_period(doc, i, *j) {
                 claims.push(Claim {
                     rule: rule_index,
                     members: vec![(Role::Stated, i), (Role::Part, *j)],
