@@ -93,9 +93,18 @@ impl Document {
         let start = segments.start_of(Level::Paragraph, q.start);
         let end = segments.end_of(Level::Paragraph, q.start, text.len());
         let paragraph = text[start..end].trim();
+        // A full stop ends a sentence; `99.1` and `Corp.` mid-word do not.
+        let full_stop = paragraph.char_indices().any(|(k, c)| {
+            matches!(c, '.' | '!' | '?' | ';')
+                && paragraph[k + 1..]
+                    .chars()
+                    .next()
+                    .is_none_or(|n| n == '(' || n == '"' || n == '\'' || n == '’' || n == '”')
+        });
         paragraph.len() <= CONTEXT_BYTES * 2
             && !paragraph.contains('。')
-            && !paragraph.ends_with(['.', '!', '?', ';', ':', '！', '？', '；', '：'])
+            && !full_stop
+            && !paragraph.ends_with(['；', '：', ':'])
     }
 
     /// Up to a few hundred bytes after figure `i`, across clause and

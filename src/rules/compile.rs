@@ -224,6 +224,8 @@ pub struct Rule {
     /// For repeats: text removed from a label before labels are compared
     /// (`全区` in `全区第一产业增加值`).
     pub label_ignore: Option<Regex>,
+    /// For repeats: headline figures against the text (see the model).
+    pub headline: bool,
     /// For sums: the parts are all the parts of the total. For counts:
     /// false when a list shorter than the count may mean "among others".
     pub exhaustive: bool,
@@ -394,6 +396,7 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
         CheckKind::Count | CheckKind::Repeat => false,
     };
     if check == CheckKind::Repeat
+        && !spec.headline
         && !spec
             .members
             .stated
@@ -403,7 +406,7 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
     {
         return Err(ctx.err(
             &spec.check,
-            "a repeat rule must capture `(?P<label>…)` in `stated.before`",
+            "a repeat rule must capture `(?P<label>…)` in `stated.before` (or set `headline: true`)",
         ));
     }
     if matches!(check, CheckKind::Count | CheckKind::Respectively) && !captures_list(&spec) {
@@ -437,6 +440,7 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
         exhaustive: spec.exhaustive,
         decrease: spec.decrease,
         label_ignore: ctx.regex(&spec.label_ignore, "label_ignore")?,
+        headline: spec.headline,
         message: spec.message,
         examples: spec.examples,
         origin: ctx.file.to_owned(),

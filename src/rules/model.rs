@@ -46,6 +46,11 @@ pub struct RuleSpec {
     /// before labels are compared.
     #[serde(default)]
     pub label_ignore: Option<Spanned<String>>,
+    /// For `repeat`: pair each figure of the document's headline with the
+    /// first figure the text names with the same words, not figures whose
+    /// labels are equal.
+    #[serde(default)]
+    pub headline: bool,
     pub members: Members,
     pub message: String,
     #[serde(default)]

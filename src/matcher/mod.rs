@@ -14,6 +14,10 @@ use crate::document::Document;
 use crate::lex::{Kind, Level};
 use crate::rules::{CheckKind, Direction, Member, Role, Rule, Run};
 
+mod repeats;
+
+use repeats::{find_headline_repeats, find_repeats};
+
 /// How many figures a search looks back or ahead: keeps a long paragraph
 /// with thousands of figures linear.
 const SEARCH_LIMIT: usize = 64;
@@ -77,7 +81,11 @@ pub fn find_claims(rules: &[Rule], doc: &Document) -> Vec<Claim> {
     let mut seen_sums: HashSet<Vec<usize>> = HashSet::new();
     for (rule_index, rule) in rules.iter().enumerate() {
         if rule.check == CheckKind::Repeat {
-            claims.extend(find_repeats(doc, rule, rule_index));
+            if rule.headline {
+                claims.extend(find_headline_repeats(doc, rule, rule_index));
+            } else {
+                claims.extend(find_repeats(doc, rule, rule_index));
+            }
             continue;
         }
         let bit = 1u32 << rule.check.index();
@@ -464,209 +472,4 @@ fn collect_run(doc: &Document, run: &Run, start: usize) -> Option<Vec<usize>> {
         }
     }
     Some(items)
-}
-
-/// The shortest label that identifies a quantity on its own.
-const MIN_LABEL_CHARS: usize = 6;
-
-/// How far back a figure's period is looked for, in figures.
-const PERIOD_LOOKBACK: usize = 24;
-
-/// A figure's period: the dates stated before it in its sentence or, when
-/// its sentence states none, in the nearest earlier sentence of its
-/// paragraph that does (`10月31日…新增确诊病例92例。其中…本土病例59例`
-/// dates both). Two figures with the same label but different dates are
-/// different quantities. A time of day (`0—24时`) is a cut-off, not a
-/// period.
-fn period(doc: &Document, i: usize) -> Vec<rust_decimal::Decimal> {
-    let qs = doc.quantities();
-    let text = doc.text();
-    let mut sentence = qs[i].sentence;
-    let mut dates = Vec::new();
-    for j in (i.saturating_sub(PERIOD_LOOKBACK)..i).rev() {
-        if qs[j].paragraph != qs[i].paragraph {
-            break;
-        }
-        if qs[j].sentence != sentence {
-            if !dates.is_empty() {
-                break;
-            }
-            sentence = qs[j].sentence;
-        }
-        let time_of_day = text[qs[j].end..].starts_with(['时', '時']);
-        if qs[j].kind == Kind::Date && !time_of_day {
-            dates.push(qs[j].value);
-        }
-    }
-    dates.reverse();
-    dates
-}
-
-/// Periods agree when both state the same dates, or neither does: a
-/// figure that is dated and one that is not may well speak of different
-/// periods. Except in a headline, which leaves the period to the text
-/// below it.
-fn same_period(doc: &Document, i: usize, j: usize) -> bool {
-    let (a, b) = (period(doc, i), period(doc, j));
-    a == b || a.is_empty() && doc.in_headline(i) || b.is_empty() && doc.in_headline(j)
-}
-
-/// The rates that directly follow two repeated figures in their clauses
-/// (`增长3.8%` after each), when both are worded alike.
-fn attached_rates(doc: &Document, i: usize, j: usize) -> Option<(usize, usize)> {
-    let qs = doc.quantities();
-    let (ri, rj) = (i + 1, j + 1);
-    if ri >= qs.len() || rj >= ri {
-        return None;
-    }
-    let attached = |fig: usize, rate: usize| {
-        qs[rate].kind == Kind::Percent
-            && qs[rate].sentence == qs[fig].sentence
-            && qs[rate].clause <= qs[fig].clause + 1
-    };
-    let words = doc.before(ri);
-    (attached(i, ri)
-        && attached(j, rj)
-        && !words.is_empty()
-        && words == doc.before(rj)
-        && qs[ri].approx == qs[rj].approx)
-        .then_some((ri, rj))
-}
-
-/// Do two labels name the same quantity? Equal, or one is the other with
-/// a district or county in front (`全区第一产业增加值` and `第一产业增加值`:
-/// county and district bulletins name their own place so). Any other
-/// prefix narrows the quantity (`境外输入现有确诊病例`) or names a city,
-/// province or country the report compares with.
-fn same_label(a: &str, b: &str) -> bool {
-    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-    match long.strip_suffix(short) {
-        Some("") => true,
-        Some(prefix) => prefix.ends_with(['区', '县']),
-        None => false,
-    }
-}
-
-/// Pairs each labelled figure with the latest earlier figure of the same
-/// label, kind, unit and period: one pass, figures bucketed by the end of
-/// their label.
-fn find_repeats(doc: &Document, rule: &Rule, rule_index: usize) -> Vec<Claim> {
-    type Key = (Kind, String, String, bool);
-    let qs = doc.quantities();
-    // First pass: each labelled figure's bucket and label.
-    let mut labelled: Vec<(usize, Key, String)> = Vec::new();
-    let mut counts: HashMap<Key, usize> = HashMap::new();
-    for (i, q) in qs.iter().enumerate() {
-        if !rule.stated.kinds.contains(&q.kind) || q.in_range {
-            continue;
-        }
-        let mut captures = Captures::new();
-        if !context_matches(doc, &rule.stated, i, &mut captures) {
-            continue;
-        }
-        let Some(label) = captures.get("label") else {
-            continue;
-        };
-        let label = match &rule.label_ignore {
-            Some(ignore) => ignore.replace_all(&label.text, "").into_owned(),
-            None => label.text.clone(),
-        };
-        // Short labels (城镇人口, 农业) name parts of different wholes in one
-        // report; only a label specific enough names one quantity.
-        let chars: Vec<char> = label.chars().collect();
-        if chars.len() < MIN_LABEL_CHARS {
-            continue;
-        }
-        let ending: String = chars[chars.len() - MIN_LABEL_CHARS..].iter().collect();
-        let key = (q.kind, q.unit.clone(), ending, q.approx);
-        *counts.entry(key.clone()).or_default() += 1;
-        labelled.push((i, key, label));
-    }
-    // Second pass: a label stated exactly twice (a headline and its body,
-    // a summary and its section). Three or more figures under one label
-    // are a series (one per town, per month), not a repeat.
-    let mut seen: HashMap<Key, (usize, String)> = HashMap::new();
-    let mut claims = Vec::new();
-    for (i, key, label) in labelled {
-        if counts.get(&key) != Some(&2) {
-            continue;
-        }
-        if let Some((j, other)) = seen.get(&key) {
-            if same_label(other, &label) && same_period(doc, i, *j) {
-                claims.push(Claim {
-                    rule: rule_index,
-                    members: vec![(Role::Stated, i), (Role::Part, *j)],
-                    list: None,
-                    captures: Vec::new(),
-                });
-                // The growth rate stated right after each (`72.61亿元,同比增长3.8%`)
-                // is the same quantity too.
-                if let Some(rate) = attached_rates(doc, i, *j) {
-                    claims.push(Claim {
-                        rule: rule_index,
-                        members: vec![(Role::Stated, rate.0), (Role::Part, rate.1)],
-                        list: None,
-                        captures: Vec::new(),
-                    });
-                }
-            }
-        }
-        seen.insert(key, (i, label));
-    }
-    claims
-}
-
-#[cfg(test)]
-mod label_tests {
-    use super::same_label;
-
-    #[test]
-    fn a_label_with_the_reports_own_place_in_front_is_the_same() {
-        assert!(same_label(
-            "郑州高新区技术合同成交额增速",
-            "技术合同成交额增速"
-        ));
-        assert!(same_label("技术合同成交额增速", "技术合同成交额增速"));
-        assert!(!same_label("全市技术合同成交额增速", "技术合同成交额增速"));
-        assert!(!same_label("全国居民消费价格涨幅", "居民消费价格涨幅"));
-        assert!(!same_label("新增确诊病例", "累计确诊病例"));
-        assert!(!same_label("境外输入现有确诊病例", "现有确诊病例"));
-    }
-}
-
-#[cfg(test)]
-mod repeat_tests {
-    use crate::{rules, Linter};
-
-    fn repeat_findings(text: &str) -> usize {
-        let rules: Vec<_> = rules::builtin()
-            .unwrap()
-            .into_iter()
-            .filter(|r| r.id.starts_with("zh.repeat"))
-            .collect();
-        let report = Linter::new(rules).lint_text("t", text.to_owned(), 0);
-        report.findings.len()
-    }
-
-    #[test]
-    fn a_label_stated_twice_with_two_values_is_flagged() {
-        assert_eq!(
-            repeat_findings("快递业务量增速18.6%。\n\n全县快递业务量增速16.8%。"),
-            1
-        );
-    }
-
-    #[test]
-    fn a_label_stated_three_times_is_a_series_not_a_repeat() {
-        let text = "快递业务量增速18.6%。\n\n快递业务量增速16.8%。\n\n快递业务量增速12.1%。";
-        assert_eq!(repeat_findings(text), 0);
-    }
-
-    #[test]
-    fn different_years_are_different_quantities() {
-        assert_eq!(
-            repeat_findings("2021年快递业务量增速18.6%。\n\n2022年快递业务量增速16.8%。"),
-            0
-        );
-    }
 }

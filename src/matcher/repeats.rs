@@ -1,0 +1,294 @@
+//! Repeats: figures that state the same quantity twice. Two ways to find
+//! them: labels worded alike (Chinese bulletins name a figure the same way
+//! in the summary and in the section), and a headline's figures against
+//! the first place the text names them with the headline's words.
+
+use std::collections::HashMap;
+
+use super::{context_matches, Captures, Claim};
+use crate::document::Document;
+use crate::lex::Kind;
+use crate::rules::{Role, Rule};
+
+/// The shortest label that identifies a quantity on its own.
+const MIN_LABEL_CHARS: usize = 6;
+
+/// How far back a figure's period is looked for, in figures.
+const PERIOD_LOOKBACK: usize = 24;
+
+/// A figure's period: the dates stated before it in its sentence or, when
+/// its sentence states none, in the nearest earlier sentence of its
+/// paragraph that does (`10月31日…新增确诊病例92例。其中…本土病例59例`
+/// dates both). Two figures with the same label but different dates are
+/// different quantities. A time of day (`0—24时`) is a cut-off, not a
+/// period.
+fn period(doc: &Document, i: usize) -> Vec<rust_decimal::Decimal> {
+    let qs = doc.quantities();
+    let text = doc.text();
+    let mut sentence = qs[i].sentence;
+    let mut dates = Vec::new();
+    for j in (i.saturating_sub(PERIOD_LOOKBACK)..i).rev() {
+        if qs[j].paragraph != qs[i].paragraph {
+            break;
+        }
+        if qs[j].sentence != sentence {
+            if !dates.is_empty() {
+                break;
+            }
+            sentence = qs[j].sentence;
+        }
+        let time_of_day = text[qs[j].end..].starts_with(['时', '時']);
+        if qs[j].kind == Kind::Date && !time_of_day {
+            dates.push(qs[j].value);
+        }
+    }
+    dates.reverse();
+    dates
+}
+
+/// Periods agree when both state the same dates, or neither does: a
+/// figure that is dated and one that is not may well speak of different
+/// periods. Except in a headline, which leaves the period to the text
+/// below it.
+fn same_period(doc: &Document, i: usize, j: usize) -> bool {
+    let (a, b) = (period(doc, i), period(doc, j));
+    a == b || a.is_empty() && doc.in_headline(i) || b.is_empty() && doc.in_headline(j)
+}
+
+/// The rates that directly follow two repeated figures in their clauses
+/// (`增长3.8%` after each), when both are worded alike.
+fn attached_rates(doc: &Document, i: usize, j: usize) -> Option<(usize, usize)> {
+    let qs = doc.quantities();
+    let (ri, rj) = (i + 1, j + 1);
+    if ri >= qs.len() || rj >= ri {
+        return None;
+    }
+    let attached = |fig: usize, rate: usize| {
+        qs[rate].kind == Kind::Percent
+            && qs[rate].sentence == qs[fig].sentence
+            && qs[rate].clause <= qs[fig].clause + 1
+    };
+    let words = doc.before(ri);
+    (attached(i, ri)
+        && attached(j, rj)
+        && !words.is_empty()
+        && words == doc.before(rj)
+        && qs[ri].approx == qs[rj].approx)
+        .then_some((ri, rj))
+}
+
+/// Do two labels name the same quantity? Equal, or one is the other with
+/// a district or county in front (`全区第一产业增加值` and `第一产业增加值`:
+/// county and district bulletins name their own place so). Any other
+/// prefix narrows the quantity (`境外输入现有确诊病例`) or names a city,
+/// province or country the report compares with.
+fn same_label(a: &str, b: &str) -> bool {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    match long.strip_suffix(short) {
+        Some("") => true,
+        Some(prefix) => prefix.ends_with(['区', '县']),
+        None => false,
+    }
+}
+
+/// Pairs each labelled figure with the latest earlier figure of the same
+/// label, kind, unit and period: one pass, figures bucketed by the end of
+/// their label.
+pub(super) fn find_repeats(doc: &Document, rule: &Rule, rule_index: usize) -> Vec<Claim> {
+    type Key = (Kind, String, String, bool);
+    let qs = doc.quantities();
+    // First pass: each labelled figure's bucket and label.
+    let mut labelled: Vec<(usize, Key, String)> = Vec::new();
+    let mut counts: HashMap<Key, usize> = HashMap::new();
+    for (i, q) in qs.iter().enumerate() {
+        if !rule.stated.kinds.contains(&q.kind) || q.in_range {
+            continue;
+        }
+        let mut captures = Captures::new();
+        if !context_matches(doc, &rule.stated, i, &mut captures) {
+            continue;
+        }
+        let Some(label) = captures.get("label") else {
+            continue;
+        };
+        let label = match &rule.label_ignore {
+            Some(ignore) => ignore.replace_all(&label.text, "").into_owned(),
+            None => label.text.clone(),
+        };
+        // Short labels (城镇人口, 农业) name parts of different wholes in one
+        // report; only a label specific enough names one quantity.
+        let chars: Vec<char> = label.chars().collect();
+        if chars.len() < MIN_LABEL_CHARS {
+            continue;
+        }
+        let ending: String = chars[chars.len() - MIN_LABEL_CHARS..].iter().collect();
+        let key = (q.kind, q.unit.clone(), ending, q.approx);
+        *counts.entry(key.clone()).or_default() += 1;
+        labelled.push((i, key, label));
+    }
+    // Second pass: a label stated exactly twice (a headline and its body,
+    // a summary and its section). Three or more figures under one label
+    // are a series (one per town, per month), not a repeat.
+    let mut seen: HashMap<Key, (usize, String)> = HashMap::new();
+    let mut claims = Vec::new();
+    for (i, key, label) in labelled {
+        if counts.get(&key) != Some(&2) {
+            continue;
+        }
+        if let Some((j, other)) = seen.get(&key) {
+            if same_label(other, &label) && same_period(doc, i, *j) {
+                claims.push(Claim {
+                    rule: rule_index,
+                    members: vec![(Role::Stated, i), (Role::Part, *j)],
+                    list: None,
+                    captures: Vec::new(),
+                });
+                // The growth rate stated right after each (`72.61亿元,同比增长3.8%`)
+                // is the same quantity too.
+                if let Some(rate) = attached_rates(doc, i, *j) {
+                    claims.push(Claim {
+                        rule: rule_index,
+                        members: vec![(Role::Stated, rate.0), (Role::Part, rate.1)],
+                        list: None,
+                        captures: Vec::new(),
+                    });
+                }
+            }
+        }
+        seen.insert(key, (i, label));
+    }
+    claims
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::same_label;
+
+    #[test]
+    fn a_label_with_the_reports_own_place_in_front_is_the_same() {
+        assert!(same_label(
+            "郑州高新区技术合同成交额增速",
+            "技术合同成交额增速"
+        ));
+        assert!(same_label("技术合同成交额增速", "技术合同成交额增速"));
+        assert!(!same_label("全市技术合同成交额增速", "技术合同成交额增速"));
+        assert!(!same_label("全国居民消费价格涨幅", "居民消费价格涨幅"));
+        assert!(!same_label("新增确诊病例", "累计确诊病例"));
+        assert!(!same_label("境外输入现有确诊病例", "现有确诊病例"));
+    }
+}
+
+#[cfg(test)]
+mod repeat_tests {
+    use crate::{rules, Linter};
+
+    fn repeat_findings(text: &str) -> usize {
+        let rules: Vec<_> = rules::builtin()
+            .unwrap()
+            .into_iter()
+            .filter(|r| r.id.starts_with("zh.repeat"))
+            .collect();
+        let report = Linter::new(rules).lint_text("t", text.to_owned(), 0);
+        report.findings.len()
+    }
+
+    #[test]
+    fn a_label_stated_twice_with_two_values_is_flagged() {
+        assert_eq!(
+            repeat_findings("快递业务量增速18.6%。\n\n全县快递业务量增速16.8%。"),
+            1
+        );
+    }
+
+    #[test]
+    fn a_label_stated_three_times_is_a_series_not_a_repeat() {
+        let text = "快递业务量增速18.6%。\n\n快递业务量增速16.8%。\n\n快递业务量增速12.1%。";
+        assert_eq!(repeat_findings(text), 0);
+    }
+
+    #[test]
+    fn different_years_are_different_quantities() {
+        assert_eq!(
+            repeat_findings("2021年快递业务量增速18.6%。\n\n2022年快递业务量增速16.8%。"),
+            0
+        );
+    }
+}
+
+/// How many figures after the headline its figures are looked for: a
+/// headline restates the lead, not the appendix.
+const HEADLINE_REACH: usize = 256;
+
+/// Words that say nothing of which quantity a label names.
+const STOP_WORDS: &[&str] = &[
+    "a", "an", "the", "at", "to", "of", "in", "on", "for", "by", "and", "or", "was", "is", "were",
+    "are", "be", "been", "its", "their", "with", "as", "per", "than", "from",
+];
+
+/// The words of an English label that carry its meaning, lowercased and
+/// cut to six letters so that `increased` meets `increase`.
+fn content_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_alphabetic()))
+        .map(str::to_ascii_lowercase)
+        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
+        .map(|w| w.chars().take(6).collect())
+        .collect()
+}
+
+/// The currency sign written before figure `i` (`$0.60`), if any.
+fn currency(doc: &Document, i: usize) -> Option<char> {
+    doc.before(i)
+        .trim_end()
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '$' | '€' | '£' | '¥' | '￥'))
+}
+
+/// Pairs each figure of the document's headline (the headline paragraphs
+/// before the first sentence of text) with the first figure of the text,
+/// of the same kind and unit, whose clause carries every word of the
+/// headline's label: `Euro area unemployment rate at 10.8%` and `The euro
+/// area (EA17) seasonally-adjusted unemployment rate was 10.8%`.
+pub(super) fn find_headline_repeats(doc: &Document, rule: &Rule, rule_index: usize) -> Vec<Claim> {
+    let qs = doc.quantities();
+    let Some(body_start) = (0..qs.len()).find(|&i| !doc.in_headline(i)) else {
+        return Vec::new();
+    };
+    let fits = |i: usize| {
+        let q = &qs[i];
+        rule.stated.kinds.contains(&q.kind)
+            && q.is_operand()
+            && context_matches(doc, &rule.stated, i, &mut Captures::new())
+    };
+    let mut claims = Vec::new();
+    for h in (0..body_start).filter(|&h| fits(h)) {
+        let label = content_words(doc.before(h));
+        if label.len() < 2 {
+            continue;
+        }
+        // The words must name the figure itself, in its own clause: a
+        // sentence may go on to other quantities (`…net income of $96
+        // million, or $0.60 per diluted share`).
+        let names_it = |j: usize| {
+            let words = content_words(doc.before(j));
+            label.iter().all(|w| words.contains(w))
+        };
+        let found = (body_start..qs.len().min(body_start + HEADLINE_REACH)).find(|&j| {
+            qs[j].kind == qs[h].kind
+                && qs[j].unit == qs[h].unit
+                && currency(doc, j) == currency(doc, h)
+                && fits(j)
+                && names_it(j)
+        });
+        if let Some(j) = found {
+            claims.push(Claim {
+                rule: rule_index,
+                members: vec![(Role::Stated, j), (Role::Part, h)],
+                list: None,
+                captures: Vec::new(),
+            });
+        }
+    }
+    claims
+}
