@@ -229,3 +229,29 @@ fn granularity_error_human_output() {
     let out = assert_one_error("granularity", "28.8%");
     insta::assert_snapshot!("granularity_error_human", out);
 }
+
+// --- multiple ------------------------------------------------------------------
+
+#[test]
+fn multiple_fixture_passes() {
+    assert_clean("multiple");
+}
+
+#[test]
+fn multiple_error_human_output() {
+    let out = assert_one_error("multiple", "5.2 times");
+    insta::assert_snapshot!("multiple_error_human", out);
+}
+
+// --- grim ------------------------------------------------------------------------
+
+#[test]
+fn grim_fixture_passes() {
+    assert_clean("grim");
+}
+
+#[test]
+fn grim_error_human_output() {
+    let out = assert_one_error("grim", "4.27");
+    insta::assert_snapshot!("grim_error_human", out);
+}

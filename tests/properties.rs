@@ -168,6 +168,49 @@ proptest! {
     }
 }
 
+/// A rating reported with its group size, in a document that says the
+/// ratings are on a 7-point scale.
+fn rated(n: u64, mean_hundredths: u64) -> String {
+    format!(
+        "Participants rated each cartoon on a 7-point scale.\n\nThe group (n = {n}, M = {}, SD = 1.10) rated it highly.",
+        hundredths(mean_hundredths)
+    )
+}
+
+/// Whether some whole total k of `n` scores has a mean that some rounding
+/// prints as `mean_hundredths`: k / n within half a hundredth of it, ends
+/// included (|100·k − m·n| ≤ n / 2).
+fn reachable(n: u64, mean_hundredths: u64) -> bool {
+    (0..=8 * n).any(|k| 2 * (100 * k).abs_diff(mean_hundredths * n) <= n)
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    // --- (d) GRIM: a mean of n whole-number scores ------------------------------
+
+    #[test]
+    fn a_mean_fires_iff_no_whole_total_of_n_scores_gives_it(
+        n in 2u64..100,
+        mean in 100u64..=700,
+    ) {
+        let report = lint(rated(n, mean));
+        prop_assert_eq!(
+            fired(&report, "grim"),
+            !reachable(n, mean),
+            "n = {}, M = {}\n{}",
+            n,
+            hundredths(mean),
+            summary(&report)
+        );
+        prop_assert!(
+            report.checks.iter().any(|check| check.kind == "grim"),
+            "no grim check\n{}",
+            summary(&report)
+        );
+    }
+}
+
 /// Report-like noise: figures, multipliers, cue words, punctuation, line
 /// breaks and the odd character from anywhere in Unicode.
 fn noise() -> impl Strategy<Value = String> {

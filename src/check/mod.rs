@@ -5,8 +5,10 @@
 mod apa;
 mod count;
 mod granularity;
+mod grim;
 mod growth;
 mod list;
+mod multiple;
 mod points;
 mod ratio;
 mod repeat;
@@ -69,6 +71,8 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
         CheckKind::Points => points::evaluate(rule, claim, doc),
         CheckKind::Granularity => granularity::evaluate(rule, claim, doc),
         CheckKind::Apa => apa::evaluate(rule, claim, doc),
+        CheckKind::Multiple => multiple::evaluate(rule, claim, doc),
+        CheckKind::Grim => grim::evaluate(rule, claim, doc),
     }
 }
 
@@ -81,9 +85,20 @@ pub fn render_message(template: &str, fields: &[(&'static str, String)]) -> Stri
     out
 }
 
-/// A figure as printed, without the line breaks and spaces a PDF left in.
+/// A figure as printed, without the line breaks and spaces a PDF left in
+/// (`16,\n695`, `38430\n剂次`); one space stays between words and digits
+/// (`3.2 times`, `$676 million`).
 pub fn clean(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join("")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        let joins_words = out.ends_with(|c: char| c.is_ascii_alphanumeric())
+            && word.starts_with(|c: char| c.is_ascii_alphabetic());
+        if joins_words {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// `value` written the way `like` was: same multiplier and suffix, same

@@ -80,6 +80,17 @@ pub fn find_claims(rules: &[Rule], doc: &Document) -> Vec<Claim> {
     let mut taken: Vec<u32> = vec![0; qs.len()];
     let mut seen_sums: HashSet<Vec<usize>> = HashSet::new();
     for (rule_index, rule) in rules.iter().enumerate() {
+        let applies = rule
+            .document
+            .as_ref()
+            .is_none_or(|r| r.is_match(doc.text()))
+            && !rule
+                .not_document
+                .as_ref()
+                .is_some_and(|r| r.is_match(doc.text()));
+        if !applies {
+            continue;
+        }
         if rule.check == CheckKind::Repeat {
             if rule.headline {
                 claims.extend(find_headline_repeats(doc, rule, rule_index));

@@ -78,12 +78,17 @@ pub enum CheckKind {
     /// an APA-style test statistic (`t(37) = -4.93`, stated) against the
     /// p-value reported with it (part).
     Apa,
+    /// stated (a multiple, `2.4倍`, `3.2 times`) = part / whole.
+    Multiple,
+    /// a mean of whole-number scores (stated) times the sample size (part)
+    /// must be within rounding of a whole number (GRIM).
+    Grim,
 }
 
 impl CheckKind {
     /// A small distinct number per kind: a bit index in a `u32` mask.
     pub fn index(self) -> u32 {
-        const _: () = assert!((CheckKind::Apa as u32) < 32);
+        const _: () = assert!((CheckKind::Grim as u32) < 32);
         self as u32
     }
 
@@ -99,6 +104,8 @@ impl CheckKind {
             CheckKind::Points => "pp",
             CheckKind::Granularity => "granularity",
             CheckKind::Apa => "apa",
+            CheckKind::Multiple => "multiple",
+            CheckKind::Grim => "grim",
         }
     }
 
@@ -128,6 +135,8 @@ impl CheckKind {
             (CheckKind::Granularity, Role::Part) => "k",
             (CheckKind::Apa, Role::Stated) => "statistic",
             (CheckKind::Apa, _) => "p",
+            (CheckKind::Grim, Role::Stated) => "mean",
+            (CheckKind::Grim, _) => "n",
             _ => role.name(),
         }
     }
@@ -221,11 +230,17 @@ pub struct Rule {
     /// For growth and point changes: the text states a fall, so the rate
     /// or difference is printed without its minus sign.
     pub decrease: bool,
+    /// For growth: an average annual rate over the years between the values.
+    pub per_year: bool,
     /// For repeats: text removed from a label before labels are compared
     /// (`全区` in `全区第一产业增加值`).
     pub label_ignore: Option<Regex>,
     /// For repeats: headline figures against the text (see the model).
     pub headline: bool,
+    /// The rule applies only to documents this matches somewhere.
+    pub document: Option<Regex>,
+    /// The rule does not apply to documents this matches anywhere.
+    pub not_document: Option<Regex>,
     /// For sums: the parts are all the parts of the total. For counts:
     /// false when a list shorter than the count may mean "among others".
     pub exhaustive: bool,
@@ -364,11 +379,13 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
         "pp" | "points" => CheckKind::Points,
         "granularity" => CheckKind::Granularity,
         "apa" => CheckKind::Apa,
+        "multiple" => CheckKind::Multiple,
+        "grim" => CheckKind::Grim,
         other => {
             return Err(ctx.err(
                 &spec.check,
                 format!(
-                    "unknown check `{other}` (known: ratio, sum, share-sum, count, respectively, repeat, growth, pp, granularity, apa)"
+                    "unknown check `{other}` (known: ratio, sum, share-sum, count, respectively, repeat, growth, pp, granularity, apa, multiple, grim)"
                 ),
             ))
         }
@@ -390,7 +407,9 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
         | CheckKind::Growth
         | CheckKind::Points
         | CheckKind::Granularity
-        | CheckKind::Apa => false,
+        | CheckKind::Apa
+        | CheckKind::Multiple
+        | CheckKind::Grim => false,
         CheckKind::Sum => others.iter().all(|m| m.role == Role::Whole),
         CheckKind::ShareSum | CheckKind::Respectively => true,
         CheckKind::Count | CheckKind::Repeat => false,
@@ -439,8 +458,11 @@ fn compile_rule(ctx: &Ctx, spec: RuleSpec) -> Result<Rule, RuleError> {
         items,
         exhaustive: spec.exhaustive,
         decrease: spec.decrease,
+        per_year: spec.per_year,
         label_ignore: ctx.regex(&spec.label_ignore, "label_ignore")?,
         headline: spec.headline,
+        document: ctx.regex(&spec.document, "document")?,
+        not_document: ctx.regex(&spec.not_document, "not_document")?,
         message: spec.message,
         examples: spec.examples,
         origin: ctx.file.to_owned(),
@@ -457,7 +479,10 @@ fn captures_list(spec: &RuleSpec) -> bool {
 
 fn compile_others(ctx: &Ctx, check: CheckKind, spec: &RuleSpec) -> Result<Vec<Member>, RuleError> {
     let members = &spec.members;
-    if matches!(check, CheckKind::Granularity | CheckKind::Apa) {
+    if matches!(
+        check,
+        CheckKind::Granularity | CheckKind::Apa | CheckKind::Grim
+    ) {
         let Some(part) = &members.part else {
             return Err(ctx.err(
                 &spec.check,
@@ -468,7 +493,7 @@ fn compile_others(ctx: &Ctx, check: CheckKind, spec: &RuleSpec) -> Result<Vec<Me
     }
     if !matches!(
         check,
-        CheckKind::Ratio | CheckKind::Growth | CheckKind::Points
+        CheckKind::Ratio | CheckKind::Growth | CheckKind::Points | CheckKind::Multiple
     ) {
         if members.part.is_some() || members.whole.is_some() {
             return Err(ctx.err(

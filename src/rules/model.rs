@@ -42,6 +42,10 @@ pub struct RuleSpec {
     /// the figure is printed without its minus sign.
     #[serde(default)]
     pub decrease: bool,
+    /// For `growth`: the rate is an average per year (年均增长) over the
+    /// years that date the two values.
+    #[serde(default)]
+    pub per_year: bool,
     /// For `repeat`: a regex whose matches are removed from a label
     /// before labels are compared.
     #[serde(default)]
@@ -51,6 +55,13 @@ pub struct RuleSpec {
     /// labels are equal.
     #[serde(default)]
     pub headline: bool,
+    /// A regex the document must match somewhere for the rule to apply
+    /// (`a 7-point scale`), tested once per file.
+    #[serde(default)]
+    pub document: Option<Spanned<String>>,
+    /// A regex that, matched anywhere in the document, turns the rule off.
+    #[serde(default)]
+    pub not_document: Option<Spanned<String>>,
     pub members: Members,
     pub message: String,
     #[serde(default)]
