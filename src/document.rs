@@ -117,6 +117,13 @@ impl Document {
         &text[q.end..end]
     }
 
+    /// Up to `bytes` after figure `i`, across paragraphs.
+    pub fn following_across(&self, i: usize, bytes: usize) -> &str {
+        let q = &self.lexed.quantities[i];
+        let text = self.text();
+        &text[q.end..text.ceil_char_boundary(q.end.saturating_add(bytes))]
+    }
+
     /// Where a slice of the view starts in it.
     pub fn offset_of(&self, slice: &str) -> usize {
         (slice.as_ptr() as usize).saturating_sub(self.text().as_ptr() as usize)

@@ -4,7 +4,7 @@
 use rust_decimal::prelude::ToPrimitive;
 
 use super::{
-    list::{item_counts, year_count},
+    list::{item_counts, numbered_count, year_count},
     Verdict,
 };
 use crate::document::Document;
@@ -28,6 +28,10 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
         let (fewest, most) = year_count(list)?;
         let consistent = (fewest..=most).contains(&n);
         return Some(verdict(doc, stated_index, list, (fewest, most), consistent, false).years());
+    }
+    // "the following four steps", then `Step 1: …` to `Step 4: …`.
+    if let Some(steps) = numbered_count(list) {
+        return Some(verdict(doc, stated_index, list, (steps, steps), n == steps, false));
     }
     let counts_things = ZH_COUNTERS.contains(&stated.unit.as_str())
         || !stated.unit.is_empty() && stated.unit.is_ascii();

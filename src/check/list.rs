@@ -134,9 +134,50 @@ pub fn year_count(text: &str) -> Option<(usize, usize)> {
     (years.len() >= 2).then_some((years.len(), years.len()))
 }
 
+/// How many numbered steps a passage lays out: `Step 1: … Step 2: …
+/// Step 4:` counts the labels numbered 1, 2, 3, … in order, a label that
+/// names an earlier step again (`as in Step 2`) aside, up to the first
+/// gap. `None` unless it starts at 1 and reaches 2.
+pub fn numbered_count(text: &str) -> Option<usize> {
+    const LABELS: &[&str] = &["Step", "Stage", "Phase"];
+    let mut last = 0usize;
+    let mut rest = text;
+    while let Some(at) = rest.find(|c: char| c.is_ascii_uppercase()) {
+        rest = &rest[at..];
+        let label = LABELS.iter().find(|l| rest.starts_with(**l));
+        let Some(label) = label else {
+            rest = &rest[1..];
+            continue;
+        };
+        let after = rest[label.len()..].trim_start_matches(' ');
+        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+        rest = &rest[label.len()..];
+        let Ok(k) = digits.parse::<usize>() else {
+            continue;
+        };
+        if k == last + 1 {
+            last = k;
+        } else if k > last + 1 {
+            break;
+        }
+    }
+    (last >= 2).then_some(last)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{item_counts, year_count};
+    use super::{item_counts, numbered_count, year_count};
+
+    #[test]
+    fn numbered_steps() {
+        assert_eq!(
+            numbered_count("Step 1: read. Step 2: parse, as Step 1 said. Step 3: check."),
+            Some(3)
+        );
+        assert_eq!(numbered_count("Step 1: read. Step 2: parse. Step 4: check."), Some(2));
+        assert_eq!(numbered_count("Step 2: parse."), None);
+        assert_eq!(numbered_count("Stage 1 and Stage 2"), Some(2));
+    }
 
     #[test]
     fn years_listed_or_spanned() {

@@ -205,7 +205,11 @@ fn context_matches(doc: &Document, spec: &Member, i: usize, captures: &mut Captu
         }
     }
     if let Some(following) = &spec.following {
-        if !match_capturing(doc, following, doc.following(i), captures) {
+        let window = match spec.reach {
+            Some(bytes) => doc.following_across(i, bytes),
+            None => doc.following(i),
+        };
+        if !match_capturing(doc, following, window, captures) {
             return false;
         }
     }

@@ -198,6 +198,8 @@ pub struct Member {
     pub after: Option<Regex>,
     pub not_before: Option<Regex>,
     pub following: Option<Regex>,
+    /// Bytes `following` sees across paragraphs, when set.
+    pub reach: Option<usize>,
     pub sentence: Option<Regex>,
     pub paragraph: Option<Regex>,
     pub contains: Option<String>,
@@ -646,6 +648,7 @@ fn compile_member(ctx: &Ctx, role: Role, spec: &MemberSpec) -> Result<Member, Ru
         after: ctx.regex(&spec.after, "after")?,
         not_before: ctx.regex(&spec.not_before, "not_before")?,
         following: ctx.regex(&spec.following, "following")?,
+        reach: spec.reach,
         sentence: ctx.regex(&spec.sentence, "sentence")?,
         paragraph: ctx.regex(&spec.paragraph, "paragraph")?,
         contains: spec.contains.clone(),

@@ -155,6 +155,11 @@ pub struct MemberSpec {
     /// sentence breaks (an English list after a colon).
     #[serde(default)]
     pub following: Option<Spanned<String>>,
+    /// How many bytes after the figure `following` sees, across
+    /// paragraphs (numbered steps that run over a page); by default a few
+    /// hundred, within the paragraph.
+    #[serde(default)]
+    pub reach: Option<usize>,
     /// A regex the words before the figure must not match.
     #[serde(default)]
     pub not_before: Option<Spanned<String>>,
