@@ -31,7 +31,14 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
     }
     // "the following four steps", then `Step 1: …` to `Step 4: …`.
     if let Some(steps) = numbered_count(list) {
-        return Some(verdict(doc, stated_index, list, (steps, steps), n == steps, false));
+        return Some(verdict(
+            doc,
+            stated_index,
+            list,
+            (steps, steps),
+            n == steps,
+            false,
+        ));
     }
     let counts_things = ZH_COUNTERS.contains(&stated.unit.as_str())
         || !stated.unit.is_empty() && stated.unit.is_ascii();

@@ -174,7 +174,10 @@ mod tests {
             numbered_count("Step 1: read. Step 2: parse, as Step 1 said. Step 3: check."),
             Some(3)
         );
-        assert_eq!(numbered_count("Step 1: read. Step 2: parse. Step 4: check."), Some(2));
+        assert_eq!(
+            numbered_count("Step 1: read. Step 2: parse. Step 4: check."),
+            Some(2)
+        );
         assert_eq!(numbered_count("Step 2: parse."), None);
         assert_eq!(numbered_count("Stage 1 and Stage 2"), Some(2));
     }

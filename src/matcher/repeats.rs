@@ -245,6 +245,27 @@ fn currency(doc: &Document, i: usize) -> Option<char> {
         .filter(|c| matches!(c, '$' | '€' | '£' | '¥' | '￥'))
 }
 
+/// Whether figure `j` is the earnings per share a headline label (`GAAP
+/// EPS`, `non-GAAP EPS`) names: the text writes `$0.60 per diluted share`,
+/// and states the basis only when it is not GAAP, the default: a `non-GAAP`
+/// label needs a sentence that says non-GAAP, a `GAAP` one a sentence that
+/// does not. Any other word of the label must be in the sentence.
+fn names_earnings_per_share(doc: &Document, label: &[String], j: usize) -> bool {
+    let after = doc.after(j).trim_start().to_ascii_lowercase();
+    let per_share = ["per share", "per diluted share", "per basic share"]
+        .iter()
+        .any(|p| after.starts_with(p));
+    let sentence = doc.sentence_before(j).to_ascii_lowercase();
+    let non_gaap_text = sentence.contains("non-gaap") || sentence.contains("non gaap");
+    let non_gaap_label = label.iter().any(|w| w == "non");
+    let words = content_words(&sentence);
+    let others = label
+        .iter()
+        .filter(|w| !matches!(w.as_str(), "eps" | "gaap" | "non"))
+        .all(|w| words.contains(w));
+    per_share && non_gaap_text == non_gaap_label && others
+}
+
 /// Pairs each figure of the document's headline (the headline paragraphs
 /// before the first sentence of text) with the first figure of the text,
 /// of the same kind and unit, whose clause carries every word of the
@@ -267,12 +288,18 @@ pub(super) fn find_headline_repeats(doc: &Document, rule: &Rule, rule_index: usi
         if label.len() < 2 {
             continue;
         }
+        let per_share = label.iter().any(|w| w == "eps");
         // The words must name the figure itself, in its own clause: a
         // sentence may go on to other quantities (`…net income of $96
-        // million, or $0.60 per diluted share`).
+        // million, or $0.60 per diluted share`). Earnings per share are
+        // the exception, written out after the figure.
         let names_it = |j: usize| {
-            let words = content_words(doc.before(j));
-            label.iter().all(|w| words.contains(w))
+            if per_share {
+                names_earnings_per_share(doc, &label, j)
+            } else {
+                let words = content_words(doc.before(j));
+                label.iter().all(|w| words.contains(w))
+            }
         };
         let found = (body_start..qs.len().min(body_start + HEADLINE_REACH)).find(|&j| {
             qs[j].kind == qs[h].kind
