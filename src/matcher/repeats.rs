@@ -13,16 +13,34 @@ use crate::rules::{Role, Rule};
 /// The shortest label that identifies a quantity on its own.
 const MIN_LABEL_CHARS: usize = 6;
 
+/// Whether the label of figure `i`, starting at `start`, is the tail of a
+/// name that a bound cuts in two (`城关镇3岁以下婴幼儿目标任务数`, `60岁及以上
+/// 老年人…`): it starts with the bound's word right where the previous
+/// figure ends. Such a label is shared by every town's figure.
+fn cut_by_a_figure(doc: &Document, i: usize, start: usize) -> bool {
+    let qs = doc.quantities();
+    let Some(prev) = i.checked_sub(1).map(|p| &qs[p]) else {
+        return false;
+    };
+    let text = doc.text();
+    let from = prev.unit_end.max(prev.end);
+    from <= start
+        && text[from..start].trim().is_empty()
+        && ["以下", "以上", "及以上", "以内"]
+            .iter()
+            .any(|w| text[start..].starts_with(w))
+}
+
 /// How far back a figure's period is looked for, in figures.
 const PERIOD_LOOKBACK: usize = 24;
 
-/// A figure's period: the dates stated before it in its sentence or, when
-/// its sentence states none, in the nearest earlier sentence of its
-/// paragraph that does (`10月31日…新增确诊病例92例。其中…本土病例59例`
-/// dates both). Two figures with the same label but different dates are
-/// different quantities. A time of day (`0—24时`) is a cut-off, not a
-/// period.
-fn period(doc: &Document, i: usize) -> Vec<rust_decimal::Decimal> {
+/// A figure's period: the dates stated before it in its sentence; with
+/// `carry`, when its sentence states none, those of the nearest earlier
+/// sentence of its paragraph that does (`10月31日…新增确诊病例92例。其中…
+/// 本土病例59例` dates both). Two figures with the same label but
+/// different dates are different quantities. A time of day (`0—24时`) is a
+/// cut-off, not a period.
+fn period(doc: &Document, i: usize, carry: bool) -> Vec<rust_decimal::Decimal> {
     let qs = doc.quantities();
     let text = doc.text();
     let mut sentence = qs[i].sentence;
@@ -32,7 +50,7 @@ fn period(doc: &Document, i: usize) -> Vec<rust_decimal::Decimal> {
             break;
         }
         if qs[j].sentence != sentence {
-            if !dates.is_empty() {
+            if !dates.is_empty() || !carry {
                 break;
             }
             sentence = qs[j].sentence;
@@ -46,13 +64,25 @@ fn period(doc: &Document, i: usize) -> Vec<rust_decimal::Decimal> {
     dates
 }
 
-/// Periods agree when both state the same dates, or neither does: a
-/// figure that is dated and one that is not may well speak of different
-/// periods. Except in a headline, which leaves the period to the text
-/// below it.
+/// Periods agree when both sentences state the same dates, or neither
+/// does: a figure that is dated and one that is not may well speak of
+/// different periods, and an undated sentence in the body may narrow its
+/// paragraph's subject (`境外输入现有确诊病例…，现有疑似病例1例`). A headline
+/// is read against the period its figure has in the text, dates carried
+/// from earlier in the paragraph; an undated headline leaves the period
+/// to the text.
 fn same_period(doc: &Document, i: usize, j: usize) -> bool {
-    let (a, b) = (period(doc, i), period(doc, j));
-    a == b || a.is_empty() && doc.in_headline(i) || b.is_empty() && doc.in_headline(j)
+    match (doc.in_headline(i), doc.in_headline(j)) {
+        (false, false) => period(doc, i, false) == period(doc, j, false),
+        (true, true) => period(doc, i, true) == period(doc, j, true),
+        (true, false) => headline_period_fits(doc, i, j),
+        (false, true) => headline_period_fits(doc, j, i),
+    }
+}
+
+fn headline_period_fits(doc: &Document, headline: usize, body: usize) -> bool {
+    let dates = period(doc, headline, true);
+    dates.is_empty() || dates == period(doc, body, true)
 }
 
 /// The rates that directly follow two repeated figures in their clauses
@@ -111,6 +141,9 @@ pub(super) fn find_repeats(doc: &Document, rule: &Rule, rule_index: usize) -> Ve
         let Some(label) = captures.get("label") else {
             continue;
         };
+        if cut_by_a_figure(doc, i, label.start) {
+            continue;
+        }
         let label = match &rule.label_ignore {
             Some(ignore) => ignore.replace_all(&label.text, "").into_owned(),
             None => label.text.clone(),
@@ -212,6 +245,32 @@ mod repeat_tests {
             repeat_findings("2021年快递业务量增速18.6%。\n\n2022年快递业务量增速16.8%。"),
             0
         );
+    }
+
+    #[test]
+    fn a_label_cut_by_an_age_bound_names_no_one_quantity() {
+        let text =
+            "城关镇3岁以下婴幼儿目标任务数 40141人。\n\n南湖镇3岁以下婴幼儿目标任务数 46851人。";
+        assert_eq!(repeat_findings(text), 0);
+    }
+
+    #[test]
+    fn an_undated_sentence_in_the_body_is_not_the_dated_one() {
+        // The second 现有疑似病例 is the imported cases' only: its sentence
+        // narrows the subject and states no date.
+        let text = "截至5月3日24时，现有确诊病例80例，现有疑似病例3例。境外输入现有确诊病例30例，现有疑似病例2例。";
+        assert_eq!(repeat_findings(text), 0);
+    }
+
+    #[test]
+    fn a_headline_is_read_against_the_dated_paragraph_below_it() {
+        let report = |local: u32| {
+            format!(
+                "5月3日新增本土确诊病例7例\n\n5月3日0—24时，全省报告新增确诊病例12例。其中，新增本土确诊病例{local}例。"
+            )
+        };
+        assert_eq!(repeat_findings(&report(8)), 1);
+        assert_eq!(repeat_findings(&report(7)), 0);
     }
 }
 
