@@ -172,6 +172,8 @@ fn is_year(q: &Quantity, text: &str) -> bool {
         "q2",
         "q3",
         "q4",
+        "quarter",
+        "half",
         "for",
         "the",
         "at",
@@ -284,6 +286,10 @@ mod tests {
     #[test]
     fn years_after_prepositions_and_in_ranges() {
         assert_eq!(kinds("In 2020, sales rose."), vec![Kind::Date]);
+        assert_eq!(
+            kinds("Revenue for the third quarter 2026 grew 20%."),
+            vec![Kind::Date, Kind::Percent]
+        );
         assert_eq!(kinds("from 1985 to 2013"), vec![Kind::Date, Kind::Date]);
         assert_eq!(
             kinds("2022年7月27日"),

@@ -222,7 +222,40 @@ const EN_NOT_UNITS: &[&str] = &[
     "years",
     "respectively",
     "each",
-    "per",
+    // Verbs and adverbs that follow a figure (`quarter 2026 grew 20%`).
+    "also",
+    "after",
+    "before",
+    "but",
+    "climbed",
+    "compared",
+    "could",
+    "declined",
+    "decreased",
+    "did",
+    "down",
+    "dropped",
+    "during",
+    "fell",
+    "grew",
+    "increased",
+    "jumped",
+    "may",
+    "not",
+    "only",
+    "reached",
+    "remained",
+    "reported",
+    "rose",
+    "should",
+    "since",
+    "stood",
+    "up",
+    "versus",
+    "vs",
+    "when",
+    "will",
+    "would",
 ];
 
 /// A unit word after the figure: a Chinese measure word, or the next
@@ -711,6 +744,8 @@ mod tests {
     #[test]
     fn connecting_words_are_not_units() {
         assert_eq!(scan("(213 million or 93%)")[0].unit, "");
+        assert_eq!(scan("the third quarter 2026 grew 20%")[0].unit, "");
+        assert_eq!(scan("revenue of 676 rose")[0].unit, "");
     }
 
     #[test]
