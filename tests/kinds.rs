@@ -255,3 +255,16 @@ fn grim_error_human_output() {
     let out = assert_one_error("grim", "4.27");
     insta::assert_snapshot!("grim_error_human", out);
 }
+
+// --- apa -------------------------------------------------------------------------
+
+#[test]
+fn apa_fixture_passes() {
+    assert_clean("apa");
+}
+
+#[test]
+fn apa_error_human_output() {
+    let out = assert_one_error("apa", "2.41");
+    insta::assert_snapshot!("apa_error_human", out);
+}
