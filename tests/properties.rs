@@ -211,6 +211,51 @@ proptest! {
     }
 }
 
+/// A multiple with both values printed, in tenths (84 → "8.4").
+fn multiple_of(part: u64, whole: u64, stated: u64) -> String {
+    let tenths = |v: u64| format!("{}.{}", v / 10, v % 10);
+    format!(
+        "全年快递业务量{}亿件，是2015年{}亿件的{}倍。",
+        tenths(part),
+        tenths(whole),
+        tenths(stated)
+    )
+}
+
+/// Whether some values that round to `part` and `whole` (tenths) have a
+/// ratio that rounds to `stated` (tenths): the intervals
+/// [(P − ½)/(W + ½), (P + ½)/(W − ½)] and [(S − ½)/10, (S + ½)/10] meet.
+fn multiple_reachable(part: u64, whole: u64, stated: u64) -> bool {
+    let (p, w, s) = (part, whole, stated);
+    20 * (2 * p - 1) <= (2 * s + 1) * (2 * w + 1) && (2 * s - 1) * (2 * w - 1) <= 20 * (2 * p + 1)
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    // --- (e) 是…的N倍: part / whole --------------------------------------------
+
+    #[test]
+    fn a_multiple_fires_iff_no_rounding_of_its_values_gives_it(
+        (whole, part) in (10u64..=500).prop_flat_map(|w| (Just(w), w..=8 * w)),
+        stated in 10u64..=90,
+    ) {
+        let report = lint(multiple_of(part, whole, stated));
+        prop_assert_eq!(
+            fired(&report, "multiple"),
+            !multiple_reachable(part, whole, stated),
+            "{}\n{}",
+            multiple_of(part, whole, stated),
+            summary(&report)
+        );
+        prop_assert!(
+            report.checks.iter().any(|check| check.kind == "multiple"),
+            "no multiple check\n{}",
+            summary(&report)
+        );
+    }
+}
+
 /// Report-like noise: figures, multipliers, cue words, punctuation, line
 /// breaks and the odd character from anywhere in Unicode.
 fn noise() -> impl Strategy<Value = String> {
