@@ -191,6 +191,34 @@ fn a_list_before_deng_reads_as_examples_unless_one_short() {
     );
 }
 
+/// The kinds of the relations statlint checks in `text` given on stdin.
+fn checked_kinds_on_stdin(text: &str) -> Vec<String> {
+    let output = statlint()
+        .args(["check", "--format", "json", "-"])
+        .write_stdin(text)
+        .output()
+        .expect("statlint runs");
+    let json: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    json["files"][0]["checks"]
+        .as_array()
+        .expect("checks")
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+#[test]
+fn growth_of_gdp_is_real_and_its_values_nominal_so_it_is_not_recomputed() {
+    // 120 → 130 is 8.3% at current prices; 5.2% is the real growth.
+    assert!(
+        checked_kinds_on_stdin("全县地区生产总值由120亿元增加到130亿元，增长5.2%。").is_empty()
+    );
+    assert_eq!(
+        checked_kinds_on_stdin("社会消费品零售总额由120亿元增加到130亿元，增长8.3%。"),
+        ["growth"]
+    );
+}
+
 // --- respectively --------------------------------------------------------------
 
 #[test]

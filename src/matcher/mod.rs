@@ -199,6 +199,11 @@ fn context_matches(doc: &Document, spec: &Member, i: usize, captures: &mut Captu
             return false;
         }
     }
+    if let Some(not_sentence) = &spec.not_sentence {
+        if not_sentence.is_match(doc.sentence_before(i)) {
+            return false;
+        }
+    }
     if let Some(paragraph) = &spec.paragraph {
         if !match_capturing(doc, paragraph, doc.paragraph_before(i), captures) {
             return false;

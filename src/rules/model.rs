@@ -147,6 +147,10 @@ pub struct MemberSpec {
     /// included (`占GDP比重从1.07%提高到$`); named groups are captured.
     #[serde(default)]
     pub sentence: Option<Spanned<String>>,
+    /// A regex the sentence up to the figure must not match (`生产总值`: its
+    /// growth is real, its values nominal).
+    #[serde(default)]
+    pub not_sentence: Option<Spanned<String>>,
     /// A regex the paragraph up to the figure must match (a few hundred
     /// bytes back, across sentences: `从2019至2021年…。这$`).
     #[serde(default)]
