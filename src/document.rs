@@ -61,26 +61,25 @@ impl Document {
     /// The text of figure `i`'s sentence up to the figure, other figures
     /// included (capped like the other windows).
     pub fn sentence_before(&self, i: usize) -> &str {
-        let q = &self.lexed.quantities[i];
-        let text = self.text();
-        let start = self
-            .lexed
-            .segments
-            .start_of(Level::Sentence, q.start)
-            .max(text.floor_char_boundary(q.start.saturating_sub(CONTEXT_BYTES * 2)));
-        text[start..q.start].trim_start()
+        self.segment_before(i, Level::Sentence, CONTEXT_BYTES * 2)
     }
 
     /// The text of figure `i`'s paragraph up to the figure, a few hundred
     /// bytes at most.
     pub fn paragraph_before(&self, i: usize) -> &str {
+        self.segment_before(i, Level::Paragraph, CONTEXT_BYTES * 3)
+    }
+
+    /// The text of figure `i`'s segment at `level` up to the figure, at
+    /// most `cap` bytes.
+    fn segment_before(&self, i: usize, level: Level, cap: usize) -> &str {
         let q = &self.lexed.quantities[i];
         let text = self.text();
         let start = self
             .lexed
             .segments
-            .start_of(Level::Paragraph, q.start)
-            .max(text.floor_char_boundary(q.start.saturating_sub(CONTEXT_BYTES * 3)));
+            .start_of(level, q.start)
+            .max(text.floor_char_boundary(q.start.saturating_sub(cap)));
         text[start..q.start].trim_start()
     }
 

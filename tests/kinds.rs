@@ -155,20 +155,30 @@ fn count_error_human_output() {
     insta::assert_snapshot!("count_error_human", out);
 }
 
-/// Severities of the findings statlint reports on `text` given on stdin.
-fn severities_on_stdin(text: &str) -> Vec<String> {
+/// statlint's JSON entry for `text` given on stdin.
+fn json_on_stdin(text: &str) -> Value {
     let output = statlint()
         .args(["check", "--format", "json", "-"])
         .write_stdin(text)
         .output()
         .expect("statlint runs");
     let json: Value = serde_json::from_slice(&output.stdout).expect("JSON");
-    json["files"][0]["diagnostics"]
+    json["files"][0].clone()
+}
+
+/// One string field of each entry of `list` in the file's JSON.
+fn fields(file: &Value, list: &str, field: &str) -> Vec<String> {
+    file[list]
         .as_array()
-        .expect("diagnostics")
+        .expect("a list")
         .iter()
-        .map(|d| d["severity"].as_str().unwrap_or_default().to_owned())
+        .map(|d| d[field].as_str().unwrap_or_default().to_owned())
         .collect()
+}
+
+/// Severities of the findings statlint reports on `text` given on stdin.
+fn severities_on_stdin(text: &str) -> Vec<String> {
+    fields(&json_on_stdin(text), "diagnostics", "severity")
 }
 
 #[test]
@@ -193,18 +203,7 @@ fn a_list_before_deng_reads_as_examples_unless_one_short() {
 
 /// The kinds of the relations statlint checks in `text` given on stdin.
 fn checked_kinds_on_stdin(text: &str) -> Vec<String> {
-    let output = statlint()
-        .args(["check", "--format", "json", "-"])
-        .write_stdin(text)
-        .output()
-        .expect("statlint runs");
-    let json: Value = serde_json::from_slice(&output.stdout).expect("JSON");
-    json["files"][0]["checks"]
-        .as_array()
-        .expect("checks")
-        .iter()
-        .map(|c| c["kind"].as_str().unwrap_or_default().to_owned())
-        .collect()
+    fields(&json_on_stdin(text), "checks", "kind")
 }
 
 #[test]

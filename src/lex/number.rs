@@ -471,7 +471,18 @@ pub fn english_word(input: &str) -> Option<Parsed> {
     if value == 1 && !is_discrete(&unit) {
         return None;
     }
-    Some(Parsed {
+    Some(whole_count(
+        value as u64,
+        unit,
+        word_len,
+        input.len() - after_unit.len(),
+    ))
+}
+
+/// An exact count of `value` things, written in `len` bytes and followed
+/// by its measure word or noun `unit` (ending at `len_with_unit`).
+fn whole_count(value: u64, unit: String, len: usize, len_with_unit: usize) -> Parsed {
+    Parsed {
         value: Decimal::from(value),
         multiplier: Decimal::ONE,
         half: Decimal::ZERO,
@@ -479,9 +490,9 @@ pub fn english_word(input: &str) -> Option<Parsed> {
         kind: Kind::Number,
         unit,
         approx: false,
-        len: word_len,
-        len_with_unit: input.len() - after_unit.len(),
-    })
+        len,
+        len_with_unit,
+    }
 }
 
 /// A Chinese numeral directly before a measure word: 三家, 两个, 十二项.
@@ -505,17 +516,12 @@ pub fn chinese_count(input: &str) -> Option<Parsed> {
             len_with_unit: input.len() - after.len(),
         });
     }
-    Some(Parsed {
-        value: Decimal::from(value),
-        multiplier: Decimal::ONE,
-        half: Decimal::ZERO,
-        decimals: 0,
-        kind: Kind::Number,
-        unit: (*counter).to_owned(),
-        approx: false,
-        len: taken,
-        len_with_unit: taken + counter.len(),
-    })
+    Some(whole_count(
+        value,
+        (*counter).to_owned(),
+        taken,
+        taken + counter.len(),
+    ))
 }
 
 /// A Chinese numeral before 年 counting years (`两年`), not naming one.
@@ -526,17 +532,12 @@ fn chinese_years(input: &str) -> Option<Parsed> {
     if value < 2 || rest.starts_with(['级', '代']) {
         return None;
     }
-    Some(Parsed {
-        value: Decimal::from(value),
-        multiplier: Decimal::ONE,
-        half: Decimal::ZERO,
-        decimals: 0,
-        kind: Kind::Number,
-        unit: "年".to_owned(),
-        approx: false,
-        len: taken,
-        len_with_unit: taken + '年'.len_utf8(),
-    })
+    Some(whole_count(
+        value,
+        "年".to_owned(),
+        taken,
+        taken + '年'.len_utf8(),
+    ))
 }
 
 fn starts_token(prev: Option<char>) -> bool {
