@@ -226,11 +226,25 @@ fn context_matches(doc: &Document, spec: &Member, i: usize, captures: &mut Captu
     }
     if let Some(contains) = &spec.contains {
         let needle = expand(contains, captures);
-        if needle.is_empty() || !doc.before(i).contains(&needle) {
+        if needle.is_empty() || !names(doc, i).any(|words| words.contains(&needle)) {
             return false;
         }
     }
     true
+}
+
+/// The words that name figure `i`: those before it and, for a rate that
+/// follows the level it is the growth of (`城镇居民人均可支配收入45000元，
+/// 增长5.0%`), those before that level.
+fn names(doc: &Document, i: usize) -> impl Iterator<Item = &str> {
+    let qs = doc.quantities();
+    let level = i.checked_sub(1).filter(|&l| {
+        qs[i].kind == Kind::Percent
+            && qs[l].kind == Kind::Number
+            && qs[l].sentence == qs[i].sentence
+            && qs[i].clause <= qs[l].clause + 1
+    });
+    std::iter::once(doc.before(i)).chain(level.map(|l| doc.before(l)))
 }
 
 /// Matches `regex` on `text`, recording its named groups in `captures`.
