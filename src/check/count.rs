@@ -19,15 +19,20 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
         return None;
     }
     let n = stated.value.to_usize()?;
-    // A count of a few things, with a measure word or a plural noun: 三大,
-    // 两个, 4家, six journals. 二十大 and 十九大 are names, not counts.
     let (start, end) = claim.list?;
     let list = &doc.text()[start..end];
     // 两年 after `１９７９、１９８０`, 53年 after `1950年到2002年`: years counted.
     if stated.unit == "年" {
-        let (fewest, most) = year_count(list)?;
-        let consistent = (fewest..=most).contains(&n);
-        return Some(verdict(doc, stated_index, list, (fewest, most), consistent, false).years());
+        let years = year_count(list)?;
+        return Some(verdict(
+            doc,
+            stated_index,
+            list,
+            n,
+            years,
+            "the years named are",
+            false,
+        ));
     }
     // "the following four steps", then `Step 1: …` to `Step 4: …`.
     if let Some(steps) = numbered_count(list) {
@@ -35,55 +40,49 @@ pub fn evaluate(rule: &Rule, claim: &Claim, doc: &Document) -> Option<Verdict> {
             doc,
             stated_index,
             list,
+            n,
             (steps, steps),
-            n == steps,
+            "the list names",
             false,
         ));
     }
+    // A count of a few things, with a measure word or a plural noun: 三大,
+    // 两个, 4家, six journals. 二十大 and 十九大 are names, not counts.
     let counts_things = ZH_COUNTERS.contains(&stated.unit.as_str())
         || !stated.unit.is_empty() && stated.unit.is_ascii();
     if !(2..=20).contains(&n) || !counts_things || stated.unit == "大" && n >= 10 {
         return None;
     }
     let (fewest, most) = item_counts(list, true)?;
-    let consistent = (fewest..=most).contains(&n);
     // `A、B等5家` may name some of five ("among others"): a longer list is
     // wrong, a shorter one is not. But a writer who gives examples names
     // a few of many; one who names all but one has most likely miscounted
     // or dropped an item, so that case is a warning.
     let one_short = !rule.exhaustive && n == most + 1 && fewest >= 2;
-    if !consistent && !rule.exhaustive && n > most && !one_short {
+    if !rule.exhaustive && n > most && !one_short {
         return None;
     }
     Some(verdict(
         doc,
         stated_index,
         list,
+        n,
         (fewest, most),
-        consistent,
+        "the list names",
         one_short,
     ))
 }
 
-impl Verdict {
-    /// Says "years" of a year list or range, not "items".
-    fn years(mut self) -> Verdict {
-        self.primary_label = format!("the years named are {}", self.expected);
-        self.note = self
-            .note
-            .replacen("the list names", "the years named are", 1);
-        self
-    }
-}
-
-/// The verdict on a stated count against a list read as `fewest` to
-/// `most` items; `one_short` when a 等 list may leave one unnamed.
+/// The verdict on a stated count `n` against a list read as `fewest` to
+/// `most` items (`names` says what was counted); `one_short` when a 等
+/// list may leave one unnamed.
 fn verdict(
     doc: &Document,
     stated_index: usize,
     list: &str,
+    n: usize,
     (fewest, most): (usize, usize),
-    consistent: bool,
+    names: &str,
     one_short: bool,
 ) -> Verdict {
     let counted = if fewest == most {
@@ -93,16 +92,16 @@ fn verdict(
     };
     let stated_text = super::clean(doc.figure_text(stated_index));
     let primary_label = if one_short {
-        format!("the list names {counted}: one unnamed, or miscounted?")
+        format!("{names} {counted}: one unnamed, or miscounted?")
     } else {
-        format!("the list names {counted}")
+        format!("{names} {counted}")
     };
     Verdict {
         doubtful: one_short,
         primary_label,
-        consistent,
+        consistent: (fewest..=most).contains(&n),
         expected: counted.clone(),
-        note: format!("the list names {counted}: {}", list.trim()),
+        note: format!("{names} {counted}: {}", list.trim()),
         fields: vec![
             ("stated", stated_text),
             ("computed", counted.clone()),

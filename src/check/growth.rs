@@ -103,7 +103,8 @@ fn years_between(doc: &Document, earlier: usize, later: usize) -> Option<u32> {
     }
     // The sentence's own range of years.
     let sentence = qs[earlier].sentence;
-    let years: Vec<u32> = qs[earlier.saturating_sub(24)..=later]
+    let (first, last) = (earlier.min(later), earlier.max(later));
+    let years: Vec<u32> = qs[first.saturating_sub(24)..=last]
         .iter()
         .filter(|q| q.sentence == sentence && q.kind == Kind::Date && q.in_range)
         .filter_map(|q| q.value.to_u32())
