@@ -92,6 +92,10 @@ impl Document {
         let start = segments.start_of(Level::Paragraph, q.start);
         let end = segments.end_of(Level::Paragraph, q.start, text.len());
         let paragraph = text[start..end].trim();
+        // Length first: it rules out long paragraphs without reading them.
+        if paragraph.len() > CONTEXT_BYTES * 2 || paragraph.contains('。') {
+            return false;
+        }
         // A full stop ends a sentence; `99.1` and `Corp.` mid-word do not.
         let full_stop = paragraph.char_indices().any(|(k, c)| {
             matches!(c, '.' | '!' | '?' | ';')
@@ -100,10 +104,7 @@ impl Document {
                     .next()
                     .is_none_or(|n| n == '(' || n == '"' || n == '\'' || n == '’' || n == '”')
         });
-        paragraph.len() <= CONTEXT_BYTES * 2
-            && !paragraph.contains('。')
-            && !full_stop
-            && !paragraph.ends_with(['；', '：', ':'])
+        !full_stop && !paragraph.ends_with(['；', '：', ':'])
     }
 
     /// Up to a few hundred bytes after figure `i`, across clause and
@@ -111,9 +112,15 @@ impl Document {
     pub fn following(&self, i: usize) -> &str {
         let q = &self.lexed.quantities[i];
         let text = self.text();
-        let end = text.ceil_char_boundary(q.end + CONTEXT_BYTES * 3);
-        let end = text[q.end..end].find("\n\n").map_or(end, |p| q.end + p);
-        &text[q.end..end]
+        let cap = text.ceil_char_boundary(q.end + CONTEXT_BYTES * 3);
+        // The paragraph ends where its blank line starts: the segments know
+        // where, without a search of the window per figure.
+        let next_break = self
+            .lexed
+            .segments
+            .end_of(Level::Paragraph, q.end, text.len());
+        let blank_line = text[..next_break].ends_with("\n\n").then(|| next_break - 2);
+        &text[q.end..blank_line.map_or(cap, |b| b.max(q.end).min(cap))]
     }
 
     /// Up to `bytes` after figure `i`, across paragraphs.
