@@ -187,19 +187,31 @@ fn check_with_user_rules_applies_them() {
         ));
 }
 
+/// `statlint check --rules FILE` on the pass fixture, with `contents`
+/// written to FILE in `dir`: the file's path and the run's assertion.
+fn check_with_rule_file(
+    dir: &std::path::Path,
+    name: &str,
+    contents: String,
+) -> (std::path::PathBuf, assert_cmd::assert::Assert) {
+    let rules = write(dir, name, contents);
+    let assert = statlint()
+        .args(["check", "--rules"])
+        .arg(&rules)
+        .arg(ZH_PASS)
+        .assert();
+    (rules, assert)
+}
+
 #[test]
 fn check_with_a_broken_rule_file_exits_2_naming_file_line_column() {
     let dir = tempfile::tempdir().unwrap();
-    let rules = write(
+    let (rules, assert) = check_with_rule_file(
         dir.path(),
         "broken.yaml",
         pass_rate_rules("error").replace("'合格率(?:为|达)?$'", "'合格率(?:为|达?$'"),
     );
-    statlint()
-        .args(["check", "--rules"])
-        .arg(&rules)
-        .arg(ZH_PASS)
-        .assert()
+    assert
         .code(2)
         .stdout(predicate::str::is_empty())
         .stderr(predicate::str::contains(format!(
@@ -211,18 +223,12 @@ fn check_with_a_broken_rule_file_exits_2_naming_file_line_column() {
 #[test]
 fn check_with_a_rule_id_defined_twice_exits_2() {
     let dir = tempfile::tempdir().unwrap();
-    let rules = write(
+    let (_, assert) = check_with_rule_file(
         dir.path(),
         "twice.yaml",
         pass_rate_rules("error").replace("user.ratio.pass-rate", "zh.ratio.completion-rate"),
     );
-    statlint()
-        .args(["check", "--rules"])
-        .arg(&rules)
-        .arg(ZH_PASS)
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "`zh.ratio.completion-rate` is defined twice",
-        ));
+    assert.code(2).stderr(predicate::str::contains(
+        "`zh.ratio.completion-rate` is defined twice",
+    ));
 }
