@@ -8,6 +8,7 @@ pub mod check;
 pub mod document;
 pub mod examples;
 pub mod finding;
+pub mod guard;
 pub mod lex;
 pub mod linter;
 pub mod matcher;

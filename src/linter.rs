@@ -35,6 +35,9 @@ pub enum LintError {
     Unreadable { path: String, message: String },
     /// Skipped on purpose (a binary file): a note, not a failure.
     Skipped { path: String, message: String },
+    /// statlint failed on this file (a bug): reported, and the run goes
+    /// on with the other files, but fails (exit 2).
+    Internal { path: String, message: String },
 }
 
 impl Linter {
@@ -138,7 +141,17 @@ impl Linter {
 
     pub fn lint_bytes(&self, name: &str, bytes: &[u8]) -> Result<FileReport, LintError> {
         match decode(bytes) {
-            Ok(decoded) => Ok(self.lint_text(name, decoded.text, decoded.offset_base)),
+            Ok(decoded) => crate::guard::catch(|| {
+                fail_on_request(name);
+                self.lint_text(name, decoded.text, decoded.offset_base)
+            })
+            .map_err(|message| LintError::Internal {
+                path: name.to_owned(),
+                message: format!(
+                    "internal error, this file was not linted: {message}; \
+                             please report it with the file"
+                ),
+            }),
             Err(DecodeError::Binary) => Err(LintError::Skipped {
                 path: name.to_owned(),
                 message: DecodeError::Binary.to_string(),
@@ -149,6 +162,16 @@ impl Linter {
             }),
         }
     }
+}
+
+/// In debug builds only, a test can make linting a chosen file fail, to
+/// show that one file's internal error does not stop the run.
+fn fail_on_request(name: &str) {
+    #[cfg(debug_assertions)]
+    if std::env::var("STATLINT_TEST_FAIL_ON").is_ok_and(|n| !n.is_empty() && name.ends_with(&n)) {
+        panic!("failure requested by STATLINT_TEST_FAIL_ON");
+    }
+    let _ = name;
 }
 
 fn io_message(e: &std::io::Error) -> String {

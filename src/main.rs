@@ -9,6 +9,7 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let args = cli::Args::parse();
+    statlint::guard::install_quiet_hook();
     match cli::run(args) {
         Ok(status) => status.into(),
         Err(err) => {

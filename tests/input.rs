@@ -357,3 +357,24 @@ fn a_closed_stdout_pipe_is_not_a_panic() {
         assert_eq!(status.code(), Some(0), "{format}: {stderr}");
     }
 }
+
+#[test]
+fn an_internal_error_in_one_file_is_named_and_the_others_are_still_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a-broken.txt", ZH_PASSING_LINE);
+    write(dir.path(), "b.txt", ZH_FAILING_LINE);
+    let output = statlint()
+        .env("STATLINT_TEST_FAIL_ON", "a-broken.txt")
+        .args(["check", "--format", "concise"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("a-broken.txt: internal error"),
+        "stderr: {stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+    assert!(stdout_text(&output).contains("b.txt:1:"));
+}

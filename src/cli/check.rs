@@ -54,7 +54,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Status> {
                     failing |= report.findings.iter().any(|f| f.severity >= threshold);
                     printer.write(&rendered)?;
                 }
-                Err(LintError::Unreadable { path, message }) => {
+                Err(
+                    LintError::Unreadable { path, message } | LintError::Internal { path, message },
+                ) => {
                     failed = true;
                     let _ = writeln!(
                         std::io::stderr().lock(),

@@ -235,7 +235,10 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
     // `分别回落2.16和1.66个百分点`: the unit written once, after the last.
     for i in (0..quantities.len().saturating_sub(1)).rev() {
         let (q, next) = (&quantities[i], &quantities[i + 1]);
-        let gap = &text[q.unit_end.max(q.end)..next.start];
+        // A unit word may run into the next figure (`2 pp3`): no gap then.
+        let Some(gap) = text.get(q.unit_end.max(q.end)..next.start) else {
+            continue;
+        };
         if q.kind == Kind::Number
             && q.unit.is_empty()
             && q.multiplier == Decimal::ONE

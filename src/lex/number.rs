@@ -282,9 +282,10 @@ fn unit_word(input: &str) -> (&str, String) {
         .map_or(rest.len(), |(i, _)| i);
     if word_len > 0 && rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
         let word = &rest[..word_len];
-        if EN_NOT_UNITS
-            .binary_search(&word.to_ascii_lowercase().as_str())
-            .is_ok()
+        let lower = word.to_ascii_lowercase();
+        // `twenty four`: a number word is the next figure, not a unit.
+        if EN_NOT_UNITS.binary_search(&lower.as_str()).is_ok()
+            || EN_NUMBER_WORDS.contains(&lower.as_str())
         {
             return (input, String::new());
         }
@@ -756,6 +757,7 @@ mod tests {
         assert_eq!(scan("(213 million or 93%)")[0].unit, "");
         assert_eq!(scan("the third quarter 2026 grew 20%")[0].unit, "");
         assert_eq!(scan("revenue of 676 rose")[0].unit, "");
+        assert_eq!(scan("twenty four")[0].unit, "");
     }
 
     #[test]
