@@ -2,16 +2,20 @@
 
 use std::path::Path;
 
-use crate::check;
-use crate::document::Document;
-use crate::finding::{CheckedMember, CheckedRelation, Finding, Label, Span};
-use crate::matcher;
-use crate::rules::{Rule, Severity};
+use crate::doc::Document;
+use crate::finding::{CheckedRelation, Finding};
+use crate::kinds::{Candidate, Context, KINDS};
+use crate::lexicon::Lang;
+use crate::rules::{RuleSet, Severity};
+use crate::selection::Selection;
 use crate::source::{decode, DecodeError};
+use crate::verdict;
 
 /// The rules in force, compiled once and shared by every file.
 pub struct Linter {
-    rules: Vec<Rule>,
+    rules: RuleSet,
+    /// For each template, the languages it is selected in.
+    enabled: Vec<Vec<Lang>>,
 }
 
 /// What linting one file found.
@@ -41,91 +45,66 @@ pub enum LintError {
 }
 
 impl Linter {
-    pub fn new(rules: Vec<Rule>) -> Linter {
-        Linter { rules }
+    /// A linter with the rules `selection` allows.
+    pub fn new(rules: RuleSet, selection: &Selection) -> Linter {
+        let enabled = rules
+            .templates
+            .iter()
+            .map(|t| {
+                t.languages
+                    .iter()
+                    .copied()
+                    .filter(|&l| selection.allows(&t.rule_id(l)))
+                    .collect()
+            })
+            .collect();
+        Linter { rules, enabled }
     }
 
-    pub fn rules(&self) -> &[Rule] {
+    pub fn rules(&self) -> &RuleSet {
         &self.rules
+    }
+
+    /// The rule a candidate falls under, if it is selected.
+    fn rule_of(&self, c: &Candidate) -> Option<(String, Severity)> {
+        let (k, t) = self
+            .rules
+            .templates
+            .iter()
+            .enumerate()
+            .find(|(_, t)| t.kind.name() == c.kind && t.shape == c.shape)?;
+        self.enabled[k]
+            .contains(&c.lang)
+            .then(|| (t.rule_id(c.lang), t.severity))
     }
 
     /// Lints text already in memory.
     pub fn lint_text(&self, path: &str, text: String, offset_base: usize) -> FileReport {
-        let doc = Document::new(&text);
-        let mut findings = Vec::new();
-        let mut checks = Vec::new();
-        for claim in matcher::find_claims(&self.rules, &doc) {
-            let rule = &self.rules[claim.rule];
-            let Some(verdict) = check::evaluate(rule, &claim, &doc) else {
-                continue;
-            };
-            let span_of = |i: usize| {
-                let q = &doc.quantities()[i];
-                let (start, end) = doc.view.source_range(q.start, q.end);
-                Span { start, end }
-            };
-            let mut members: Vec<CheckedMember> = claim
-                .members
+        let doc = Document::new(&text, &self.rules.lexicon);
+        let cx = Context {
+            doc: &doc,
+            lexicon: &self.rules.lexicon,
+        };
+        let mut candidates = Vec::new();
+        for kind in KINDS {
+            let wanted = self
+                .rules
+                .templates
                 .iter()
-                .map(|&(role, i)| {
-                    let span = span_of(i);
-                    CheckedMember {
-                        role: rule.role_name(role),
-                        span,
-                        text: text[span.start..span.end].to_owned(),
-                    }
-                })
-                .collect();
-            if let Some((start, end)) = claim.list {
-                let (start, end) = doc.view.source_range(start, end);
-                members.push(CheckedMember {
-                    role: rule.check.list_role(),
-                    span: Span { start, end },
-                    text: text[start..end].to_owned(),
-                });
+                .zip(&self.enabled)
+                .any(|(t, langs)| t.kind.name() == kind.name() && !langs.is_empty());
+            if wanted {
+                kind.propose(&cx, &mut candidates);
             }
-            if !verdict.consistent {
-                let stated = claim.member(rule.primary_role()).map(span_of);
-                if let Some(primary) = stated {
-                    findings.push(Finding {
-                        rule: rule.id.clone(),
-                        kind: rule.check.name(),
-                        severity: if verdict.doubtful {
-                            rule.severity.min(Severity::Warning)
-                        } else {
-                            rule.severity
-                        },
-                        primary,
-                        primary_message: verdict.primary_label.clone(),
-                        labels: members
-                            .iter()
-                            .filter(|m| m.span != primary)
-                            .map(|m| Label {
-                                span: m.span,
-                                message: m.role.to_owned(),
-                            })
-                            .collect(),
-                        message: check::render_message(&rule.message, &verdict.fields),
-                        notes: vec![verdict.note.clone()],
-                        expected: Some(verdict.expected.clone()),
-                    });
-                }
-            }
-            checks.push(CheckedRelation {
-                rule: rule.id.clone(),
-                kind: rule.check.name(),
-                consistent: verdict.consistent,
-                members,
-                note: verdict.note,
-            });
         }
+        let judged = verdict::judge(&doc, &text, candidates, &|c| self.rule_of(c));
         FileReport {
             path: path.to_owned(),
-            figures: doc.quantities().len(),
+            figures: doc.figures.len(),
             text,
             offset_base,
-            findings,
-            checks,
+            findings: judged.findings,
+            checks: judged.checks,
         }
     }
 

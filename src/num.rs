@@ -79,6 +79,15 @@ impl Interval {
     }
 }
 
+/// The values an author may have printed as `value` when `decimals`
+/// places were kept by any common rounding: to nearest (±half a unit) or
+/// pushed by one unit so that a structure adds up to 100, or cut off
+/// (truncated). Used for shares and rates, never for counts.
+pub fn loosely(value: Decimal, decimals: u32) -> Interval {
+    let unit = Decimal::new(1, decimals);
+    Interval::around(value, unit)
+}
+
 /// Half a unit of the last printed digit: 0.005 for two decimals,
 /// times the multiplier (54.6万 → 500).
 pub fn half_unit(decimals: u32, multiplier: Decimal) -> Decimal {

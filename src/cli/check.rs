@@ -13,7 +13,7 @@ use codespan_reporting::term::termcolor::{
 use rayon::prelude::*;
 
 use super::files::{expand, Input};
-use super::{load_rules, CheckArgs, Color, FailOn, Format, Status};
+use super::{linter, CheckArgs, Color, FailOn, Format, Status};
 use statlint::report::{
     render_concise, render_file_json, render_human, render_show_checks, JsonStream, Totals,
 };
@@ -24,7 +24,7 @@ use statlint::{FileReport, LintError, Linter};
 const FILES_PER_THREAD: usize = 4;
 
 pub fn run(args: CheckArgs) -> anyhow::Result<Status> {
-    let linter = Linter::new(load_rules(&args.set)?);
+    let linter = linter(&args.set)?;
     let inputs = expand(&args.paths);
     let threshold = match args.fail_on {
         FailOn::Error => Severity::Error,

@@ -8,8 +8,9 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use statlint::rules::{self, Rule};
+use statlint::rules::{RuleSet, RuleSetBuilder};
 use statlint::selection::Selection;
+use statlint::Linter;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -35,11 +36,13 @@ pub enum Command {
         #[command(flatten)]
         set: RuleSetArgs,
     },
-    /// List the figures statlint reads in a file: value, kind, unit and
-    /// the words before each (for writing rules).
+    /// List the figures statlint reads in a file: value, kind, role,
+    /// label and period of each (for writing lexicons and templates).
     Figures {
         /// A report file.
         path: PathBuf,
+        #[command(flatten)]
+        set: RuleSetArgs,
     },
     /// Run the examples of a rule file or folder of rule files.
     TestRules {
@@ -127,27 +130,28 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
         Command::Rules(set) => rules_cmd::list(&set),
         Command::Rule { id, set } => rules_cmd::show(&id, &set),
         Command::TestRules { path } => rules_cmd::test(&path),
-        Command::Figures { path } => rules_cmd::figures(&path),
+        Command::Figures { path, set } => rules_cmd::figures(&path, &set),
     }
 }
 
-/// The built-in rules plus the user's, narrowed by --select/--ignore.
-pub fn load_rules(set: &RuleSetArgs) -> anyhow::Result<Vec<Rule>> {
-    let mut all = rules::builtin()?;
+/// The built-in rules plus the user's.
+pub fn load_rules(set: &RuleSetArgs) -> anyhow::Result<RuleSet> {
+    let mut builder = RuleSetBuilder::builtin()?;
     for path in &set.rules {
-        all.extend(rules::load_path(path)?);
+        builder.add_path(path)?;
     }
-    let mut seen = std::collections::HashSet::new();
-    for rule in &all {
-        if !seen.insert(rule.id.as_str()) {
-            anyhow::bail!("{}: rule id `{}` is defined twice", rule.origin, rule.id);
-        }
-    }
+    Ok(builder.build())
+}
+
+/// --select and --ignore, checked against the rules in force: a pattern
+/// that matches no rule is most likely a typo.
+pub fn selection(set: &RuleSetArgs, rules: &RuleSet) -> anyhow::Result<Selection> {
     let selection = Selection {
         select: set.select.clone(),
         ignore: set.ignore.clone(),
     };
-    let ids: Vec<&str> = all.iter().map(|r| r.id.as_str()).collect();
+    let ids: Vec<String> = rules.rule_ids().into_iter().map(|(id, _, _)| id).collect();
+    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
     let unknown = selection.unknown(&ids);
     if !unknown.is_empty() {
         anyhow::bail!(
@@ -155,10 +159,14 @@ pub fn load_rules(set: &RuleSetArgs) -> anyhow::Result<Vec<Rule>> {
             unknown.join(", ")
         );
     }
-    Ok(all
-        .into_iter()
-        .filter(|r| selection.allows(&r.id))
-        .collect())
+    Ok(selection)
+}
+
+/// A linter with the rules the arguments ask for.
+pub fn linter(set: &RuleSetArgs) -> anyhow::Result<Linter> {
+    let rules = load_rules(set)?;
+    let selection = selection(set, &rules)?;
+    Ok(Linter::new(rules, &selection))
 }
 
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {

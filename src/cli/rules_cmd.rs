@@ -1,24 +1,30 @@
-//! `statlint rules`, `statlint rule ID` and `statlint test-rules PATH`.
+//! `statlint rules`, `statlint rule ID`, `statlint test-rules PATH` and
+//! `statlint figures PATH`.
 
 use std::io::Write;
 use std::path::Path;
 
-use super::{load_rules, RuleSetArgs, Status};
+use super::{load_rules, selection, RuleSetArgs, Status};
 use statlint::examples::run_examples;
-use statlint::rules;
+use statlint::rules::RuleSetBuilder;
 
 pub fn list(set: &RuleSetArgs) -> anyhow::Result<Status> {
     let rules = load_rules(set)?;
-    let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let selection = selection(set, &rules)?;
+    let ids: Vec<_> = rules
+        .rule_ids()
+        .into_iter()
+        .filter(|(id, _, _)| selection.allows(id))
+        .collect();
+    let width = ids.iter().map(|(id, _, _)| id.len()).max().unwrap_or(0);
     let mut out = std::io::stdout().lock();
-    for rule in &rules {
+    for (id, k, _) in &ids {
+        let t = &rules.templates[*k];
         writeln!(
             out,
-            "{:width$}  {:5}  {:7}  {}",
-            rule.id,
-            rule.languages.join(","),
-            rule.severity.name(),
-            rule.description.lines().next().unwrap_or(""),
+            "{id:width$}  {:7}  {}",
+            t.severity.name(),
+            t.description.lines().next().unwrap_or(""),
         )?;
     }
     Ok(Status::Clean)
@@ -26,38 +32,61 @@ pub fn list(set: &RuleSetArgs) -> anyhow::Result<Status> {
 
 pub fn show(id: &str, set: &RuleSetArgs) -> anyhow::Result<Status> {
     let rules = load_rules(set)?;
-    let Some(rule) = rules.iter().find(|r| r.id == id) else {
+    let found = rules
+        .rule_ids()
+        .into_iter()
+        .find(|(rid, _, _)| rid == id)
+        .map(|(_, k, _)| k)
+        .or_else(|| rules.templates.iter().position(|t| t.id == id));
+    let Some(k) = found else {
         anyhow::bail!("no rule `{id}` (see `statlint rules`)");
     };
+    let t = &rules.templates[k];
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{}", rule.id)?;
-    writeln!(out, "  {}", rule.description.trim())?;
+    writeln!(out, "{id}")?;
+    writeln!(out, "  {}", t.description.trim())?;
     writeln!(
         out,
-        "  check: {}  severity: {}  languages: {}",
-        rule.check.name(),
-        rule.severity.name(),
-        rule.languages.join(", ")
+        "  kind: {} ({})  shape: {}  severity: {}  languages: {}",
+        t.kind.name(),
+        t.kind.describe(),
+        t.shape,
+        t.severity.name(),
+        t.languages
+            .iter()
+            .map(|l| l.name())
+            .collect::<Vec<_>>()
+            .join(", ")
     )?;
-    writeln!(out, "  defined in: {}", rule.origin)?;
-    if !rule.examples.pass.is_empty() {
+    writeln!(out, "  defined in: {}", t.origin)?;
+    if !t.examples.pass.is_empty() {
         writeln!(out, "\nholds:")?;
-        for e in &rule.examples.pass {
+        for e in &t.examples.pass {
             writeln!(out, "  {}", one_line(e))?;
         }
     }
-    if !rule.examples.fail.is_empty() {
+    if !t.examples.fail.is_empty() {
         writeln!(out, "\nflagged:")?;
-        for e in &rule.examples.fail {
+        for e in &t.examples.fail {
             writeln!(out, "  {}", one_line(e))?;
         }
     }
     Ok(Status::Clean)
 }
 
+/// Runs the examples of the templates defined in `path`, each linted with
+/// the built-in rules and the file's own (lexicon entries included).
 pub fn test(path: &Path) -> anyhow::Result<Status> {
-    let rules = rules::load_path(path)?;
-    let (run, failures) = run_examples(&rules);
+    let mut builder = RuleSetBuilder::builtin()?;
+    builder.add_path(path)?;
+    let rules = builder.build();
+    let builtin = |origin: &str| origin.starts_with("<builtin>/");
+    let count = rules
+        .templates
+        .iter()
+        .filter(|t| !builtin(&t.origin))
+        .count();
+    let (run, failures) = run_examples(rules, |t| !builtin(&t.origin));
     let mut out = std::io::stdout().lock();
     for f in &failures {
         writeln!(
@@ -71,10 +100,9 @@ pub fn test(path: &Path) -> anyhow::Result<Status> {
     }
     writeln!(
         out,
-        "{} passed, {} failed ({} rules)",
+        "{} passed, {} failed ({count} templates)",
         run - failures.len(),
         failures.len(),
-        rules.len()
     )?;
     Ok(if failures.is_empty() {
         Status::Clean
@@ -89,36 +117,44 @@ fn one_line(example: &str) -> String {
     example.replace('\\', "\\\\").replace('\n', "\\n")
 }
 
-pub fn figures(path: &Path) -> anyhow::Result<Status> {
+/// How statlint reads each figure: value, kind, role, label, period.
+pub fn figures(path: &Path, set: &RuleSetArgs) -> anyhow::Result<Status> {
     let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     let decoded =
         statlint::source::decode(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-    let doc = statlint::document::Document::new(&decoded.text);
+    let rules = load_rules(set)?;
+    let doc = statlint::doc::Document::new(&decoded.text, &rules.lexicon);
     let mut out = std::io::stdout().lock();
-    for (i, q) in doc.quantities().iter().enumerate() {
+    for (i, q) in doc.figures.iter().enumerate() {
+        let m = &doc.mentions[i];
         let mut flags = Vec::new();
         if q.approx {
-            flags.push("approx");
+            flags.push("approx".to_owned());
         }
         if q.in_range {
-            flags.push("range");
+            flags.push("range".to_owned());
         }
-        if q.in_words {
-            flags.push("words");
+        if let Some(w) = &m.whole {
+            flags.push(format!("whole={w}"));
+        }
+        if let Some(s) = m.subject {
+            flags.push(format!("subject=#{s}"));
+        }
+        if m.period.is_stated() || m.period.prior || m.period.target {
+            flags.push(format!("period={:?}", m.period));
         }
         writeln!(
             out,
-            "{i:>5}  {:<10} {:>14} ±{:<8} {:<8} {:<12} before: {:?}",
+            "{i:>5}  {:<12} {:>14} ±{:<8} {:<8} {:<7} {:?} label={:?} {}",
             doc.figure_text(i).replace('\n', " "),
             q.value.to_string(),
             q.half.normalize().to_string(),
             q.kind.name(),
-            q.unit,
-            doc.before(i),
+            m.lang.name(),
+            m.role,
+            m.name(),
+            flags.join(" "),
         )?;
-        if !flags.is_empty() {
-            writeln!(out, "       {}", flags.join(", "))?;
-        }
     }
     Ok(Status::Clean)
 }

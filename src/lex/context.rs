@@ -248,6 +248,20 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
             quantities[i].kind = Kind::Points;
         }
     }
+    // `1-7月份`, `1—6月`: the first month of a span is a month too.
+    for i in 1..quantities.len() {
+        let (prev, q) = (&quantities[i - 1], &quantities[i]);
+        let gap = text.get(prev.unit_end.max(prev.end)..q.start).unwrap_or("").trim();
+        let month = q.kind == Kind::Date && text[q.end..].starts_with('月');
+        let small = prev.kind == Kind::Number
+            && prev.decimals == 0
+            && prev.unit.is_empty()
+            && prev.value >= Decimal::ONE
+            && prev.value <= Decimal::from(12);
+        if month && small && matches!(gap, "-" | "—" | "–" | "~" | "～" | "至" | "到" | "－") {
+            quantities[i - 1].kind = Kind::Date;
+        }
+    }
     for i in 1..quantities.len() {
         let gap = text[quantities[i - 1].end..quantities[i].start].trim();
         let gap = gap.trim_start_matches(['%', '％']).trim();
@@ -323,6 +337,15 @@ mod tests {
         ));
         assert!(!lexed.quantities[0].half.is_zero());
         assert!(lexed.quantities[2].half.is_zero());
+    }
+
+    #[test]
+    fn the_first_month_of_a_span_is_a_month() {
+        let lexed = lex(&TextView::new("1-7月份，零售额129277亿元；1—6月"));
+        let qs = &lexed.quantities;
+        assert_eq!(qs[0].kind, Kind::Date);
+        assert!(qs[0].in_range && qs[1].in_range);
+        assert_eq!(qs[3].kind, Kind::Date);
     }
 
     #[test]

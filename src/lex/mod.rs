@@ -17,7 +17,7 @@ mod units;
 pub use chinese::{is_numeral_char, numeral as chinese_numeral};
 pub use quantity::{Kind, Quantity};
 pub use segment::{Level, Segments};
-pub use units::{is_known_unit, same_unit, ZH_COUNTERS};
+pub use units::{is_discrete, is_known_unit, same_unit, ZH_COUNTERS};
 
 use crate::source::TextView;
 

@@ -166,6 +166,15 @@ pub const ZH_COUNTERS: &[&str] = &[
     "例", "起", "届", "轮", "组", "重", "化",
 ];
 
+/// English nouns that all count people: `5.6 million men` and `10
+/// million people` are counts of one unit.
+const PERSONS: &[&str] = &[
+    "people", "person", "persons", "men", "women", "man", "woman", "children", "child", "boys",
+    "girls", "adults", "adult", "patients", "patient", "participants", "participant",
+    "respondents", "respondent", "individuals", "individual", "workers", "employees",
+    "students", "members", "infants", "subjects", "males", "females", "male", "female",
+];
+
 pub fn is_discrete(unit: &str) -> bool {
     ZH_DISCRETE.contains(&unit) || EN_DISCRETE.contains(&unit.to_ascii_lowercase().as_str())
 }
@@ -177,10 +186,13 @@ pub fn same_unit(a: &str, b: &str) -> bool {
         return true;
     }
     let norm = |u: &str| -> String {
-        let u = u.trim_end_matches('s').to_ascii_lowercase();
-        match u.as_str() {
+        let lower = u.to_ascii_lowercase();
+        if PERSONS.contains(&lower.as_str()) {
+            return "person".to_owned();
+        }
+        let u = lower.trim_end_matches('s');
+        match u {
             "剂次" | "人次" => "人".to_owned(),
-            "people" | "person" => "person".to_owned(),
             other => other.to_owned(),
         }
     };

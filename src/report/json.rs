@@ -192,11 +192,13 @@ impl JsonStream {
 #[cfg(test)]
 mod tests {
     use super::render_json;
-    use crate::{rules, Linter};
+    use crate::rules::RuleSet;
+    use crate::selection::Selection;
+    use crate::Linter;
 
     #[test]
     fn the_document_parses_with_files_findings_and_a_summary() {
-        let linter = Linter::new(rules::builtin().unwrap());
+        let linter = Linter::new(RuleSet::builtin().unwrap(), &Selection::default());
         let bad = linter.lint_text(
             "a.txt",
             "目标任务数 52380人，累计接种 48211剂次，完成率93.04%。".into(),

@@ -5,7 +5,9 @@
 //! PDF or an editor wrapped, keeping a map back to the original offsets.
 
 mod decode;
+mod fold;
 mod text_view;
 
 pub use decode::{decode, DecodeError, Decoded};
+pub use fold::{fold, fold_char};
 pub use text_view::{is_cjk, TextView};

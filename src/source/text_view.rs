@@ -93,7 +93,44 @@ impl TextView {
         }
         segments.push((text.len(), copy_from));
         text.push_str(&source[copy_from..]);
-        TextView { text, segments }
+        let mut view = TextView { text, segments };
+        let notes = pinyin_annotations(&view.text);
+        if !notes.is_empty() {
+            view.drop_ranges(&notes);
+        }
+        view
+    }
+
+    /// Removes byte ranges (sorted, disjoint) from the view, keeping the
+    /// map back to the source exact for what remains.
+    fn drop_ranges(&mut self, ranges: &[(usize, usize)]) {
+        let mut text = String::with_capacity(self.text.len());
+        let mut segments = Vec::with_capacity(self.segments.len() + ranges.len());
+        let mut keep_from = 0;
+        let bounds = ranges
+            .iter()
+            .copied()
+            .chain(std::iter::once((self.text.len(), self.text.len())));
+        for (start, end) in bounds {
+            if start > keep_from {
+                // The kept run, split wherever the old map has a break.
+                let first = self.segments.partition_point(|&(v, _)| v <= keep_from);
+                let mut run_start = keep_from;
+                for &(v, _) in self.segments.iter().skip(first) {
+                    if v >= start {
+                        break;
+                    }
+                    segments.push((text.len(), self.source_offset(run_start)));
+                    text.push_str(&self.text[run_start..v]);
+                    run_start = v;
+                }
+                segments.push((text.len(), self.source_offset(run_start)));
+                text.push_str(&self.text[run_start..start]);
+            }
+            keep_from = end;
+        }
+        self.text = text;
+        self.segments = segments;
     }
 
     /// The source offset of the byte at `offset` in the view.
@@ -132,6 +169,42 @@ fn is_heading(line: &str) -> bool {
         && body.starts_with(['、', '）', ')'])
         && line.chars().count() <= 16
         && !line.ends_with(['。', '，', '；', '：', ',', ';', ':'])
+}
+
+/// Pinyin glosses that some web pages print after each character
+/// (`產(chǎn)業(yè)`): a bracket right after a CJK character holding one
+/// syllable of lowercase Latin letters. A document counts as glossed once
+/// two such brackets carry tone marks; then every one of them goes, tone
+/// mark or not, so that `產業` reads as one word again.
+fn pinyin_annotations(text: &str) -> Vec<(usize, usize)> {
+    const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
+    let mut found = Vec::new();
+    let mut toned = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '(' | '（') && prev.is_some_and(is_cjk) {
+            let inner_start = i + c.len_utf8();
+            let inner: String = text[inner_start..]
+                .chars()
+                .take_while(|&d| d.is_ascii_lowercase() || d == 'ü' || TONED.contains(d))
+                .collect();
+            let close = inner_start + inner.len();
+            let closed = text[close..].starts_with([')', '）']);
+            let syllable = (1..=6).contains(&inner.chars().count())
+                && inner.chars().any(|d| "aeiouü".contains(d) || TONED.contains(d));
+            if closed && syllable {
+                let end = close + text[close..].chars().next().map_or(0, char::len_utf8);
+                toned += usize::from(inner.chars().any(|d| TONED.contains(d)));
+                found.push((i, end));
+            }
+        }
+        prev = Some(c);
+    }
+    if toned >= 2 {
+        found
+    } else {
+        Vec::new()
+    }
 }
 
 /// `16,\n695`: a PDF wrapped a figure right after its thousands
@@ -197,6 +270,20 @@ mod tests {
     fn figures_on_consecutive_lines_stay_apart() {
         let view = TextView::new("1,681\n702\n821");
         assert_eq!(view.text, "1,681\n702\n821");
+    }
+
+    #[test]
+    fn pinyin_glosses_are_dropped_and_offsets_still_map() {
+        let src = "第一產(chǎn)業(yè)增加值62.3億元，增長(zhǎng)3.1%";
+        let view = TextView::new(src);
+        assert_eq!(view.text, "第一產業增加值62.3億元，增長3.1%");
+        let at = view.text.find("62.3").unwrap();
+        assert_eq!(&src[view.source_offset(at)..][..4], "62.3");
+        let at = view.text.find("3.1%").unwrap();
+        let (s, e) = view.source_range(at, at + 4);
+        assert_eq!(&src[s..e], "3.1%");
+        // One bracket alone, or an English word in brackets, stays.
+        assert_eq!(TextView::new("总值(GDP)和(a)").text, "总值(GDP)和(a)");
     }
 
     #[test]

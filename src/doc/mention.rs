@@ -1,0 +1,596 @@
+//! Mentions: each figure with what it measures and the role it plays.
+//!
+//! A figure's words are read once, from the cue words around it:
+//!
+//! - its *label*, the words that name what it measures, taken from just
+//!   before it with the copula stripped (`第一产业增加值为6.08亿元` →
+//!   第一产业增加值; `revenue of $676 million` → revenue), or from its
+//!   noun after it in English (`16,367 cases`);
+//! - its *role*: a level, a change (a cue of rise or fall before it), a
+//!   share (占, 比重, `of` after a percentage, a bracket after a count);
+//! - the *whole* a share names (`占<生产总值>的比重`, `% of <sales>`);
+//! - its *subject*, the level a change or a share qualifies when it has
+//!   no label of its own (`生产总值23.16亿元，同比下降29%`);
+//! - its *period*.
+//!
+//! Relation finders read mentions, never the raw text around a figure.
+
+use super::period::{self, Period};
+use super::{Document, WINDOW};
+use crate::lex::{Kind, Level};
+use crate::lexicon::{Cue, CueHit, Lang, Lexicon};
+use crate::source::is_cjk;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// A level: 23.16亿元, 44354人, a rate's level 43.6%.
+    Level,
+    /// A change of its subject: 增长5.2%, rose 29%, 增加6455万元, 提高0.9个
+    /// 百分点; `versus` when it compares with another figure (高于).
+    Change { down: bool, versus: bool },
+    /// A share of a whole.
+    Share,
+    /// Not an operand: a date, an ordinal, the end of a range.
+    Other,
+}
+
+/// A set of cue roles.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CueSet(u64);
+
+impl CueSet {
+    pub fn insert(&mut self, cue: Cue) {
+        self.0 |= 1 << cue as u64;
+    }
+
+    pub fn has(self, cue: Cue) -> bool {
+        self.0 & (1 << cue as u64) != 0
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Mention {
+    pub lang: Lang,
+    pub role: Role,
+    /// What it measures, normalized for comparison; empty when the figure
+    /// takes its subject's (`，同比增长3.8%`).
+    pub label: String,
+    /// Where the label's words are.
+    pub label_span: (usize, usize),
+    /// An English count's noun (`16,367 cases` → cases).
+    pub noun: String,
+    /// The whole a share names, normalized.
+    pub whole: Option<String>,
+    /// The level this figure qualifies.
+    pub subject: Option<usize>,
+    /// Cue roles in the words before the figure (back to its clause's
+    /// start or the previous figure) and after it (to the next figure or
+    /// the clause's end).
+    pub before: CueSet,
+    pub after: CueSet,
+    /// Where those windows start and end.
+    pub window: (usize, usize),
+    pub period: Period,
+    /// In brackets right after this figure (`189人（35.5%）`).
+    pub host: Option<usize>,
+    /// Bracket nesting depth at the figure.
+    pub depth: u8,
+}
+
+impl Mention {
+    /// The label this mention is compared by: its own, or for an English
+    /// count without one, its noun.
+    pub fn name(&self) -> &str {
+        if self.label.is_empty() {
+            &self.noun
+        } else {
+            &self.label
+        }
+    }
+
+    pub fn is_operand(&self) -> bool {
+        self.role != Role::Other
+    }
+}
+
+/// Cues that end a label when read backwards from a figure. Others may
+/// stand inside a label: 目标任务数, 累计确诊病例, 现有, 完成率.
+fn ends_label(cue: Cue) -> bool {
+    !matches!(
+        cue,
+        Cue::Scope
+            | Cue::Mask
+            | Cue::Copula
+            | Cue::Total
+            | Cue::Target
+            | Cue::Prior
+            | Cue::Real
+            | Cue::Nominal
+            | Cue::Comparable
+            | Cue::Remainder
+            | Cue::PerYear
+            | Cue::MultiYear
+            | Cue::Interval
+            | Cue::ShareNoun
+            | Cue::Partial
+    )
+}
+
+/// Is this byte the start of a figure's bracket, or punctuation that
+/// ends a label?
+fn label_stop(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '；' | ';' | '。' | '：' | ':' | '、' | '(' | '（' | '—' | '\n' | '|' | '!' | '?'
+            | '！' | '？'
+    )
+}
+
+/// Trailing words that link a label to its figure without being part of
+/// either: currency signs and spaces.
+fn trim_link(text: &str) -> &str {
+    text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '$' | '€' | '£' | '¥' | '￥' | '=' | '＝')
+    })
+    .trim_end_matches("US")
+    .trim_end_matches("RMB")
+    .trim_end()
+}
+
+/// Reads the run of label words that ends at `end`: back to the nearest
+/// cue or stop, without date figures. Returns (start, raw words).
+fn run_before(doc: &Document, start_limit: usize, end: usize, hits: &[CueHit]) -> (usize, String) {
+    let folded = &doc.folded;
+    let end = end.max(start_limit);
+    let mut start = hits
+        .iter()
+        .rev()
+        .find(|h| h.end <= end && ends_label(h.cue))
+        .map_or(start_limit, |h| h.end.max(start_limit));
+    // The nearest stop inside the run; a closing bracket keeps its
+    // opening one (`生产总值(GDP)`).
+    let mut depth = 0i32;
+    for (i, c) in folded[start..end].char_indices().rev() {
+        match c {
+            ')' | '）' => depth += 1,
+            '(' | '（' if depth > 0 => depth -= 1,
+            c if label_stop(c) => {
+                start = start + i + c.len_utf8();
+                break;
+            }
+            _ => {}
+        }
+    }
+    let mut words = String::new();
+    let mut at = start;
+    // Dates are the period, not the label: `2020年全县生产总值` → 全县生产总值.
+    for q in doc.figures.iter().filter(|q| q.start >= start && q.start < end) {
+        if q.kind == Kind::Date || q.kind == Kind::Ordinal {
+            words.push_str(&folded[at.min(q.start)..q.start]);
+            let after = &folded[q.unit_end.max(q.end).min(end)..end];
+            // The date's own words: 6月份, 2021年末, 第1剂.
+            let rest = after.trim_start_matches(['年', '月', '日', '号', '份', '末', '底', '初', '时', '剂', '季', '度']);
+            at = end - rest.len();
+        }
+    }
+    words.push_str(&folded[at.min(end)..end]);
+    let words = words.trim_matches(|c: char| c.is_whitespace() || "·•*-–".contains(c));
+    (start, strip_lead(doc, start, words).to_owned())
+}
+
+/// Drops the words a label starts with that are not part of it: scope
+/// (全县), 其中, a verb (实现, 完成), and a total adverb before a verb
+/// (累计完成). A verb stays when what is left would be one character
+/// (完成率).
+fn strip_lead<'a>(doc: &Document, start: usize, words: &'a str) -> &'a str {
+    let offset = start + (doc.folded[start..].len() - doc.folded[start..].trim_start().len());
+    let hits = doc.cues_in(offset, offset + words.len());
+    let mut rest = words;
+    let mut at = offset;
+    for (k, h) in hits.iter().enumerate() {
+        if h.start != at {
+            break;
+        }
+        let next_is_verb = hits.get(k + 1).is_some_and(|n| n.start == h.end && n.cue == Cue::Copula);
+        let strip = match h.cue {
+            Cue::Scope | Cue::Subset => true,
+            Cue::Copula => true,
+            Cue::Total => next_is_verb,
+            _ => false,
+        };
+        let remaining = &rest[h.end - at..];
+        let trimmed = remaining.trim_start_matches(|c: char| c.is_whitespace() || "，,：:、".contains(c));
+        if !strip || trimmed.chars().count() < 2 {
+            break;
+        }
+        at = h.end + (remaining.len() - trimmed.len());
+        rest = trimmed;
+    }
+    rest
+}
+
+/// An English label is the noun phrase before its figure: the part after
+/// the last verb-like cue, before a preposition that starts a period or a
+/// place (`net sales for the fourth quarter` → net sales).
+fn english_label(words: &str) -> &str {
+    const EDGE: &[&str] = &[
+        "the", "a", "an", "of", "and", "in", "on", "at", "for", "to", "by", "with", "that",
+        "which", "who", "were", "was", "is", "are", "its", "their", "this", "these", "those",
+    ];
+    let lower = words.to_ascii_lowercase();
+    let mut cut = words.len();
+    for prep in [
+        " for ", " in ", " during ", " at ", " on ", " as of ", " since ", " through ", " over ",
+        " by ", " from ", " to ", " between ",
+    ] {
+        if let Some(i) = lower.find(prep) {
+            cut = cut.min(i);
+        }
+    }
+    let mut label = words[..cut].trim();
+    loop {
+        let lower = label.to_ascii_lowercase();
+        let first = lower.split(' ').next().unwrap_or("");
+        let last = lower.rsplit(' ').next().unwrap_or("");
+        if EDGE.contains(&first) && !label.is_empty() {
+            label = label[first.len()..].trim_start();
+        } else if EDGE.contains(&last) && !label.is_empty() {
+            label = label[..label.len() - last.len()].trim_end();
+        } else {
+            break;
+        }
+    }
+    label
+}
+
+pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
+    let qs = &doc.figures;
+    let text = &doc.folded;
+    let mut mentions: Vec<Mention> = Vec::with_capacity(qs.len());
+    let brackets = bracket_depths(doc);
+    for (i, q) in qs.iter().enumerate() {
+        let clause_start = doc.segment_start(Level::Clause, q.start);
+        let clause_end = doc.segment_end(Level::Clause, q.end);
+        // Back to the previous operand in the clause; dates and ordinals
+        // are words of the label or the period.
+        let prev_end = qs[..i]
+            .iter()
+            .rev()
+            .find(|p| p.kind != Kind::Date && p.kind != Kind::Ordinal)
+            .map_or(0, |p| p.unit_end.max(p.end));
+        let window_start = clause_start
+            .max(prev_end.min(q.start))
+            .max(text.floor_char_boundary(q.start.saturating_sub(WINDOW)));
+        let window_start = text.ceil_char_boundary(window_start);
+        let next_start = qs
+            .get(i + 1)
+            .map_or(text.len(), |n| n.start)
+            .max(q.unit_end);
+        let window_end = text.floor_char_boundary(
+            clause_end
+                .min(next_start)
+                .max(q.unit_end)
+                .min(q.unit_end + WINDOW),
+        );
+        let hits_before = doc.cues_in(window_start, q.start);
+        let hits_after = doc.cues_in(q.unit_end, window_end);
+        let mut before = CueSet::default();
+        for h in hits_before {
+            before.insert(h.cue);
+        }
+        let mut after = CueSet::default();
+        for h in hits_after {
+            after.insert(h.cue);
+        }
+        let sentence_start = doc.segment_start(Level::Sentence, q.start);
+        let lang = language(text, sentence_start.max(q.start.saturating_sub(60)), window_end);
+
+        // The words just before the figure, links stripped: 为, 达到,
+        // `was`, `of $`.
+        let mut end = q.start;
+        let mut hits: Vec<CueHit> = hits_before.to_vec();
+        // `increased to $501.6 million`, `达到690吨`: a level reached; the
+        // verb before `to` is no change of this figure.
+        let mut reached = false;
+        loop {
+            let trimmed = trim_link(&text[window_start..end]);
+            end = window_start + trimmed.len();
+            match hits.last() {
+                Some(h) if h.end == end && matches!(h.cue, Cue::Copula | Cue::Of) => {
+                    end = h.start;
+                    hits.pop();
+                }
+                Some(h) if h.end == end && h.cue == Cue::To => {
+                    reached = true;
+                    end = h.start;
+                    hits.pop();
+                }
+                // `研发经费由1288亿元`: the label stands before 由.
+                Some(h) if h.end == end && h.cue == Cue::From => {
+                    end = h.start;
+                    hits.pop();
+                }
+                Some(h)
+                    if reached
+                        && h.end == end
+                        && (h.cue.is_change() || matches!(h.cue, Cue::Base)) =>
+                {
+                    end = h.start;
+                    hits.pop();
+                }
+                _ => break,
+            }
+        }
+        let last_cue = hits.last().filter(|h| h.end == end).map(|h| h.cue);
+        let mut role = Role::Level;
+        let mut whole = None;
+        let mut label_end = end;
+        match last_cue {
+            Some(c) if c.is_change() => {
+                role = Role::Change {
+                    down: matches!(c, Cue::Down | Cue::FallNoun),
+                    versus: false,
+                };
+                // The label is what changed, before 比上年/同比 and the verb.
+                label_end = hits
+                    .iter()
+                    .rev()
+                    .take_while(|h| {
+                        h.cue.is_change()
+                            || matches!(
+                                h.cue,
+                                Cue::Base
+                                    | Cue::Real
+                                    | Cue::Nominal
+                                    | Cue::Comparable
+                                    | Cue::Copula
+                                    | Cue::PerYear
+                                    | Cue::MultiYear
+                            )
+                    })
+                    .last()
+                    .map_or(end, |h| h.start);
+            }
+            Some(c @ (Cue::Higher | Cue::Lower)) => {
+                role = Role::Change {
+                    down: c == Cue::Lower,
+                    versus: true,
+                };
+                label_end = hits.last().map_or(end, |h| h.start);
+            }
+            Some(Cue::ShareNoun) => {
+                role = Role::Share;
+                label_end = hits.last().map_or(end, |h| h.start);
+            }
+            Some(Cue::Share) => {
+                role = Role::Share;
+                label_end = hits.last().map_or(end, |h| h.start);
+            }
+            _ => {}
+        }
+        let mut label_hits: Vec<CueHit> = hits
+            .iter()
+            .copied()
+            .filter(|h| h.end <= label_end)
+            .collect();
+        // 占<生产总值>的比重: the run after 占 names the whole.
+        let strip_de = |s: usize| {
+            let t = text[window_start..s].trim_end_matches('的');
+            window_start + t.len()
+        };
+        label_end = strip_de(label_end);
+        let (mut label_start, mut raw) = run_before(doc, window_start, label_end, &label_hits);
+        if role == Role::Share || last_cue.is_none() {
+            let share_before = label_hits
+                .last()
+                .filter(|h| h.cue == Cue::Share && text[h.end..label_start].trim().is_empty());
+            if let Some(h) = share_before.copied() {
+                role = Role::Share;
+                if !raw.is_empty() {
+                    whole = Some(lexicon.normalizer.normalize(&raw));
+                }
+                label_hits.pop();
+                let (s, r) = run_before(doc, window_start, h.start, &label_hits);
+                label_start = s;
+                raw = r;
+            }
+        }
+        let mut label_text = raw.clone();
+        if lang == Lang::En {
+            label_text = english_label(&label_text).to_owned();
+        }
+        let mut label = lexicon.normalizer.normalize(&label_text);
+        if label.chars().all(|c| !c.is_alphanumeric()) {
+            label.clear();
+        }
+        let noun = if lang == Lang::En {
+            q.unit.to_ascii_lowercase()
+        } else {
+            String::new()
+        };
+
+        // English: `53.4% of sales`, `(65.0%) of these`: the whole after.
+        if lang == Lang::En && matches!(q.kind, Kind::Percent) {
+            let first_after = hits_after.first();
+            if let Some(h) = first_after.filter(|h| h.cue == Cue::Of && text[q.unit_end..h.start].trim().trim_start_matches(')').trim().is_empty()) {
+                role = Role::Share;
+                let stop = text[h.end..window_end]
+                    .find([',', ';', '.', '(', ')'])
+                    .map_or(window_end, |k| h.end + k);
+                let words = english_label(text[h.end..stop].trim());
+                let words = words
+                    .trim_start_matches("all ")
+                    .trim_start_matches("total ")
+                    .trim();
+                if !words.is_empty() {
+                    whole = Some(lexicon.normalizer.normalize(words));
+                }
+            }
+        }
+
+        if matches!(q.kind, Kind::Date | Kind::Ordinal) || q.in_range {
+            role = Role::Other;
+        }
+        let depth = brackets[i];
+        // `189人（35.5%）`, `10,641 (65.0%)`: a percentage alone in a
+        // bracket right after a count is its share.
+        let mut host = None;
+        if depth > 0 && matches!(q.kind, Kind::Percent) && role == Role::Level {
+            let opening = text[..q.start].trim_end();
+            if opening.ends_with(['(', '（']) {
+                let bracket_at = opening.len() - opening.chars().next_back().map_or(0, char::len_utf8);
+                host = qs[..i]
+                    .iter()
+                    .rposition(|p| p.kind == Kind::Number && !p.in_range)
+                    .filter(|&j| {
+                        let gap = &text[qs[j].unit_end.max(qs[j].end).min(bracket_at)..bracket_at];
+                        gap.trim().is_empty() || gap.trim().chars().count() <= 12 && !gap.contains(['，', ',', '。', ';', '；'])
+                    });
+                if host.is_some() {
+                    role = Role::Share;
+                }
+            }
+        }
+
+        // A period holds to the end of its full sentence: `7月份，城镇…；乡村…`.
+        let period_text_start = full_sentence_start(doc, q.start);
+        let in_stretch: Vec<&crate::lex::Quantity> = qs[..i]
+            .iter()
+            .rev()
+            .take_while(|p| p.start >= period_text_start)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let mut period = period::read(
+            &text[period_text_start..q.start],
+            &in_stretch,
+            period_text_start,
+        );
+        let clause_before = doc.cues_in(clause_start, q.start);
+        let own_words = doc.cues_in(window_start, q.start);
+        period.prior = own_words.iter().any(|h| h.cue == Cue::Prior)
+            || lang == Lang::En && hits_after.iter().any(|h| h.cue == Cue::Prior);
+        period.target = clause_before.iter().any(|h| h.cue == Cue::Target);
+
+        mentions.push(Mention {
+            lang,
+            role,
+            label,
+            label_span: (label_start, label_end.max(label_start)),
+            noun,
+            whole,
+            subject: None,
+            before,
+            after,
+            window: (window_start, window_end),
+            period,
+            host,
+            depth,
+        });
+    }
+    link_subjects(doc, &mut mentions);
+    mentions
+}
+
+/// A change or a share qualifies the nearest level before it in its
+/// sentence (`全县生产总值为23.16亿元，同比下降29%`); a level without a label
+/// of its own takes the name of the nearest one before it that has one
+/// (`net sales increased 29% to $939.7 million`).
+fn link_subjects(doc: &Document, mentions: &mut [Mention]) {
+    let qs = &doc.figures;
+    for i in 0..mentions.len() {
+        if mentions[i].role == Role::Other {
+            continue;
+        }
+        if let Some(h) = mentions[i].host {
+            mentions[i].subject = Some(h);
+            continue;
+        }
+        let level = mentions[i].role == Role::Level;
+        if level && !mentions[i].name().is_empty() {
+            continue;
+        }
+        let subject = (0..i).rev().take(8).find(|&j| {
+            let mj = &mentions[j];
+            qs[j].sentence == qs[i].sentence
+                && mj.depth <= mentions[i].depth
+                && if level {
+                    mj.role != Role::Other && !mj.name().is_empty()
+                } else {
+                    mj.role == Role::Level && qs[j].kind == Kind::Number && qs[j].is_operand()
+                }
+        });
+        mentions[i].subject = subject;
+    }
+}
+
+impl Document {
+    /// What figure `i` measures: its own label, or its subject's.
+    pub fn name_of(&self, i: usize) -> &str {
+        let mut j = i;
+        for _ in 0..6 {
+            let m = &self.mentions[j];
+            if !m.name().is_empty() {
+                return m.name();
+            }
+            match m.subject {
+                Some(s) if s < j => j = s,
+                _ => break,
+            }
+        }
+        ""
+    }
+}
+
+/// Is the stretch Chinese? Any CJK character in it says so.
+fn language(text: &str, start: usize, end: usize) -> Lang {
+    let start = text.floor_char_boundary(start);
+    let end = text.floor_char_boundary(end.max(start));
+    if text[start..end].chars().any(|c| is_cjk(c) && !matches!(c, '（' | '）' | '，' | '％' | '：' | '；')) {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
+}
+
+/// The bracket depth at each figure, from one pass over the text.
+fn bracket_depths(doc: &Document) -> Vec<u8> {
+    let mut depths = Vec::with_capacity(doc.figures.len());
+    let bytes = doc.folded.as_bytes();
+    let mut depth: u8 = 0;
+    let mut at = 0;
+    for q in &doc.figures {
+        for (k, c) in doc.folded[at..q.start].char_indices() {
+            match c {
+                '(' | '（' => depth = depth.saturating_add(1),
+                ')' | '）' => depth = depth.saturating_sub(1),
+                '\n' if bytes.get(at + k + 1) == Some(&b'\n') => depth = 0,
+                _ => {}
+            }
+        }
+        at = q.start;
+        depths.push(depth);
+    }
+    depths
+}
+
+/// Where the full sentence holding `at` starts: after the last 。！？ or
+/// sentence-ending `.`, or the paragraph's start; a `；` does not end it.
+/// At most a few hundred bytes back.
+fn full_sentence_start(doc: &Document, at: usize) -> usize {
+    let text = &doc.folded;
+    let paragraph = doc.segment_start(Level::Paragraph, at);
+    let floor = text.floor_char_boundary(at.saturating_sub(WINDOW * 2)).max(paragraph);
+    let window = &text[floor..at];
+    let mut start = floor;
+    for (k, c) in window.char_indices().rev() {
+        let ends = matches!(c, '。' | '！' | '？' | '!' | '?')
+            || c == '.' && window[k + 1..].starts_with([' ', '\n']);
+        if ends {
+            start = floor + k + c.len_utf8();
+            break;
+        }
+    }
+    start
+}

@@ -1,0 +1,117 @@
+//! A document as the relation finders read it: the joined text and its
+//! folded copy, the figures, the segments, the cue words, and for every
+//! figure a mention (what it measures, its role, its period), all built
+//! once per document.
+
+mod mention;
+mod period;
+pub mod table;
+
+pub use mention::{Mention, Role};
+pub use period::Period;
+
+use crate::lex::{self, Level, Quantity, Segments};
+use crate::lexicon::{Cue, CueHit, Lang, Lexicon};
+use crate::source::{fold, TextView};
+
+/// Windows around a figure are capped so that a figure in a long
+/// unpunctuated paragraph costs the same as anywhere else.
+pub const WINDOW: usize = 160;
+
+pub struct Document {
+    pub view: TextView,
+    /// The view with traditional characters read as simplified ones:
+    /// same length and offsets as `view.text`.
+    pub folded: String,
+    pub figures: Vec<Quantity>,
+    pub segments: Segments,
+    /// Every cue word of the text, in order.
+    pub cues: Vec<CueHit>,
+    /// One per figure, same index.
+    pub mentions: Vec<Mention>,
+    pub tables: Vec<table::Table>,
+}
+
+impl Document {
+    pub fn new(source: &str, lexicon: &Lexicon) -> Document {
+        let view = TextView::new(source);
+        let folded = fold(&view.text);
+        let lexed = lex::lex(&view);
+        let cues = lexicon.cue_hits(&folded);
+        let mut doc = Document {
+            view,
+            folded,
+            figures: lexed.quantities,
+            segments: lexed.segments,
+            cues,
+            mentions: Vec::new(),
+            tables: Vec::new(),
+        };
+        doc.mentions = mention::build(&doc, lexicon);
+        doc.tables = table::find(&doc, lexicon);
+        doc
+    }
+
+    pub fn text(&self) -> &str {
+        &self.view.text
+    }
+
+    /// The figure as printed.
+    pub fn figure_text(&self, i: usize) -> &str {
+        let q = &self.figures[i];
+        &self.view.text[q.start..q.end]
+    }
+
+    /// The cue hits inside a byte range of the text.
+    pub fn cues_in(&self, start: usize, end: usize) -> &[CueHit] {
+        let from = self.cues.partition_point(|h| h.start < start);
+        let to = self.cues.partition_point(|h| h.start < end);
+        let hits = &self.cues[from..to.max(from)];
+        let inside = hits.iter().take_while(|h| h.end <= end).count();
+        &hits[..inside]
+    }
+
+    /// Does a cue of this role stand in the byte range?
+    pub fn has_cue(&self, start: usize, end: usize, cue: Cue) -> bool {
+        self.cues_in(start, end).iter().any(|h| h.cue == cue)
+    }
+
+    pub fn segment_start(&self, level: Level, offset: usize) -> usize {
+        self.segments.start_of(level, offset)
+    }
+
+    pub fn segment_end(&self, level: Level, offset: usize) -> usize {
+        self.segments.end_of(level, offset, self.view.text.len())
+    }
+
+    /// The folded text between two offsets, at most `cap` bytes back from
+    /// `end`.
+    pub fn folded_between(&self, start: usize, end: usize) -> &str {
+        let end = end.min(self.folded.len());
+        let start = self.folded.ceil_char_boundary(start.min(end));
+        &self.folded[start..self.folded.floor_char_boundary(end).max(start)]
+    }
+
+    /// The text between figure `a`'s unit and figure `b` (a before b).
+    pub fn gap(&self, a: usize, b: usize) -> &str {
+        let (a, b) = (a.min(b), a.max(b));
+        let start = self.figures[a].unit_end.max(self.figures[a].end);
+        let end = self.figures[b].start;
+        if end <= start || end - start > WINDOW * 4 {
+            return "";
+        }
+        &self.folded[start..end]
+    }
+
+    pub fn lang(&self, i: usize) -> Lang {
+        self.mentions[i].lang
+    }
+
+    pub fn same_sentence(&self, a: usize, b: usize) -> bool {
+        self.figures[a].sentence == self.figures[b].sentence
+    }
+
+    pub fn same_paragraph(&self, a: usize, b: usize) -> bool {
+        self.figures[a].paragraph == self.figures[b].paragraph
+    }
+}

@@ -1,0 +1,240 @@
+//! The period a figure refers to: its year, months, quarter or half, and
+//! whether it is the earlier value of a comparison (上年, last year) or a
+//! goal rather than an outcome.
+//!
+//! Two figures with the same label are the same quantity only in the
+//! same period: 7月份 is not 1—7月份, a year is not its first half, last
+//! year's value is not this year's.
+
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::lex::{Kind, Quantity};
+
+/// A part of a year named in words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// The first n quarters together (前三季度 is 3, 上半年 is 2).
+    ToQuarter(u8),
+    /// One quarter.
+    Quarter(u8),
+    /// The second half.
+    SecondHalf,
+    /// The whole year (全年).
+    Year,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Period {
+    pub year: Option<u16>,
+    /// First and last month (7月份 is (7, 7), 1—7月份 is (1, 7)).
+    pub months: Option<(u8, u8)>,
+    pub part: Option<Part>,
+    /// The earlier value of a comparison: 上年, 去年同期, a year earlier.
+    pub prior: bool,
+    /// A goal or forecast, not an outcome.
+    pub target: bool,
+}
+
+impl Period {
+    /// Can the two refer to the same period? Each field that both state
+    /// must agree; a field one leaves out agrees with anything.
+    pub fn compatible(&self, other: &Period) -> bool {
+        fn agree<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            }
+        }
+        agree(self.year, other.year)
+            && agree(self.months, other.months)
+            && agree(self.part, other.part)
+            && self.prior == other.prior
+            && self.target == other.target
+            // 7月份 against 上半年: a month is never a part of the year.
+            && !(self.months.is_some() && other.part.is_some_and(|p| p != Part::Year))
+            && !(other.months.is_some() && self.part.is_some_and(|p| p != Part::Year))
+    }
+
+    /// Does it state anything at all?
+    pub fn is_stated(&self) -> bool {
+        self.year.is_some() || self.months.is_some() || self.part.is_some()
+    }
+}
+
+const ZH_PARTS: &[(&str, Part)] = &[
+    ("前三季度", Part::ToQuarter(3)),
+    ("上半年", Part::ToQuarter(2)),
+    ("前两季度", Part::ToQuarter(2)),
+    ("下半年", Part::SecondHalf),
+    ("第一季度", Part::Quarter(1)),
+    ("第二季度", Part::Quarter(2)),
+    ("第三季度", Part::Quarter(3)),
+    ("第四季度", Part::Quarter(4)),
+    ("一季度", Part::Quarter(1)),
+    ("二季度", Part::Quarter(2)),
+    ("三季度", Part::Quarter(3)),
+    ("四季度", Part::Quarter(4)),
+    ("全年", Part::Year),
+];
+
+const EN_PARTS: &[(&str, Part)] = &[
+    ("first three quarters", Part::ToQuarter(3)),
+    ("first nine months", Part::ToQuarter(3)),
+    ("first half", Part::ToQuarter(2)),
+    ("first six months", Part::ToQuarter(2)),
+    ("second half", Part::SecondHalf),
+    ("first quarter", Part::Quarter(1)),
+    ("second quarter", Part::Quarter(2)),
+    ("third quarter", Part::Quarter(3)),
+    ("fourth quarter", Part::Quarter(4)),
+    ("q1", Part::Quarter(1)),
+    ("q2", Part::Quarter(2)),
+    ("q3", Part::Quarter(3)),
+    ("q4", Part::Quarter(4)),
+    ("full year", Part::Year),
+    ("full-year", Part::Year),
+];
+
+const EN_MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The last named part of a year in `folded` text (lowercased for
+/// English), with where it ends.
+fn last_part(folded: &str) -> Option<(usize, Part)> {
+    let lower = folded.to_ascii_lowercase();
+    let mut best: Option<(usize, Part)> = None;
+    for &(word, part) in ZH_PARTS.iter().chain(EN_PARTS) {
+        if let Some(i) = lower.rfind(word) {
+            let end = i + word.len();
+            let ascii_word = word.is_ascii();
+            let bounded = !ascii_word
+                || (i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphanumeric())
+                    && lower.as_bytes().get(end).is_none_or(|b| !b.is_ascii_alphanumeric());
+            // 前三季度 holds 三季度: the longer word, found first, wins.
+            if bounded && best.is_none_or(|(e, _)| end > e) {
+                best = Some((end, part));
+            }
+        }
+    }
+    best
+}
+
+/// English month names in `lower`: the first and last month named.
+fn en_months(lower: &str) -> Option<(u8, u8)> {
+    let mut found: Vec<(usize, u8)> = Vec::new();
+    for (m, name) in EN_MONTHS.iter().enumerate() {
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(name) {
+            let at = from + i;
+            let end = at + name.len();
+            let bounded = (at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphabetic())
+                && lower.as_bytes().get(end).is_none_or(|b| !b.is_ascii_alphabetic());
+            if bounded {
+                found.push((at, m as u8 + 1));
+            }
+            from = end;
+        }
+    }
+    found.sort_unstable();
+    match found.as_slice() {
+        [] => None,
+        [.., (_, last)] => {
+            // `January-June 2017`: two months joined by a dash are a span.
+            if found.len() >= 2 {
+                let (a, first) = found[found.len() - 2];
+                let between = &lower[a..found[found.len() - 1].0];
+                if between.contains(['-', '–', '—']) || between.contains(" to ") {
+                    return Some((first, *last));
+                }
+            }
+            Some((*last, *last))
+        }
+    }
+}
+
+/// The period stated in `text` (folded) before a figure, with the
+/// figures of that stretch; `figures` are those lying in it.
+pub fn read(text: &str, figures: &[&Quantity], base: usize) -> Period {
+    let mut period = Period::default();
+    // 1—7月份: the lexer marks both ends of a span; the first has no 月.
+    let mut span_start: Option<u8> = None;
+    for q in figures {
+        if q.kind != Kind::Date {
+            continue;
+        }
+        let Some(v) = q.value.to_u32() else { continue };
+        let after = text.get((q.end.saturating_sub(base)).min(text.len())..).unwrap_or("");
+        if (1800..=2100).contains(&v) && !after.starts_with(['月', '日']) {
+            period.year = Some(v as u16);
+            period.months = None;
+            span_start = None;
+        } else if (1..=12).contains(&v) && after.starts_with('月') {
+            let m = v as u8;
+            let first = span_start.take().filter(|&f| f < m && q.in_range);
+            period.months = Some((first.unwrap_or(m), m));
+        } else if (1..=12).contains(&v) && q.in_range {
+            span_start = Some(v as u8);
+        }
+    }
+    let lower = text.to_ascii_lowercase();
+    if period.months.is_none() {
+        period.months = en_months(&lower);
+    }
+    if let Some((_, part)) = last_part(text) {
+        period.part = Some(part);
+    }
+    if period.months.is_some() && period.part == Some(Part::Year) {
+        period.part = None;
+    }
+    period
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_month_is_not_the_months_up_to_it() {
+        let july = Period {
+            months: Some((7, 7)),
+            ..Period::default()
+        };
+        let to_july = Period {
+            months: Some((1, 7)),
+            ..Period::default()
+        };
+        assert!(!july.compatible(&to_july));
+        assert!(july.compatible(&Period::default()));
+    }
+
+    #[test]
+    fn last_year_is_not_this_year() {
+        let prior = Period {
+            prior: true,
+            ..Period::default()
+        };
+        assert!(!prior.compatible(&Period::default()));
+    }
+
+    #[test]
+    fn parts_of_a_year_are_read_from_words() {
+        assert_eq!(last_part("前三季度全区"), Some((12, Part::ToQuarter(3))));
+        assert_eq!(
+            last_part("net sales for the fourth quarter of fiscal"),
+            Some((32, Part::Quarter(4)))
+        );
+        assert_eq!(en_months("january-june"), Some((1, 6)));
+    }
+}

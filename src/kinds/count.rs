@@ -1,0 +1,262 @@
+//! Counts: a stated number of things against the list that names them.
+//!
+//! Shapes:
+//! - `list-then-count`: `辽阳、天津、四川三大化纤厂`, `格力、汉威等4家企业`
+//!   (after 等 the list may name only some: more items than the number
+//!   is an error, exactly one fewer a warning);
+//! - `count-then-list`: `三大任务：A、B、C`, `3个园区（A、B、C）`, `six
+//!   journals: A, B, and C`, `five countries (A, B, C, D and E)`;
+//! - `years`: `１９７９、１９８０两年`, `1950年到2002年53年`;
+//! - `steps`: `the following four steps` against `Step 1` … `Step N`.
+
+use rust_decimal::prelude::ToPrimitive;
+
+use super::list::{item_counts, numbered_count, year_count};
+use super::{Candidate, Context, RelationKind, Verdict};
+use crate::doc::Document;
+use crate::lex::{Kind, Level, ZH_COUNTERS};
+
+pub struct Count;
+
+const NAME: &str = "count";
+
+impl RelationKind for Count {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn describe(&self) -> &'static str {
+        "a stated number of things equals the number the list names"
+    }
+
+    fn shapes(&self) -> &'static [&'static str] {
+        &["list-then-count", "count-then-list", "years", "steps"]
+    }
+
+    fn propose(&self, cx: &Context, out: &mut Vec<Candidate>) {
+        let doc = cx.doc;
+        for i in 0..doc.figures.len() {
+            let q = &doc.figures[i];
+            if q.kind != Kind::Number || q.decimals > 0 || q.approx || q.in_range {
+                continue;
+            }
+            let Some(n) = q.value.to_usize() else { continue };
+            if q.unit == "年" {
+                years(doc, i, out);
+                continue;
+            }
+            if !(2..=20).contains(&n) {
+                continue;
+            }
+            let zh_counter = ZH_COUNTERS.contains(&q.unit.as_str());
+            if zh_counter && !(q.unit == "大" && n >= 10) {
+                list_then_count(doc, i, out);
+                zh_count_then_list(doc, i, out);
+            } else if doc.mentions[i].lang == crate::lexicon::Lang::En && q.in_words || en_counted(doc, i) {
+                en_count_then_list(doc, i, out);
+                steps(doc, i, out);
+            }
+        }
+    }
+
+    fn evaluate(&self, doc: &Document, c: &Candidate) -> Option<Verdict> {
+        let n = doc.figures[c.stated].value.to_usize()?;
+        let (_, start, end) = c.list?;
+        let list = &doc.folded[start..end];
+        let (fewest, most, what) = match c.shape {
+            "years" => {
+                let (a, b) = year_count(list)?;
+                (a, b, "the years named are")
+            }
+            "steps" => {
+                let k = numbered_count(&doc.text()[start..end])?;
+                (k, k, "the text numbers")
+            }
+            _ => {
+                let (a, b) = item_counts(list, true)?;
+                (a, b, "the list names")
+            }
+        };
+        // `A、B等5家` may name some of five: only a longer list is wrong,
+        // and a list exactly one short is suspect.
+        let one_short = c.params.open && n == most + 1 && fewest >= 2;
+        if c.params.open && n > most && !one_short {
+            return None;
+        }
+        let counted = if fewest == most {
+            fewest.to_string()
+        } else {
+            format!("{fewest} or {most}")
+        };
+        let shown_list = doc.text()[start..end].trim().replace('\n', " ");
+        let stated = super::util::shown(doc, c.stated);
+        Some(Verdict {
+            consistent: (fewest..=most).contains(&n),
+            message: format!("{what} {counted}, but the text says {stated}"),
+            primary_label: if one_short {
+                format!("{what} {counted}: one unnamed, or miscounted?")
+            } else {
+                format!("{what} {counted}")
+            },
+            expected: counted.clone(),
+            note: format!("{what} {counted}: {shown_list}"),
+            doubtful: one_short,
+        })
+    }
+}
+
+fn candidate(doc: &Document, i: usize, shape: &'static str, start: usize, end: usize, open: bool) -> Candidate {
+    let mut c = Candidate::new(NAME, shape, doc.mentions[i].lang, i).strong();
+    c.list = Some(("list", start, end));
+    c.params.open = open;
+    c
+}
+
+/// The list right before a count, back to its clause's start (or a
+/// colon): `辽阳、天津、四川` before 三大.
+fn list_then_count(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
+    let q = &doc.figures[i];
+    let clause = doc.segment_start(Level::Clause, q.start);
+    let mut end = q.start;
+    let before = doc.folded[clause..end].trim_end();
+    // Words between the list and the number: 等, 这, 共, a quote.
+    let mut open = false;
+    let mut tail = before;
+    loop {
+        let t = tail.trim_end_matches([' ', '“', '"', '「', '\u{3000}']);
+        if let Some(r) = t.strip_suffix('等') {
+            open = true;
+            tail = r;
+        } else if let Some(r) = t.strip_suffix('这').or_else(|| t.strip_suffix("共")) {
+            tail = r;
+        } else {
+            tail = t;
+            break;
+        }
+    }
+    end = clause + tail.len();
+    let text = &doc.folded[clause..end];
+    // A list has at least two items and no figure of its own.
+    if !text.contains(['、', '和', '及', '与']) || doc.figures.iter().any(|f| f.start >= clause && f.start < end && f.kind != Kind::Date) {
+        return;
+    }
+    if item_counts(text, true).is_some() {
+        out.push(candidate(doc, i, "list-then-count", clause, end, open));
+    }
+}
+
+/// 三大任务：A、B、C / 3个园区（A、B、C）: the list after the counted noun.
+fn zh_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
+    let q = &doc.figures[i];
+    let rest = &doc.folded[q.unit_end..];
+    // The counted noun: a few characters, then a colon or a bracket.
+    let noun_len = rest
+        .char_indices()
+        .take(13)
+        .find(|&(_, c)| matches!(c, '：' | ':' | '（' | '(' | '，' | '。' | '；' | ',' | '\n'))
+        .map(|(k, _)| k);
+    let Some(k) = noun_len else { return };
+    let opener = rest[k..].chars().next().unwrap_or(' ');
+    let close: &[char] = match opener {
+        '：' | ':' => &['。', '；', '\n', ';'],
+        '（' | '(' => &['）', ')'],
+        _ => return,
+    };
+    let start = q.unit_end + k + opener.len_utf8();
+    let body = &doc.folded[start..];
+    let Some(len) = body.find(close) else { return };
+    let len = len.min(600);
+    let end = start + len;
+    let text = &doc.folded[start..end];
+    if !text.contains('、') || text.ends_with('等') || doc.figures.iter().any(|f| f.start >= start && f.start < end) {
+        return;
+    }
+    out.push(candidate(doc, i, "count-then-list", start, end, false));
+}
+
+/// An English count of things: a number word, or digits before a plural
+/// noun.
+fn en_counted(doc: &Document, i: usize) -> bool {
+    let q = &doc.figures[i];
+    doc.mentions[i].lang == crate::lexicon::Lang::En && q.unit.ends_with('s') && q.unit.len() > 3
+}
+
+/// `six flagship journals …: A, B, and C.` / `five countries (A, B, C)`.
+fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
+    let q = &doc.figures[i];
+    let sentence_end = doc.segment_end(Level::Sentence, q.end);
+    let rest = &doc.folded[q.unit_end..sentence_end.max(q.unit_end)];
+    let lower = rest.to_ascii_lowercase();
+    // A bracket right after the counted noun (and up to three words).
+    let words_before_bracket = lower.find('(').map(|k| lower[..k].split_whitespace().count());
+    if lower.trim_start().starts_with('(') || words_before_bracket.is_some_and(|w| w <= 3) && !q.unit.is_empty() {
+        if let Some(open) = rest.find('(') {
+            let start = q.unit_end + open + 1;
+            if let Some(close) = doc.folded[start..].find(')') {
+                let end = start + close;
+                let inner = &doc.folded[start..end];
+                let names = inner.starts_with(|c: char| c.is_ascii_uppercase());
+                if names && !inner.contains(['=', ';', ':']) && !doc.figures.iter().any(|f| f.start >= start && f.start < end) {
+                    out.push(candidate(doc, i, "count-then-list", start, end, false));
+                }
+            }
+        }
+        return;
+    }
+    // A colon within the sentence, the list after it to the sentence end.
+    let Some(colon) = rest.find(':') else { return };
+    if rest[..colon].split_whitespace().count() > 14 {
+        return;
+    }
+    let start = q.unit_end + colon + 1;
+    let end = sentence_end.min(start + 600);
+    let text = doc.folded[start..end].trim_end_matches(['.', ' ', '\n']);
+    let end = start + text.len();
+    if text.contains(['(', ';']) && text.matches(',').count() < 2 {
+        return;
+    }
+    out.push(candidate(doc, i, "count-then-list", start, end, false));
+}
+
+/// `the following four steps` … `Step 1` … `Step 4`.
+fn steps(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
+    let q = &doc.figures[i];
+    let unit = q.unit.to_ascii_lowercase();
+    if !matches!(unit.as_str(), "steps" | "stages" | "phases") {
+        return;
+    }
+    let end = (q.unit_end + 6000).min(doc.folded.len());
+    let end = doc.folded.floor_char_boundary(end);
+    out.push(candidate(doc, i, "steps", q.unit_end, end, false));
+}
+
+/// `１９７９、１９８０两年`, `1950年到2002年53年`: the years just before.
+fn years(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
+    // The dates right before, joined by list marks or a range word.
+    let mut first = i;
+    while first > 0 {
+        let p = first - 1;
+        let pq = &doc.figures[p];
+        let gap = doc.folded.get(pq.end..doc.figures[first].start).unwrap_or("");
+        let joined = gap.chars().count() <= 4
+            && gap
+                .trim_start_matches('年')
+                .trim()
+                .trim_end_matches(['这', '的', '间', '共'])
+                .chars()
+                .all(|c| matches!(c, '、' | '和' | '及' | '与' | '到' | '至' | '—' | '–' | '-' | '~' | '～' | '年' | ' '));
+        if pq.kind != Kind::Date || !joined {
+            break;
+        }
+        first = p;
+    }
+    if first == i || i - first < 1 {
+        return;
+    }
+    let start = doc.figures[first].start;
+    let text_end = doc.figures[i].start;
+    let list = doc.folded[start..text_end].trim_end_matches(['这', '的', '间', '共', ' ']);
+    if year_count(list).is_some() {
+        out.push(candidate(doc, i, "years", start, start + list.len(), false));
+    }
+}

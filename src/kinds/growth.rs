@@ -1,0 +1,252 @@
+//! Growth: a rate of change against the two values it compares.
+//!
+//! Shapes:
+//! - `base`: the current value and a base value the text marks as the
+//!   earlier one, however it does (由B增加到C, 上年为B, `from B`, `compared
+//!   with B`, `B a year earlier`): (C / B − 1) × 100;
+//! - `increment`: the value, its increment and its rate (`51653万元，增加
+//!   6455万元，增长14.28%`): D / (C − D) × 100;
+//! - `per-year`: 年均增长 over the years that date the two values.
+//!
+//! In Chinese bulletins the growth of GDP and value added is real while
+//! the values are at current prices; the lexicon's `real` cues and
+//! real-growth labels keep those from being recomputed.
+
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal::Decimal;
+
+use super::util::{comparable, is_level, shown};
+use super::{Candidate, Context, RelationKind, Verdict};
+use crate::doc::{Document, Role};
+use crate::lex::{Kind, Level};
+use crate::lexicon::{Cue, Lang};
+use crate::num::{format_computed, format_fixed, Interval};
+
+pub struct Growth;
+
+const NAME: &str = "growth";
+
+impl RelationKind for Growth {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn describe(&self) -> &'static str {
+        "a growth rate equals the change from the base value to the current one"
+    }
+
+    fn shapes(&self) -> &'static [&'static str] {
+        &["base", "increment", "per-year"]
+    }
+
+    fn propose(&self, cx: &Context, out: &mut Vec<Candidate>) {
+        let doc = cx.doc;
+        for r in 0..doc.figures.len() {
+            let m = &doc.mentions[r];
+            let q = &doc.figures[r];
+            let Role::Change { down, versus: false } = m.role else {
+                continue;
+            };
+            if q.kind != Kind::Percent || !q.is_operand() || m.before.has(Cue::MultiYear) {
+                continue;
+            }
+            if real_growth(cx, r) {
+                continue;
+            }
+            let per_year = m.before.has(Cue::PerYear);
+            let Some(current) = current_of(doc, r) else {
+                continue;
+            };
+            if let Some(base) = base_of(doc, r, current) {
+                let shape = if per_year { "per-year" } else { "base" };
+                let mut c = Candidate::new(NAME, shape, m.lang, r)
+                    .with("current", current)
+                    .with("base", base)
+                    .strong();
+                c.params.down = down;
+                c.params.years = if per_year {
+                    match years_between(doc, base, current) {
+                        Some(y) => y,
+                        None => continue,
+                    }
+                } else {
+                    1
+                };
+                out.push(c);
+            } else if !per_year {
+                if let Some(inc) = increment_of(doc, r, current) {
+                    let mut c = Candidate::new(NAME, "increment", m.lang, r)
+                        .with("current", current)
+                        .with("increment", inc)
+                        .strong();
+                    c.params.down = down;
+                    c.params.years = 1;
+                    out.push(c);
+                }
+            }
+        }
+    }
+
+    fn evaluate(&self, doc: &Document, c: &Candidate) -> Option<Verdict> {
+        evaluate(doc, c)
+    }
+}
+
+/// Is this rate real while the values beside it are nominal (GDP and
+/// value added in Chinese bulletins, or a rate at comparable prices)?
+fn real_growth(cx: &Context, r: usize) -> bool {
+    let doc = cx.doc;
+    let m = &doc.mentions[r];
+    if m.lang != Lang::Zh {
+        return false;
+    }
+    let sentence = doc.segment_start(Level::Sentence, doc.figures[r].start);
+    let clause_hits = doc.cues_in(sentence, doc.figures[r].start);
+    if clause_hits.iter().any(|h| matches!(h.cue, Cue::Real | Cue::Comparable)) {
+        return true;
+    }
+    let label = m
+        .subject
+        .map_or(m.label.as_str(), |s| doc.mentions[s].name());
+    cx.lexicon.real_growth.iter().any(|w| label.contains(w.as_str()) || m.label.contains(w.as_str()))
+}
+
+/// Is figure `j` marked as the earlier value of a comparison?
+fn marked_base(doc: &Document, j: usize) -> bool {
+    let m = &doc.mentions[j];
+    m.before.has(Cue::From)
+        || m.before.has(Cue::Versus)
+        || m.period.prior
+        || (m.lang == Lang::En && m.after.has(Cue::Prior))
+}
+
+/// The value a rate is the growth of: the level right after it with
+/// `to` (`increased 29% to $939.7 million`), or the nearest level before
+/// it in its sentence that is not the earlier value.
+fn current_of(doc: &Document, r: usize) -> Option<usize> {
+    let after = (r + 1..doc.figures.len()).take(2).find(|&j| {
+        is_level(doc, j) && doc.same_sentence(r, j) && doc.mentions[j].before.has(Cue::To)
+    });
+    if after.is_some() {
+        return after;
+    }
+    (0..r)
+        .rev()
+        .take(6)
+        .take_while(|&j| doc.same_sentence(j, r))
+        .find(|&j| is_level(doc, j) && !marked_base(doc, j))
+}
+
+/// A base value: a level of the same sort, in the sentence (or the next
+/// one), that the text marks as the earlier value.
+fn base_of(doc: &Document, r: usize, current: usize) -> Option<usize> {
+    let cq = &doc.figures[current];
+    let marked = |j: usize| marked_base(doc, j);
+    let sentence_of = |j: usize| doc.figures[j].sentence;
+    let lo = current.min(r).saturating_sub(4);
+    let hi = (current.max(r) + 5).min(doc.figures.len());
+    let found: Vec<usize> = (lo..hi)
+        .filter(|&j| {
+            j != current
+                && is_level(doc, j)
+                && comparable(&doc.figures[j], cq)
+                && (sentence_of(j) == sentence_of(current)
+                    || sentence_of(j) == sentence_of(current) + 1 && doc.mentions[j].period.prior)
+                && marked(j)
+                && !doc.mentions[current].period.prior
+        })
+        .collect();
+    // One base, clearly marked; two are a guess.
+    match found.as_slice() {
+        [b] => Some(*b),
+        _ => None,
+    }
+}
+
+/// `增加6455万元，增长14.28%`: an increment of the same value beside the
+/// rate.
+fn increment_of(doc: &Document, r: usize, current: usize) -> Option<usize> {
+    let cq = &doc.figures[current];
+    (current + 1..r).find(|&j| {
+        let m = &doc.mentions[j];
+        doc.figures[j].kind == Kind::Number
+            && matches!(m.role, Role::Change { versus: false, .. })
+            && doc.figures[j].is_operand()
+            && m.subject == Some(current)
+            && comparable(&doc.figures[j], cq)
+    })
+}
+
+/// The years that date the base and the current value: the year printed
+/// before each (`由2015年的…增加到2020年的…`).
+fn years_between(doc: &Document, base: usize, current: usize) -> Option<u32> {
+    let (b, c) = (doc.mentions[base].period.year?, doc.mentions[current].period.year?);
+    let years = u32::from(c.checked_sub(b)?);
+    (years >= 1).then_some(years)
+}
+
+/// The growth rate in percent per year that turns 1 into `ratio` over
+/// `years` years: exact over one year; over several, the root is taken
+/// in `f64`, far finer than any printed rate.
+fn annual_rate(ratio: Decimal, years: u32) -> Option<Decimal> {
+    if years <= 1 {
+        return (ratio - Decimal::ONE).checked_mul(Decimal::ONE_HUNDRED);
+    }
+    let root = ratio.to_f64()?.powf(1.0 / f64::from(years));
+    Decimal::from_f64((root - 1.0) * 100.0)
+}
+
+/// How far a rate may be from its recomputation, in points, and still be
+/// a slip rather than a reading of the wrong values.
+const PLAUSIBLE_POINTS: i64 = 10;
+
+fn evaluate(doc: &Document, c: &Candidate) -> Option<Verdict> {
+    let r = c.stated;
+    let rate = &doc.figures[r];
+    let ci = c.member("current")?;
+    let cur = &doc.figures[ci];
+    let (base, base_text) = if let Some(bi) = c.member("base") {
+        (doc.figures[bi].interval(), shown(doc, bi))
+    } else {
+        let ii = c.member("increment")?;
+        let inc = doc.figures[ii].interval();
+        let signed = if c.params.down { inc.negate() } else { inc };
+        (cur.interval().sub(&signed), format!("({} {} {})", shown(doc, ci), if c.params.down { "+" } else { "−" }, shown(doc, ii)))
+    };
+    if !(rate.is_operand() && cur.is_operand()) || base.lo <= Decimal::ZERO || cur.value < Decimal::ZERO {
+        return None;
+    }
+    let ratio = cur.interval().div(&base)?;
+    let years = c.params.years.max(1);
+    let computed = Interval::new(annual_rate(ratio.lo, years)?, annual_rate(ratio.hi, years)?);
+    let exact = annual_rate(cur.value.checked_div(base.midpoint())?, years)?;
+    // A rate rounded to its last digit, or cut off there.
+    let loose = crate::num::loosely(rate.value, rate.decimals);
+    let stated = if c.params.down { loose.negate() } else { loose };
+    let consistent = computed.overlaps(&stated);
+    if !consistent && (exact - stated.midpoint()).abs() > Decimal::from(PLAUSIBLE_POINTS) {
+        return None;
+    }
+    let shown_rate = if c.params.down { -exact } else { exact };
+    let expected = format!("{}%", format_fixed(shown_rate, rate.decimals));
+    let cur_text = shown(doc, ci);
+    let root = if years > 1 {
+        format!("({cur_text} / {base_text})^(1/{years}) − 1")
+    } else {
+        format!("{cur_text} / {base_text} − 1")
+    };
+    let note = format!(
+        "{root} = {}% → {}{expected}",
+        format_computed(exact, rate.decimals),
+        if c.params.down { "a fall of " } else { "" }
+    );
+    let word = if c.params.down { "fall" } else { "growth" };
+    Some(Verdict {
+        consistent,
+        message: format!("{word} of {} does not match {root} = {}", shown(doc, r), format!("{}%", format_fixed(exact, rate.decimals))),
+        primary_label: format!("expected {expected}"),
+        expected,
+        note,
+        doubtful: false,
+    })
+}

@@ -1,0 +1,209 @@
+//! Percentage points: the difference of two rates.
+//!
+//! Shapes:
+//! - `from-to`: a rate that moved from one level to another, with the
+//!   move in points (`由1.07%提高到1.49%，提高0.42个百分点`, `rose 1.5
+//!   percentage points to 5.8% from 4.3%`);
+//! - `versus`: a rate against other rates named in brackets
+//!   (`增长8.4%，比全省(7.7%)和全国(7.0%)分别高0.7、1.4个百分点`);
+//! - `structure`: a part's move between two structures `a:b:c` (`由
+//!   5.7:49.3:45.0优化为6.6:45.8:47.6，第三产业占比提高了2.6个百分点`).
+
+use super::ratio::chains;
+use super::runs::values_from;
+use super::util::shown;
+use super::{Candidate, Context, RelationKind, Verdict};
+use crate::doc::{Document, Role};
+use crate::lex::Kind;
+use crate::lexicon::Cue;
+use crate::num::format_fixed;
+
+pub struct Points;
+
+const NAME: &str = "pp";
+
+impl RelationKind for Points {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn describe(&self) -> &'static str {
+        "a change in percentage points equals the difference of the two rates"
+    }
+
+    fn shapes(&self) -> &'static [&'static str] {
+        &["from-to", "versus", "structure"]
+    }
+
+    fn propose(&self, cx: &Context, out: &mut Vec<Candidate>) {
+        let doc = cx.doc;
+        let mut seen_runs: Vec<usize> = Vec::new();
+        for d in 0..doc.figures.len() {
+            let q = &doc.figures[d];
+            if q.kind != Kind::Points || !q.is_operand() {
+                continue;
+            }
+            let m = &doc.mentions[d];
+            match m.role {
+                Role::Change { down, versus: true } => {
+                    if seen_runs.contains(&d) {
+                        continue;
+                    }
+                    let run = values_from(doc, d);
+                    seen_runs.extend(&run);
+                    versus(doc, &run, down, out);
+                }
+                Role::Change { down, versus: false } => {
+                    from_to(doc, d, down, out);
+                    structure(cx, d, down, out);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn evaluate(&self, doc: &Document, c: &Candidate) -> Option<Verdict> {
+        let d = c.stated;
+        let (hi, lo) = (c.member("later")?, c.member("earlier")?);
+        let (stated, later, earlier) = (&doc.figures[d], &doc.figures[hi], &doc.figures[lo]);
+        if !(stated.is_operand() && later.is_operand() && earlier.is_operand()) {
+            return None;
+        }
+        let diff = later_interval(later).sub(&later_interval(earlier));
+        let stated_i = if c.params.down {
+            stated.interval().negate()
+        } else {
+            stated.interval()
+        };
+        let consistent = diff.overlaps(&stated_i);
+        let exact = later.value - earlier.value;
+        if !consistent && (exact - stated_i.midpoint()).abs() > rust_decimal::Decimal::from(8) {
+            return None;
+        }
+        let shown_exact = if c.params.down { -exact } else { exact };
+        let expected = format_fixed(shown_exact, stated.decimals);
+        let (lt, et) = (shown(doc, hi), shown(doc, lo));
+        Some(Verdict {
+            consistent,
+            message: format!(
+                "{} does not match {lt} − {et} = {} points",
+                shown(doc, d),
+                format_fixed(exact, stated.decimals.max(later.decimals))
+            ),
+            primary_label: format!("expected {expected} points"),
+            expected: format!("{expected} points"),
+            note: format!(
+                "{lt} − {et} = {} points",
+                format_fixed(exact, stated.decimals.max(later.decimals))
+            ),
+            doubtful: false,
+        })
+    }
+}
+
+/// A rate's interval; a structure's term printed without decimals is
+/// rounded, not exact.
+fn later_interval(q: &crate::lex::Quantity) -> crate::num::Interval {
+    if q.half.is_zero() && q.kind == Kind::Number {
+        crate::num::Interval::around(
+            q.value,
+            crate::num::half_unit(q.decimals, rust_decimal::Decimal::ONE),
+        )
+    } else {
+        q.interval()
+    }
+}
+
+fn is_rate(doc: &Document, j: usize) -> bool {
+    doc.figures[j].kind == Kind::Percent && doc.figures[j].is_operand()
+}
+
+/// 比全省(7.7%)和全国(7.0%)分别高0.7、1.4个百分点: the rates in brackets
+/// between the comparison and the points, against the rate before it.
+fn versus(doc: &Document, run: &[usize], down: bool, out: &mut Vec<Candidate>) {
+    let first = run[0];
+    // The comparison word (比, than) nearest before the points.
+    let sentence_start = doc.segment_start(crate::lex::Level::Sentence, doc.figures[first].start);
+    let Some(cmp) = doc
+        .cues_in(sentence_start, doc.figures[first].start)
+        .iter()
+        .rev()
+        .find(|h| h.cue == Cue::Versus)
+        .copied()
+    else {
+        return;
+    };
+    let others: Vec<usize> = (0..first)
+        .filter(|&j| doc.figures[j].start > cmp.end && is_rate(doc, j) && doc.mentions[j].depth > 0)
+        .collect();
+    if others.len() != run.len() {
+        return;
+    }
+    // The rate compared: the nearest outside brackets before 比.
+    let Some(own) = (0..first)
+        .rev()
+        .find(|&j| doc.figures[j].end <= cmp.start && is_rate(doc, j) && doc.mentions[j].depth == 0)
+        .filter(|&j| doc.same_sentence(j, first))
+    else {
+        return;
+    };
+    for (&d, &other) in run.iter().zip(&others) {
+        let mut c = Candidate::new(NAME, "versus", doc.mentions[d].lang, d)
+            .with("later", own)
+            .with("earlier", other)
+            .strong();
+        c.params.down = down;
+        out.push(c);
+    }
+}
+
+/// 由a%提高到b%，提高d个百分点 / rose d points to b% from a%.
+fn from_to(doc: &Document, d: usize, down: bool, out: &mut Vec<Candidate>) {
+    let near = |j: usize| doc.same_sentence(j, d) && is_rate(doc, j) && j.abs_diff(d) <= 4;
+    let lo = d.saturating_sub(4);
+    let hi = (d + 5).min(doc.figures.len());
+    let to: Vec<usize> = (lo..hi).filter(|&j| near(j) && doc.mentions[j].before.has(Cue::To)).collect();
+    let from: Vec<usize> = (lo..hi)
+        .filter(|&j| near(j) && (doc.mentions[j].before.has(Cue::From) || doc.mentions[j].period.prior))
+        .collect();
+    if let ([later], [earlier]) = (to.as_slice(), from.as_slice()) {
+        if later != earlier {
+            let mut c = Candidate::new(NAME, "from-to", doc.mentions[d].lang, d)
+                .with("later", *later)
+                .with("earlier", *earlier)
+                .strong();
+            c.params.down = down;
+            out.push(c);
+        }
+    }
+}
+
+/// A part's share moving between two structures in one sentence.
+fn structure(cx: &Context, d: usize, down: bool, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    let label = &doc.mentions[d].label;
+    let in_sentence: Vec<Vec<usize>> = chains(doc)
+        .into_iter()
+        .filter(|c| c.iter().all(|&j| doc.same_sentence(j, d) && j < d))
+        .collect();
+    let [earlier, later] = in_sentence.as_slice() else {
+        return;
+    };
+    if earlier.len() != later.len() {
+        return;
+    }
+    for set in &cx.lexicon.sets {
+        if set.parts.len() != earlier.len() {
+            continue;
+        }
+        if let Some(k) = set.parts.iter().position(|p| label.starts_with(p.as_str())) {
+            let mut c = Candidate::new(NAME, "structure", doc.mentions[d].lang, d)
+                .with("later", later[k])
+                .with("earlier", earlier[k])
+                .strong();
+            c.params.down = down;
+            out.push(c);
+            return;
+        }
+    }
+}

@@ -1,0 +1,412 @@
+//! Ratios: a share or rate stated as a percentage (or per mille, or a
+//! plain number in a structure `a:b:c`) against the part and the whole
+//! it is the quotient of.
+//!
+//! Shapes:
+//! - `named-whole`: the whole is named beside the share (`占生产总值的比重
+//!   59.6%`, `53.4% of sales`) and found by that name;
+//! - `bracket`: a percentage in brackets after a count (`189人（35.5%）`,
+//!   `10,641 (65.0%)`), over the total the sentence or its frame gives;
+//! - `of-count`: `k of N` next to the percentage (`49 of 1,148 … (4.3%)`);
+//! - `rate`: a rate noun the lexicon defines as one label over another
+//!   (城镇化率 = 城镇人口 / 常住人口);
+//! - `structure`: each term of a structure `a:b:c` of a complementary set
+//!   (三次产业结构) is its part's share of the set's whole.
+
+use rust_decimal::Decimal;
+
+use super::util::{comparable, find_named, fit, is_level, shown, Fit};
+use super::{Candidate, Context, RelationKind, Verdict};
+use crate::doc::{Document, Role};
+use crate::lex::Kind;
+use crate::lexicon::{Cue, Set};
+use crate::num::{format_computed, format_fixed};
+
+pub struct Ratio;
+
+const NAME: &str = "ratio";
+
+/// Anaphoric wholes: `of these`, `of those cases`.
+const ANAPHORA: &[&str] = &["these", "those", "them", "this", "total", "the total"];
+
+impl RelationKind for Ratio {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn describe(&self) -> &'static str {
+        "a share or rate equals its part over its whole"
+    }
+
+    fn shapes(&self) -> &'static [&'static str] {
+        &["named-whole", "bracket", "of-count", "rate", "structure"]
+    }
+
+    fn propose(&self, cx: &Context, out: &mut Vec<Candidate>) {
+        let doc = cx.doc;
+        for i in 0..doc.figures.len() {
+            let q = &doc.figures[i];
+            if !q.is_operand() {
+                continue;
+            }
+            let m = &doc.mentions[i];
+            if matches!(q.kind, Kind::Percent | Kind::Permille) {
+                if m.role == Role::Share {
+                    named_whole(cx, i, out);
+                    bracket(cx, i, out);
+                }
+                of_count(cx, i, out);
+            }
+            rate(cx, i, out);
+        }
+        structures(cx, out);
+    }
+
+    fn evaluate(&self, doc: &Document, c: &Candidate) -> Option<Verdict> {
+        evaluate(doc, c)
+    }
+}
+
+/// The part a share qualifies: its bracket's host, the level its own
+/// label names (`税收占…` → 税收收入), or its subject.
+fn part_of(doc: &Document, i: usize) -> Option<usize> {
+    let m = &doc.mentions[i];
+    if let Some(h) = m.host {
+        return Some(h);
+    }
+    if !m.label.is_empty() {
+        let own = &m.label;
+        let found = (0..i).rev().take(12).find(|&j| {
+            is_level(doc, j)
+                && doc.same_paragraph(i, j)
+                && (doc.mentions[j].name().starts_with(own.as_str())
+                    || doc.mentions[j].name().ends_with(own.as_str()))
+        });
+        if found.is_some() {
+            return found;
+        }
+    }
+    m.subject.filter(|&s| is_level(doc, s))
+}
+
+fn named_whole(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    let m = &doc.mentions[i];
+    let Some(name) = m.whole.as_deref() else {
+        return;
+    };
+    let Some(part) = part_of(doc, i) else {
+        return;
+    };
+    let pq = &doc.figures[part];
+    let lang = m.lang;
+    if ANAPHORA.contains(&name) {
+        // `10,641 (65.0%) of these`: the total just before.
+        if let Some(w) = (0..part).rev().take(6).find(|&j| {
+            is_level(doc, j)
+                && doc.same_paragraph(j, part)
+                && comparable(&doc.figures[j], pq)
+                && doc.figures[j].value > pq.value
+        }) {
+            out.push(
+                Candidate::new(NAME, "named-whole", lang, i)
+                    .with("part", part)
+                    .with("whole", w)
+                    .strong(),
+            );
+        }
+        return;
+    }
+    // `占比重从1.07%提高到1.49%`: the earlier share is of earlier values,
+    // which the text rarely prints.
+    if m.before.has(Cue::From) {
+        return;
+    }
+    let period = m.period;
+    let part_period = doc.mentions[part].period;
+    let accept = |j: usize| {
+        j != part
+            && comparable(&doc.figures[j], pq)
+            && doc.figures[j].value > pq.value
+            && doc.mentions[j].period.compatible(&period)
+            && doc.mentions[j].period.year.zip(part_period.year).is_none_or(|(a, b)| a == b)
+    };
+    // The nearest whole of the name, before the part or after it.
+    let Some((w, f)) = find_named(doc, part, name, 40, accept)
+        .or_else(|| find_named(doc, part, name, 400, accept))
+    else {
+        return;
+    };
+    let mut c = Candidate::new(NAME, "named-whole", lang, i)
+        .with("part", part)
+        .with("whole", w);
+    if f == Fit::Same || doc.mentions[w].name().chars().count() <= name.chars().count() + 4 {
+        c = c.strong();
+    }
+    out.push(c);
+}
+
+fn bracket(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    let m = &doc.mentions[i];
+    let (Some(part), None) = (m.host, m.whole.as_ref()) else {
+        return;
+    };
+    let pq = &doc.figures[part];
+    let noun = doc.mentions[part].name().to_owned();
+    let mut wholes: Vec<(usize, bool)> = Vec::new();
+    // A frame: `Of the 540 respondents,`, `在540名受访者中`.
+    for j in (0..part).rev().take(12) {
+        if !doc.same_paragraph(j, part) || !is_level(doc, j) {
+            break;
+        }
+        let wq = &doc.figures[j];
+        if wq.value <= pq.value || !comparable(wq, pq) {
+            continue;
+        }
+        let wm = &doc.mentions[j];
+        let frame = doc.same_sentence(j, part)
+            && (wm.before.has(Cue::Of) && wm.window.0 == doc.segment_start(crate::lex::Level::Sentence, wq.start)
+                || doc.folded[wq.unit_end.min(doc.folded.len())..].trim_start().starts_with('中'));
+        let total = wm.before.has(Cue::Total);
+        let same_noun = !noun.is_empty() && wm.name() == noun;
+        if frame || total && (same_noun || noun.is_empty()) {
+            wholes.push((j, true));
+        } else if same_noun || doc.same_sentence(j, part) {
+            wholes.push((j, false));
+        }
+    }
+    let strong = wholes.iter().any(|&(_, s)| s);
+    for (w, s) in wholes.into_iter().take(3) {
+        if strong && !s {
+            continue;
+        }
+        let mut c = Candidate::new(NAME, "bracket", m.lang, i)
+            .with("part", part)
+            .with("whole", w);
+        if s {
+            c = c.strong();
+        }
+        out.push(c);
+    }
+}
+
+/// `49 of 1,148 p-values were inconsistent (4.3 %)`, `5.8 % (45 of 775)`.
+fn of_count(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    let n = doc.figures.len();
+    let is_of = |a: usize, b: usize| {
+        let gap = doc.gap(a, b).trim().to_ascii_lowercase();
+        matches!(gap.as_str(), "of" | "of the" | "out of" | "of all")
+            && is_level(doc, a)
+            && is_level(doc, b)
+            && doc.figures[a].value <= doc.figures[b].value
+    };
+    // The pair right after the percentage, or the nearest before it in
+    // the clause.
+    let after = (i + 2 < n && doc.mentions[i + 1].depth > doc.mentions[i].depth)
+        .then_some((i + 1, i + 2))
+        .filter(|&(a, b)| is_of(a, b));
+    let before = (i >= 2)
+        .then(|| (i - 2, i - 1))
+        .filter(|&(a, b)| is_of(a, b) && doc.same_sentence(a, i) && doc.gap(b, i).len() < 80);
+    if let Some((k, total)) = after.or(before) {
+        out.push(
+            Candidate::new(NAME, "of-count", doc.mentions[i].lang, i)
+                .with("part", k)
+                .with("whole", total)
+                .strong(),
+        );
+    }
+}
+
+/// A rate noun from the lexicon: 城镇化率 is 城镇人口 over 常住人口.
+fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    let m = &doc.mentions[i];
+    if m.role != Role::Level || m.label.is_empty() {
+        return;
+    }
+    let Some(rate) = cx.lexicon.rate_named(&m.label) else {
+        return;
+    };
+    let q = &doc.figures[i];
+    // The first pattern that names a figure wins: 常住人口 before 人口.
+    let find = |patterns: &[crate::lexicon::LabelPattern], not: Option<usize>| {
+        patterns.iter().find_map(|p| {
+            (0..i).rev().take(16).find(|&j| {
+                Some(j) != not
+                    && is_level(doc, j)
+                    && doc.same_paragraph(i, j)
+                    && p.matches(doc.mentions[j].name())
+            })
+        })
+    };
+    let part = if rate.part.is_empty() {
+        m.subject.or_else(|| (0..i).rev().take(3).find(|&j| is_level(doc, j) && doc.same_sentence(i, j)))
+    } else {
+        find(&rate.part, None)
+    };
+    let Some(part) = part else { return };
+    let Some(whole) = find(&rate.whole, Some(part)).or_else(|| {
+        // A target may follow what was done (`完成…，目标…，完成率`).
+        (i + 1..doc.figures.len()).take(4).find(|&j| {
+            is_level(doc, j)
+                && doc.same_paragraph(i, j)
+                && rate.whole.iter().any(|p| p.matches(doc.mentions[j].name()))
+        })
+    }) else {
+        return;
+    };
+    if !comparable(&doc.figures[part], &doc.figures[whole]) && q.kind != Kind::Number {
+        return;
+    }
+    let mut c = Candidate::new(NAME, "rate", m.lang, i)
+        .with("part", part)
+        .with("whole", whole)
+        .strong();
+    c.params.scale = Some(Decimal::from(rate.scale));
+    out.push(c);
+}
+
+/// Runs of figures joined by ratio colons: `5.6:56.6:37.8`.
+pub fn chains(doc: &Document) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let n = doc.figures.len();
+    while i < n {
+        let mut chain = vec![i];
+        while let Some(&last) = chain.last() {
+            let next = last + 1;
+            if next >= n {
+                break;
+            }
+            let gap = doc.gap(last, next);
+            let joined = matches!(gap.trim(), ":" | "：" | "∶")
+                && doc.figures[last].unit_end <= doc.figures[last].end + 1;
+            if !joined {
+                break;
+            }
+            chain.push(next);
+        }
+        let len = chain.len();
+        if len >= 2 {
+            out.push(chain);
+        }
+        i += len;
+    }
+    out
+}
+
+/// The set a structure is of: its label names it (三次产业结构).
+fn set_named<'a>(cx: &'a Context, label: &str) -> Option<&'a Set> {
+    let plain: String = label.chars().filter(|c| *c != '、').collect();
+    cx.lexicon.sets.iter().find(|s| {
+        s.whole.len() + s.parts.len() > 0
+            && s.names.iter().any(|n| plain.contains(n.as_str()))
+    })
+}
+
+fn structures(cx: &Context, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    for chain in chains(doc) {
+        let first = chain[0];
+        let m = &doc.mentions[first];
+        // 由上年的a:b:c调整为d:e:f: the earlier structure has no values here.
+        if m.before.has(Cue::From) || m.before.has(Cue::Prior) || m.period.prior {
+            continue;
+        }
+        let words = doc.folded_between(m.window.0, doc.figures[first].start);
+        let Some(set) = set_named(cx, words) else {
+            continue;
+        };
+        if set.parts.len() != chain.len() {
+            continue;
+        }
+        let before_chain = |j: usize| j < first && doc.figures[first].paragraph - doc.figures[j].paragraph <= 1;
+        let whole = (0..first).rev().take(40).find(|&j| {
+            before_chain(j) && is_level(doc, j) && set.whole.iter().any(|w| fit(doc.mentions[j].name(), w) == Some(Fit::Same) || doc.mentions[j].name().ends_with(w.as_str()))
+        });
+        let Some(whole) = whole else { continue };
+        for (k, &element) in chain.iter().enumerate() {
+            let qualifier = &set.parts[k];
+            let part = (0..first).rev().take(40).find(|&j| {
+                before_chain(j)
+                    && is_level(doc, j)
+                    && j != whole
+                    && doc.mentions[j].name().starts_with(qualifier.as_str())
+                    && set.head.as_ref().is_none_or(|h| doc.mentions[j].name().ends_with(h.as_str()))
+                    && comparable(&doc.figures[j], &doc.figures[whole])
+            });
+            if let Some(part) = part {
+                let mut c = Candidate::new(NAME, "structure", m.lang, element)
+                    .with("part", part)
+                    .with("whole", whole)
+                    .strong();
+                c.params.scale = Some(Decimal::ONE_HUNDRED);
+                out.push(c);
+            }
+        }
+    }
+}
+
+/// How far a share may be from its recomputation and still be a slip of
+/// the author rather than a reading of the wrong figures, in points.
+const PLAUSIBLE_POINTS: i64 = 12;
+
+pub fn evaluate(doc: &Document, c: &Candidate) -> Option<Verdict> {
+    let (si, pi, wi) = (c.stated, c.member("part")?, c.member("whole")?);
+    let (stated, part, whole) = (&doc.figures[si], &doc.figures[pi], &doc.figures[wi]);
+    if !(stated.is_operand() && part.is_operand() && whole.is_operand()) {
+        return None;
+    }
+    if part.value < Decimal::ZERO || whole.value <= Decimal::ZERO || stated.value < Decimal::ZERO {
+        return None;
+    }
+    let scale = c.params.scale.unwrap_or(match stated.kind {
+        Kind::Permille => Decimal::ONE_THOUSAND,
+        Kind::Number => Decimal::ONE,
+        _ => Decimal::ONE_HUNDRED,
+    });
+    let computed = part.interval().div(&whole.interval())?.scale(scale)?;
+    let exact = part.value.checked_div(whole.value)?.checked_mul(scale)?;
+    // A share is rounded to its last digit, or pushed by one unit there so
+    // that a structure adds up to 100 (19.55 printed 19.5): only a miss by
+    // more than that is the author's slip.
+    let stated_interval = crate::num::loosely(stated.value, stated.decimals);
+    let consistent = computed.overlaps(&stated_interval);
+    if !consistent && (exact - stated.value).abs() > Decimal::from(PLAUSIBLE_POINTS) * scale / Decimal::ONE_HUNDRED {
+        return None;
+    }
+    let sign = match stated.kind {
+        Kind::Percent => "%",
+        Kind::Permille => "‰",
+        _ => "",
+    };
+    let expected = format!("{}{sign}", format_fixed(exact, stated.decimals));
+    let (part_text, whole_text, stated_text) = (shown(doc, pi), shown(doc, wi), shown(doc, si));
+    let implicit = matches!(stated.kind, Kind::Percent | Kind::Permille);
+    let times = if implicit || scale == Decimal::ONE {
+        String::new()
+    } else {
+        format!(" × {scale}")
+    };
+    let note = format!(
+        "{part_text} / {whole_text}{times} = {}{sign} → {expected}",
+        format_computed(exact, stated.decimals),
+    );
+    let label = doc.mentions[si].label.clone();
+    let lead = if label.is_empty() {
+        stated_text.clone()
+    } else {
+        format!("{label} {stated_text}")
+    };
+    Some(Verdict {
+        consistent,
+        message: format!("{lead} does not match {part_text} / {whole_text}{times} = {expected}"),
+        primary_label: format!("expected {expected}"),
+        expected,
+        note,
+        doubtful: false,
+    })
+}

@@ -1,0 +1,320 @@
+//! Repeats: the same quantity stated twice must agree.
+//!
+//! Shapes:
+//! - `headline`: a figure of a title or summary line against the first
+//!   figure of the body that names the same quantity;
+//! - `same-label`: two figures with the same label, role, unit and
+//!   period (and the same whole, for a part), as a section restating its
+//!   lead or a target restated in its explanation.
+//!
+//! What is not a repeat: the same label in another period (7月份 and
+//! 1—7月份, this year and last), of another whole (其中城镇人口 of 户籍人口
+//! and of 常住人口), a goal and an outcome.
+
+use rust_decimal::Decimal;
+
+use super::util::{shown, units_agree};
+use super::{Candidate, Context, RelationKind, Strength, Verdict};
+use crate::doc::{Document, Period, Role};
+use crate::lex::{Kind, Level};
+use crate::lexicon::{Cue, Lang};
+
+pub struct Repeat;
+
+const NAME: &str = "repeat";
+
+impl RelationKind for Repeat {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn describe(&self) -> &'static str {
+        "the same quantity stated twice has the same value"
+    }
+
+    fn shapes(&self) -> &'static [&'static str] {
+        &["headline", "same-label"]
+    }
+
+    fn primary_role(&self) -> &'static str {
+        "restated"
+    }
+
+    fn propose(&self, cx: &Context, out: &mut Vec<Candidate>) {
+        let doc = cx.doc;
+        let keys: Vec<Option<Key>> = (0..doc.figures.len()).map(|i| key(doc, i)).collect();
+        let headlines = headline_paragraphs(doc);
+        for i in 0..doc.figures.len() {
+            let Some(k) = &keys[i] else { continue };
+            let in_headline = headlines.contains(&doc.figures[i].paragraph);
+            if in_headline {
+                // The first later body figure that names the same quantity.
+                let found = (i + 1..doc.figures.len()).find(|&j| {
+                    !headlines.contains(&doc.figures[j].paragraph)
+                        && keys[j].as_ref().is_some_and(|kj| {
+                            kj.class == k.class && kj.real == k.real && names_alike(&k.name, &kj.name, k.lang)
+                        })
+                });
+                if let Some(j) = found {
+                    out.push(pair("headline", doc, i, j, Strength::Strong));
+                }
+                continue;
+            }
+            // The next body figure with the same key, if its period agrees.
+            let next = (i + 1..doc.figures.len()).find(|&j| {
+                keys[j].as_ref().is_some_and(|kj| kj == k)
+                    && units_agree(&doc.figures[i].unit, &doc.figures[j].unit)
+                    && !headlines.contains(&doc.figures[j].paragraph)
+            });
+            let Some(j) = next else { continue };
+            let (pi, pj) = (context_period(doc, i), context_period(doc, j));
+            if !pi.compatible(&pj) {
+                continue;
+            }
+            if !specific(k) {
+                continue;
+            }
+            // Only a period both sentences state, and state alike, makes two
+            // figures of one label one quantity for sure.
+            let explicit_same = pi == pj && pi.is_stated();
+            // Even then, one label may name two things (城镇 and 农村
+            // residents' income shortened alike, a nominal and a real rate):
+            // two unequal values are more often two quantities than a slip.
+            // The reading is checked, never reported on its own.
+            let _ = explicit_same;
+            let strength = Strength::Weak;
+            out.push(pair("same-label", doc, i, j, strength));
+        }
+    }
+
+    fn evaluate(&self, doc: &Document, c: &Candidate) -> Option<Verdict> {
+        let (b, a) = (c.stated, c.member("first")?);
+        let (qa, qb) = (&doc.figures[a], &doc.figures[b]);
+        let loose = |q: &crate::lex::Quantity| {
+            if q.approx {
+                crate::num::loosely(q.value, q.decimals)
+            } else {
+                q.interval()
+            }
+        };
+        let consistent = loose(qa).overlaps(&loose(qb));
+        if !consistent {
+            // A different quantity far more often than a slip: only values
+            // within a quarter of each other are compared.
+            let (x, y) = (qa.value.abs(), qb.value.abs());
+            let big = x.max(y);
+            if big.is_zero() || (x - y).abs() * Decimal::from(4) > big || qa.approx || qb.approx {
+                return None;
+            }
+        }
+        let (ta, tb) = (shown(doc, a), shown(doc, b));
+        let name = doc.name_of(b).to_owned();
+        Some(Verdict {
+            consistent,
+            message: format!("{name} {tb} here, but {ta} where it was stated before"),
+            primary_label: format!("stated before as {ta}"),
+            expected: ta.clone(),
+            note: format!("{name}: {ta} earlier, {tb} here"),
+            doubtful: false,
+        })
+    }
+}
+
+/// A label specific enough to name one quantity: four characters or
+/// more in Chinese, two words in English, no digits.
+fn specific(k: &Key) -> bool {
+    let name = if k.name.is_empty() { &k.of } else { &k.name };
+    if name.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    match k.lang {
+        Lang::Zh => name.chars().filter(|c| crate::source::is_cjk(*c)).count() >= 4,
+        Lang::En => name.split([' ', '|']).filter(|w| w.len() >= 3).count() >= 2,
+    }
+}
+
+fn pair(shape: &'static str, doc: &Document, a: usize, b: usize, strength: Strength) -> Candidate {
+    let mut c = Candidate::new(NAME, shape, doc.mentions[b].lang, b).with("first", a);
+    c.strength = strength;
+    c
+}
+
+/// What must agree for two figures to be one quantity.
+#[derive(Debug, PartialEq, Eq)]
+struct Key {
+    lang: Lang,
+    name: String,
+    class: Class,
+    /// A rate at constant prices (实际增长) is not the nominal one.
+    real: bool,
+    /// The whole of a share, the subject of a change.
+    of: String,
+    /// The level a `其中` part belongs to.
+    parent: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Level(Kind),
+    Change(Kind, bool),
+    Share,
+}
+
+fn key(doc: &Document, i: usize) -> Option<Key> {
+    let q = &doc.figures[i];
+    let m = &doc.mentions[i];
+    if !matches!(q.kind, Kind::Number | Kind::Percent | Kind::Points | Kind::Permille)
+        || m.role == Role::Other
+        || q.in_range
+        || m.period.target && !q.approx
+    {
+        return None;
+    }
+    // A total cue names a sum, a base cue an earlier value: not restated
+    // quantities in their own right.
+    if m.before.has(Cue::Versus) || m.before.has(Cue::From) || m.before.has(Cue::Each) {
+        return None;
+    }
+    let class = match m.role {
+        Role::Level => Class::Level(q.kind),
+        Role::Change { down, versus: false } => Class::Change(q.kind, down),
+        Role::Share => Class::Share,
+        _ => return None,
+    };
+    let name = doc.name_of(i).to_owned();
+    if name.is_empty() {
+        return None;
+    }
+    let of = m.whole.clone().unwrap_or_default();
+    Some(Key {
+        lang: m.lang,
+        name,
+        class,
+        real: m.before.has(Cue::Real) && !m.before.has(Cue::Nominal),
+        of,
+        parent: parent_of(doc, i),
+    })
+}
+
+/// The level a `其中` part belongs to: the figure before 其中 in the
+/// sentence.
+fn parent_of(doc: &Document, i: usize) -> String {
+    let q = &doc.figures[i];
+    let sentence = doc.segment_start(Level::Sentence, q.start);
+    let Some(hit) = doc
+        .cues_in(sentence, q.start)
+        .iter()
+        .rev()
+        .find(|h| h.cue == Cue::Subset)
+        .copied()
+    else {
+        return String::new();
+    };
+    (0..i)
+        .rev()
+        .take(12)
+        .find(|&j| doc.figures[j].end <= hit.start && doc.same_sentence(i, j) && doc.mentions[j].role == Role::Level)
+        .map(|j| doc.name_of(j).to_owned())
+        .unwrap_or_default()
+}
+
+/// A figure's period, with what its paragraph's opening states filled in
+/// where its own sentence says nothing (前三季度… then 其中, …).
+fn context_period(doc: &Document, i: usize) -> Period {
+    let mut p = doc.mentions[i].period;
+    let paragraph = doc.figures[i].paragraph;
+    let first = (0..i).rev().take_while(|&j| doc.figures[j].paragraph == paragraph).last();
+    if let Some(f) = first {
+        let pf = doc.mentions[f].period;
+        if p.year.is_none() {
+            p.year = pf.year;
+        }
+        if p.months.is_none() && p.part.is_none() {
+            p.months = pf.months;
+            p.part = pf.part;
+        }
+    }
+    p
+}
+
+/// Paragraphs that are titles or summary lines: short, with a figure and
+/// no sentence end, before the body's first long paragraph.
+fn headline_paragraphs(doc: &Document) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (i, q) in doc.figures.iter().enumerate() {
+        let p = q.paragraph;
+        if out.contains(&p) {
+            continue;
+        }
+        let start = doc.segment_start(Level::Paragraph, q.start);
+        let end = doc.segment_end(Level::Paragraph, q.start);
+        let text = doc.folded[start..end].trim();
+        let short = text.chars().count() <= 90;
+        let sentence_end = text.contains('。')
+            || text.contains(". ")
+            || text.ends_with('.')
+            || text.contains("；");
+        if short && !sentence_end && doc.mentions[i].lang == Lang::Zh || short && !sentence_end && i < 40 {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Do a headline's name and a body's name the same quantity? Chinese: the
+/// shorter is nearly a subsequence of the longer and both end alike;
+/// English: every word of the headline's name is in the body's.
+fn names_alike(headline: &str, body: &str, lang: Lang) -> bool {
+    if headline.is_empty() || body.is_empty() {
+        return false;
+    }
+    if headline == body {
+        return true;
+    }
+    match lang {
+        Lang::En => {
+            let words: Vec<&str> = body.split(' ').collect();
+            headline.split(' ').all(|w| words.contains(&w)) && headline.split(' ').count() >= 2
+        }
+        Lang::Zh => {
+            let (a, b): (Vec<char>, Vec<char>) = (headline.chars().collect(), body.chars().collect());
+            let tail = |v: &[char]| v.iter().rev().take(2).copied().collect::<Vec<_>>();
+            if a.len() < 3 || b.len() < 3 || tail(&a) != tail(&b) {
+                return false;
+            }
+            let common = lcs(&a, &b);
+            common * 4 >= a.len().min(b.len()) * 3 && common * 2 >= a.len().max(b.len())
+        }
+    }
+}
+
+/// Length of the longest common subsequence of two short strings.
+fn lcs(a: &[char], b: &[char]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut prev = 0;
+        for (k, &y) in b.iter().enumerate() {
+            let keep = row[k + 1];
+            row[k + 1] = if x == y { prev + 1 } else { row[k + 1].max(row[k]) };
+            prev = keep;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headline_names_match_their_body_names() {
+        assert!(names_alike("新增新冠肺炎确诊病例", "报告新增确诊病例", Lang::Zh));
+        assert!(!names_alike("确诊病例", "死亡病例", Lang::Zh));
+        assert!(names_alike(
+            "euro area unemployment rate",
+            "euro area seasonally-adjusted unemployment rate",
+            Lang::En
+        ));
+        assert!(!names_alike("unemployment rate", "employment", Lang::En));
+    }
+}

@@ -1,0 +1,98 @@
+//! 分别 / respectively: as many values as the subjects they pair with
+//! (`高技术制造业、装备制造业增加值分别增长8.9%、7.7%`, `workers and jobs fell
+//! by 0.1% and 0.5% respectively`).
+
+use super::list::item_counts;
+use super::runs::paired;
+use super::{Candidate, Context, RelationKind, Verdict};
+use crate::doc::Document;
+
+pub struct Respectively;
+
+const NAME: &str = "respectively";
+
+impl RelationKind for Respectively {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn describe(&self) -> &'static str {
+        "the values after 分别 or before `respectively` are as many as their subjects"
+    }
+
+    fn shapes(&self) -> &'static [&'static str] {
+        &["values"]
+    }
+
+    fn primary_role(&self) -> &'static str {
+        "value"
+    }
+
+    fn propose(&self, cx: &Context, out: &mut Vec<Candidate>) {
+        let doc = cx.doc;
+        for p in paired(doc) {
+            let Some((start, end)) = p.subjects else {
+                continue;
+            };
+            let first = p.values[0];
+            let mut c = Candidate::new(NAME, "values", doc.mentions[first].lang, first).strong();
+            for &v in &p.values[1..] {
+                c = c.with("value", v);
+            }
+            c.list = Some(("subjects", start, end));
+            c.params.count = p.values.len();
+            out.push(c);
+        }
+    }
+
+    fn evaluate(&self, doc: &Document, c: &Candidate) -> Option<Verdict> {
+        let values = c.params.count;
+        let (_, start, end) = c.list?;
+        let subjects = &doc.folded[start..end];
+        let (fewest, mut most) = item_counts(subjects, false)?;
+        // `销售费用，研发费用、管理费用分别为`: a short name before a comma may
+        // be one more subject, listed with the wrong mark.
+        most += short_names_before(doc, start);
+        let consistent = (fewest..=most).contains(&values);
+        let named = if fewest == most {
+            fewest.to_string()
+        } else {
+            format!("{fewest} or {most}")
+        };
+        let shown = doc.text()[start..end].trim().to_owned();
+        Some(Verdict {
+            consistent,
+            expected: format!("{named} values"),
+            note: format!(
+                "{named} subjects ({shown}), {values} value{}",
+                if values == 1 { "" } else { "s" }
+            ),
+            message: format!(
+                "{values} value{} for {named} subjects",
+                if values == 1 { "" } else { "s" }
+            ),
+            primary_label: format!("{values} value(s) for {named} subjects"),
+            doubtful: false,
+        })
+    }
+}
+
+/// How many short, figure-free clauses stand right before the subjects
+/// in their sentence (at most two).
+fn short_names_before(doc: &Document, start: usize) -> usize {
+    use crate::lex::Level;
+    let sentence = doc.segment_start(Level::Sentence, start);
+    let mut end = start;
+    let mut n = 0;
+    while n < 2 && end > sentence {
+        let clause = doc.segment_start(Level::Clause, end - 1).max(sentence);
+        let text = doc.folded[clause..end].trim_end_matches(['，', ',']);
+        let has_figure = doc.figures.iter().any(|f| f.start >= clause && f.start < end);
+        if text.chars().count() > 12 || has_figure || !text.ends_with(|c: char| c.is_alphabetic()) {
+            break;
+        }
+        n += 1;
+        end = clause;
+    }
+    n
+}

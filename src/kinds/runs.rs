@@ -1,0 +1,258 @@
+//! Runs of values and the subjects they pair with: `分别增长8.9%、7.7%`,
+//! `0.1% and 0.5% respectively`, and the list of names before them.
+//! Shared by the kinds that read lists (respectively, share sums, sums,
+//! points).
+
+use crate::doc::Document;
+use crate::lex::{Kind, Level};
+use crate::lexicon::Cue;
+
+/// Separators between the values of one run: `、`, `和`, `, and `.
+fn is_separator(gap: &str) -> bool {
+    let g = gap.trim_matches(|c: char| c.is_whitespace());
+    matches!(
+        g,
+        "、" | "，" | "," | "和" | "及" | "与" | "以及" | "、和" | "and" | ", and" | "，和" | "/" | "or"
+    ) || g.is_empty()
+}
+
+/// A gap without the end of the unit before it: a measure word the
+/// lexer does not know (`万股、`) or a rate's denominator (`元/吨、`).
+fn unit_tail(gap: &str) -> &str {
+    let mut rest = gap;
+    if let Some(after) = rest.strip_prefix('/') {
+        rest = after.trim_start_matches(|c: char| c.is_alphabetic() && !is_list_char(c));
+    }
+    let cjk_unit = rest
+        .char_indices()
+        .take_while(|&(_, c)| crate::source::is_cjk(c) && !is_list_char(c) && c.is_alphabetic())
+        .last()
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    if cjk_unit > 0 && rest[..cjk_unit].chars().count() <= 2 {
+        let after = &rest[cjk_unit..];
+        if is_separator(after) && !after.trim().is_empty() {
+            return after;
+        }
+    }
+    rest
+}
+
+fn is_list_char(c: char) -> bool {
+    matches!(c, '、' | '，' | '和' | '及' | '与' | '或')
+}
+
+/// The run of values that starts at figure `first`: figures of the same
+/// kind joined only by separators (a unit written once after the last,
+/// as in `0.7、1.4个百分点`, is allowed).
+pub fn values_from(doc: &Document, first: usize) -> Vec<usize> {
+    let kind = doc.figures[first].kind;
+    let mut run = vec![first];
+    let mut last = first;
+    for j in first + 1..doc.figures.len() {
+        let q = &doc.figures[j];
+        let same_kind = q.kind == kind
+            || matches!((kind, q.kind), (Kind::Number, Kind::Points) | (Kind::Points, Kind::Number));
+        let prev = &doc.figures[last];
+        let gap = doc
+            .folded
+            .get(prev.unit_end.max(prev.end)..q.start)
+            .unwrap_or("");
+        // `+1.2%, +1.4% and +3.1%`: a sign opens the next value.
+        let gap = unit_tail(gap.trim_end_matches(['+', '＋']));
+        if !same_kind || !is_separator(gap) || doc.mentions[j].depth != doc.mentions[first].depth {
+            break;
+        }
+        run.push(j);
+        last = j;
+    }
+    run
+}
+
+/// The run of values that ends at figure `last` (values before
+/// `respectively`).
+pub fn values_until(doc: &Document, last: usize) -> Vec<usize> {
+    let kind = doc.figures[last].kind;
+    let mut run = vec![last];
+    let mut first = last;
+    while first > 0 {
+        let j = first - 1;
+        let q = &doc.figures[j];
+        let next = &doc.figures[first];
+        let gap = doc.folded.get(q.unit_end.max(q.end)..next.start).unwrap_or("");
+        let gap = unit_tail(gap.trim_end_matches(['+', '＋']));
+        let same_kind = q.kind == kind
+            || matches!((kind, q.kind), (Kind::Number, Kind::Points) | (Kind::Points, Kind::Number));
+        if !same_kind || !is_separator(gap) || doc.mentions[j].depth != doc.mentions[last].depth {
+            break;
+        }
+        run.insert(0, j);
+        first = j;
+    }
+    run
+}
+
+/// A respectively cue (分别, respectively) and the values it pairs.
+pub struct Paired {
+    pub values: Vec<usize>,
+    /// Byte range of the subjects' text, when found.
+    pub subjects: Option<(usize, usize)>,
+}
+
+/// Every 分别/respectively of the document with its values and subjects.
+pub fn paired(doc: &Document) -> Vec<Paired> {
+    let mut out = Vec::new();
+    for hit in doc.cues.iter().filter(|h| h.cue == Cue::Respectively) {
+        let zh = doc.folded[hit.start..hit.end].chars().any(crate::source::is_cjk);
+        let found = if zh {
+            zh_values(doc, hit.end).map(|values| {
+                let subjects = zh_subjects(doc, hit.start);
+                Paired {
+                    values,
+                    subjects,
+                }
+            })
+        } else {
+            en_values(doc, hit.start).map(|values| {
+                let subjects = en_subjects(doc, values[0]);
+                Paired {
+                    values,
+                    subjects,
+                }
+            })
+        };
+        if let Some(p) = found {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// The values after 分别: the first figure within a few words of the cue
+/// (`分别为`, `分别增长`, `分别比上年增长`), then its run.
+fn zh_values(doc: &Document, cue_end: usize) -> Option<Vec<usize>> {
+    let first = doc.figures.partition_point(|q| q.start < cue_end);
+    let q = doc.figures.get(first)?;
+    let gap = doc.folded.get(cue_end..q.start)?;
+    if gap.chars().count() > 10 || gap.contains(['，', ',', '。', '；', ';']) {
+        return None;
+    }
+    if !q.is_operand() && q.kind != Kind::Date {
+        return None;
+    }
+    Some(values_from(doc, first))
+}
+
+/// The subjects before 分别: the words of the cue's own clause
+/// (`A、B增加值分别增长`), or, when that clause holds nothing but the cue
+/// and a comparison (`，比上年分别下降`), the clause before it. The names
+/// hold no figure outside brackets.
+fn zh_subjects(doc: &Document, cue_start: usize) -> Option<(usize, usize)> {
+    let sentence = doc.segment_start(Level::Sentence, cue_start);
+    let clause = doc.segment_start(Level::Clause, cue_start).max(sentence);
+    let own = &doc.folded[clause..cue_start];
+    let only_cues = doc
+        .cues_in(clause, cue_start)
+        .iter()
+        .map(|h| h.end - h.start)
+        .sum::<usize>()
+        >= own.trim().len();
+    let (start, end) = if only_cues && clause > sentence {
+        let prev = doc.segment_start(Level::Clause, clause - 1).max(sentence);
+        (prev, clause)
+    } else {
+        (clause, cue_start)
+    };
+    let text = doc.folded[start..end].trim_end_matches(['，', ',', '；', ';']);
+    let end = start + text.len();
+    let listed = text.contains(['、', '和', '及', '与']) || text.contains("次产业") || text.contains('大');
+    let figures_inside = doc.figures.iter().enumerate().any(|(j, f)| {
+        f.start >= start && f.start < end && doc.mentions[j].depth == 0 && f.kind != Kind::Date
+    });
+    (listed && !figures_inside && super::list::item_counts(text, false).is_some()).then_some((start, end))
+}
+
+/// The values before `respectively`: the run that ends at the last figure
+/// before the cue, with nothing but `,`/spaces/`)` between.
+fn en_values(doc: &Document, cue_start: usize) -> Option<Vec<usize>> {
+    let after = doc.figures.partition_point(|q| q.start < cue_start);
+    let last = after.checked_sub(1)?;
+    let q = &doc.figures[last];
+    let gap = doc.folded.get(q.unit_end.max(q.end)..cue_start)?;
+    if gap.trim_matches(|c: char| c.is_whitespace() || c == ',').len() > 0 {
+        return None;
+    }
+    Some(values_until(doc, last))
+}
+
+/// The names the values pair with, earlier in the sentence: the last
+/// `A, B and C` before the values, back to the verb or preposition that
+/// opens it.
+fn en_subjects(doc: &Document, first_value: usize) -> Option<(usize, usize)> {
+    let q = &doc.figures[first_value];
+    let sentence = doc.segment_start(Level::Sentence, q.start);
+    let text = &doc.folded[sentence..q.start];
+    let lower = text.to_ascii_lowercase();
+    let and = lower.rfind(" and ")?;
+    // The list ends at the first verb or bracket after its last item.
+    let tail = &lower[and + 5..];
+    let end_rel = tail
+        .find([' ', '(', ','])
+        .map(|k| {
+            // `workers and jobs fell by`: the item is the words up to the
+            // verb; take words while they are not a known link word.
+            let words: Vec<&str> = tail.split(' ').collect();
+            let mut len = 0;
+            for w in words {
+                let stop = w.starts_with('(')
+                    || matches!(
+                        w,
+                        "fell" | "rose" | "were" | "was" | "are" | "is" | "had" | "have" | "has"
+                            | "increased" | "decreased" | "declined" | "grew" | "down" | "up"
+                            | "by" | "at" | "in" | "with" | "since" | "respectively"
+                    )
+                    || w.ends_with(',');
+                if stop {
+                    if w.ends_with(',') && !w.starts_with('(') {
+                        len += w.len();
+                    }
+                    break;
+                }
+                len += w.len() + 1;
+            }
+            len.min(tail.len()).max(k.min(1))
+        })
+        .unwrap_or(tail.len());
+    let end = and + 5 + end_rel;
+    // Back from `and` over `, item` pieces; the first item may sit at the
+    // end of a longer clause (`trends in PS`).
+    let head = lower[..and].trim_end_matches(',');
+    let mut start = and;
+    let mut piece_end = head.len();
+    loop {
+        let piece_start = head[..piece_end].rfind([',', ';', ':', '(']).map_or(0, |k| k + 1);
+        let piece = &head[piece_start..piece_end];
+        if piece.trim().is_empty() {
+            break;
+        }
+        if piece.trim().split(' ').count() <= 4 && piece_start > 0 {
+            start = piece_start;
+            piece_end = piece_start - 1;
+            continue;
+        }
+        let cut = [" of ", " that ", " in ", " for ", " are ", " were ", " was ", " between "]
+            .iter()
+            .filter_map(|w| piece.rfind(w).map(|k| k + w.len()))
+            .max()
+            .unwrap_or(0);
+        start = piece_start + cut;
+        break;
+    }
+    let (s, e) = (sentence + start, sentence + end.min(text.len()));
+    // Values inside the names (`by 1.3% in the EU 28 and by 3.0% in
+    // Cyprus`): the pairing is not a plain list.
+    let figures_inside = doc
+        .figures
+        .iter()
+        .any(|f| f.start >= s && f.start < e && f.kind != Kind::Date);
+    (end > start && !figures_inside).then_some((s, e))
+}

@@ -1,0 +1,443 @@
+//! Sums: parts that add up to a stated total.
+//!
+//! Shapes:
+//! - `set`: the parts' labels differ only by the qualifiers of a
+//!   complementary set (城镇人口 and 乡村人口 of 常住人口; 第一、第二、第三
+//!   产业增加值 of 生产总值), so together they are the whole;
+//! - `bracket`: a breakdown in brackets right after the total, each item
+//!   with its own name (`输入病例12例（浙江8例，四川3例）`, `187 participants
+//!   (120 female, 67 male)`);
+//! - `colon-list`: `A total of 88 participants were excluded: 57 …, 21 …`;
+//! - `identity`: a sum the lexicon says holds by definition (累计确诊 =
+//!   现有确诊 + 累计治愈 + 累计死亡);
+//! - `increments`: the increments of a set's parts add up to the
+//!   increment of their whole (税收 +2362, 非税 +4155, 总收入 +6517).
+
+use rust_decimal::Decimal;
+
+use super::util::{comparable, fit, format_like, is_level, shown};
+use super::{Candidate, Context, RelationKind, Verdict};
+use crate::doc::{Document, Role};
+use crate::lex::Kind;
+use crate::lexicon::{Cue, Set};
+use crate::num::Interval;
+
+pub struct Sum;
+
+const NAME: &str = "sum";
+
+impl RelationKind for Sum {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn describe(&self) -> &'static str {
+        "parts add up to their total"
+    }
+
+    fn shapes(&self) -> &'static [&'static str] {
+        &["set", "bracket", "colon-list", "identity", "increments"]
+    }
+
+    fn primary_role(&self) -> &'static str {
+        "total"
+    }
+
+    fn propose(&self, cx: &Context, out: &mut Vec<Candidate>) {
+        let start = out.len();
+        sets(cx, out);
+        let breakdowns: Vec<Candidate> = out[start..].to_vec();
+        increments(cx, &breakdowns, out);
+        brackets(cx, out);
+        colon_lists(cx, out);
+        identities(cx, out);
+    }
+
+    fn evaluate(&self, doc: &Document, c: &Candidate) -> Option<Verdict> {
+        evaluate(doc, c)
+    }
+}
+
+/// A breakdown's candidate: `total` = Σ parts.
+fn breakdown(shape: &'static str, doc: &Document, total: usize, parts: &[usize]) -> Candidate {
+    let mut c = Candidate::new(NAME, shape, doc.mentions[total].lang, total).strong();
+    for &p in parts {
+        c = c.with("part", p);
+    }
+    c.params.exhaustive = true;
+    c
+}
+
+/// How a label splits around a set's qualifier: (set, part index,
+/// words before, words after).
+fn split_by_set<'a>(label: &str, sets: &'a [Set]) -> Vec<(&'a Set, usize, String, String)> {
+    let mut out = Vec::new();
+    for set in sets {
+        for (k, q) in set.parts.iter().enumerate() {
+            if let Some(at) = label.find(q.as_str()) {
+                let prefix = &label[..at];
+                let rest = &label[at + q.len()..];
+                // An English qualifier is a whole word: `men` is not in `women`.
+                let word = !q.is_ascii()
+                    || (prefix.is_empty() || prefix.ends_with(' '))
+                        && (rest.is_empty() || rest.starts_with(' '));
+                if !word {
+                    continue;
+                }
+                // A qualifier starts the label or follows a short scope
+                // (国内过夜游客); 非税 is not 税 with 非 before it.
+                if prefix.chars().count() <= 4 && !prefix.ends_with('非') && !prefix.ends_with('不') {
+                    out.push((set, k, prefix.to_owned(), rest.to_owned()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Groups keyed by parts rather than by a stated figure.
+const BY_PARTS: u64 = 1 << 40;
+
+fn sets(cx: &Context, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    let n = doc.figures.len();
+    for i in 0..n {
+        if !is_level(doc, i) || doc.mentions[i].name().is_empty() {
+            continue;
+        }
+        for (set, k, prefix, rest) in split_by_set(doc.mentions[i].name(), &cx.lexicon.sets) {
+            let whole_names: Vec<String> =
+                if set.whole.is_empty() || set.head.as_ref().is_some_and(|h| rest != *h) {
+                    vec![format!("{prefix}{rest}")]
+                } else {
+                    set.whole.clone()
+                };
+            if whole_names.iter().all(|w| w.chars().count() < 2) {
+                continue;
+            }
+            let names_whole = |j: usize| {
+                let name = doc.mentions[j].name();
+                whole_names.iter().any(|w| fit(name, w).is_some())
+            };
+            let mut parts: Vec<Option<usize>> = vec![None; set.parts.len()];
+            parts[k] = Some(i);
+            for j in i + 1..n.min(i + 16) {
+                if !doc.same_paragraph(i, j) || !is_level(doc, j) {
+                    continue;
+                }
+                let splits = split_by_set(doc.mentions[j].name(), std::slice::from_ref(set));
+                let mut matched = false;
+                for (_, k2, p2, r2) in &splits {
+                    if *p2 == prefix && *r2 == rest {
+                        matched = true;
+                        if parts[*k2].is_none() {
+                            parts[*k2] = Some(j);
+                        } else {
+                            // A second 城镇 before the set is complete: the
+                            // next breakdown has begun.
+                            parts.iter_mut().for_each(|p| *p = None);
+                        }
+                    }
+                }
+                // A new whole (年末常住人口… after 户籍人口's parts) starts
+                // another breakdown.
+                if !matched && names_whole(j) {
+                    break;
+                }
+                if parts.iter().all(Option::is_some) {
+                    break;
+                }
+            }
+            let Some(parts) = parts.into_iter().collect::<Option<Vec<usize>>>() else {
+                continue;
+            };
+            // Built once: from the part that comes first in the text.
+            if parts.iter().min() != Some(&i) {
+                continue;
+            }
+            let pq = &doc.figures[i];
+            let period = doc.mentions[i].period;
+            if !parts
+                .iter()
+                .all(|&p| comparable(&doc.figures[p], pq) && doc.mentions[p].period.compatible(&period))
+            {
+                continue;
+            }
+            let largest = parts.iter().map(|&p| doc.figures[p].value).max().unwrap_or_default();
+            let totals: Vec<usize> = (0..i)
+                .rev()
+                .take(16)
+                .filter(|&t| {
+                    let tm = &doc.mentions[t];
+                    is_level(doc, t)
+                        && doc.figures[i].paragraph - doc.figures[t].paragraph <= 1
+                        && comparable(&doc.figures[t], pq)
+                        && doc.figures[t].value >= largest
+                        && tm.period.compatible(&period)
+                        && names_whole(t)
+                })
+                .take(3)
+                .collect();
+            let mut ordered = parts.clone();
+            ordered.sort_unstable();
+            let single = totals.len() == 1;
+            for total in totals {
+                let mut c = breakdown("set", doc, total, &ordered);
+                c.group = BY_PARTS | ordered[0] as u64;
+                if !single {
+                    c.strength = super::Strength::Weak;
+                }
+                out.push(c);
+            }
+        }
+    }
+}
+
+/// The increment (增加D) that follows a level in its clause chain.
+fn increment_of(doc: &Document, i: usize) -> Option<usize> {
+    (i + 1..doc.figures.len()).take(3).find(|&j| {
+        doc.mentions[j].subject == Some(i)
+            && doc.figures[j].kind == Kind::Number
+            && matches!(doc.mentions[j].role, Role::Change { versus: false, .. })
+            && doc.figures[j].is_operand()
+    })
+}
+
+fn increments(cx: &Context, breakdowns: &[Candidate], out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    for b in breakdowns {
+        // Only the breakdown that holds tells which total the parts are of.
+        if !evaluate(doc, b).is_some_and(|v| v.consistent) {
+            continue;
+        }
+        let Some(total_inc) = increment_of(doc, b.stated) else {
+            continue;
+        };
+        let parts = b.all("part");
+        let incs: Option<Vec<usize>> = parts.iter().map(|&p| increment_of(doc, p)).collect();
+        let Some(incs) = incs else { continue };
+        // Signed: a fall (减少282万元) counts against the rise.
+        let mut c = Candidate::new(NAME, "increments", doc.mentions[total_inc].lang, total_inc).strong();
+        for &p in &incs {
+            let down = matches!(doc.mentions[p].role, Role::Change { down: true, .. });
+            c = c.with(if down { "minus" } else { "part" }, p);
+        }
+        c.params.down = matches!(doc.mentions[total_inc].role, Role::Change { down: true, .. });
+        c.params.exhaustive = true;
+        out.push(c);
+    }
+}
+
+/// The figures in the bracket that opens right after figure `t`'s unit,
+/// top level only (a `，其中…；` sub-list inside is passed over).
+fn bracket_items(doc: &Document, t: usize) -> Option<Vec<usize>> {
+    let q = &doc.figures[t];
+    let after = &doc.folded[q.unit_end.max(q.end)..];
+    let lead = after.len() - after.trim_start().len();
+    let opened = after.trim_start().starts_with(['(', '（']);
+    if !opened {
+        return None;
+    }
+    let open_at = q.unit_end.max(q.end) + lead;
+    let depth = doc.mentions[t].depth + 1;
+    let mut items = Vec::new();
+    let mut in_sublist = false;
+    let mut prev_end = open_at;
+    for j in t + 1..doc.figures.len() {
+        let m = &doc.mentions[j];
+        if m.depth < depth {
+            break;
+        }
+        if m.depth > depth {
+            prev_end = doc.figures[j].unit_end.max(doc.figures[j].end);
+            continue;
+        }
+        let gap = &doc.folded[prev_end.min(doc.figures[j].start)..doc.figures[j].start];
+        if gap.contains(['；', ';']) {
+            in_sublist = false;
+        }
+        if gap.contains("其中") || gap.contains("含") {
+            in_sublist = true;
+        }
+        prev_end = doc.figures[j].unit_end.max(doc.figures[j].end);
+        if in_sublist {
+            continue;
+        }
+        if !doc.figures[j].is_operand() || m.role == Role::Other {
+            return None;
+        }
+        items.push(j);
+    }
+    // The bracket must close right after the last item's words.
+    Some(items)
+}
+
+fn brackets(cx: &Context, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    for t in 0..doc.figures.len() {
+        if !is_level(doc, t) {
+            continue;
+        }
+        let Some(items) = bracket_items(doc, t) else {
+            continue;
+        };
+        if items.len() < 2 {
+            continue;
+        }
+        let tq = &doc.figures[t];
+        let span_end = doc.figures[*items.last().unwrap_or(&t)].start;
+        let inside = doc.folded_between(tq.unit_end, span_end);
+        // `(95% CI 1.2–3.4)`, `(IQR 5–9)`: dispersion, not a breakdown;
+        // `(including 5 in …)`: some of the parts only.
+        if doc.cues_in(tq.unit_end, span_end).iter().any(|h| {
+            matches!(h.cue, Cue::Interval | Cue::Partial | Cue::Subset | Cue::Respectively)
+        }) || inside.contains(['±', '~', '～'])
+        {
+            continue;
+        }
+        let named = |j: usize| {
+            let m = &doc.mentions[j];
+            !m.name().is_empty()
+                || doc.folded[doc.figures[j].unit_end..m.window.1]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_alphabetic())
+        };
+        let ok = items.iter().all(|&j| {
+            is_level(doc, j) && comparable(&doc.figures[j], tq) && doc.figures[j].value <= tq.value && named(j)
+        });
+        if ok {
+            out.push(breakdown("bracket", doc, t, &items));
+        }
+    }
+}
+
+/// `A total of 88 participants were excluded: 57 …, 21 …, and 1 …`.
+fn colon_lists(cx: &Context, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    for t in 0..doc.figures.len() {
+        let m = &doc.mentions[t];
+        if !is_level(doc, t) || !m.before.has(Cue::Total) {
+            continue;
+        }
+        let tq = &doc.figures[t];
+        let sentence_end = doc.segment_end(crate::lex::Level::Sentence, tq.end);
+        let rest = &doc.folded[tq.unit_end..sentence_end.max(tq.unit_end)];
+        let Some(colon) = rest.find([':', '：']) else {
+            continue;
+        };
+        let colon_at = tq.unit_end + colon;
+        let items: Vec<usize> = (t + 1..doc.figures.len())
+            .take_while(|&j| doc.figures[j].start < sentence_end)
+            .filter(|&j| doc.figures[j].start > colon_at && doc.mentions[j].depth == m.depth)
+            .collect();
+        if items.len() < 2
+            || !items.iter().all(|&j| is_level(doc, j) && comparable(&doc.figures[j], tq) && doc.figures[j].value <= tq.value)
+        {
+            continue;
+        }
+        // `10,641 (65.0%) of these …, and 6,047 of those`: nested subsets,
+        // not a list of parts.
+        let last = doc.figures[*items.last().unwrap_or(&t)].unit_end;
+        if doc.cues_in(colon_at, last.max(colon_at)).iter().any(|h| {
+            matches!(h.cue, Cue::Subset | Cue::Partial | Cue::Interval)
+        }) {
+            continue;
+        }
+        out.push(breakdown("colon-list", doc, t, &items));
+    }
+}
+
+fn identities(cx: &Context, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    for id in &cx.lexicon.identities {
+        for t in 0..doc.figures.len() {
+            let tm = &doc.mentions[t];
+            if tm.role == Role::Other || !doc.figures[t].is_operand() || !id.total.matches(tm.name()) || tm.lang != id.lang {
+                continue;
+            }
+            let tq = &doc.figures[t];
+            let find = |p: &crate::lexicon::LabelPattern| {
+                let near = |j: &usize| doc.same_paragraph(*j, t) && *j != t;
+                let ok = |j: usize| {
+                    doc.mentions[j].role == doc.mentions[t].role
+                        && comparable(&doc.figures[j], tq)
+                        && doc.figures[j].is_operand()
+                        && p.matches(doc.mentions[j].name())
+                        && doc.mentions[j].period.compatible(&tm.period)
+                };
+                (0..t).rev().take(12).filter(near).find(|&j| ok(j))
+                    .or_else(|| (t + 1..doc.figures.len()).take(12).filter(near).find(|&j| ok(j)))
+            };
+            let plus: Option<Vec<usize>> = id.plus.iter().map(find).collect();
+            let minus: Option<Vec<usize>> = id.minus.iter().map(find).collect();
+            let (Some(plus), Some(minus)) = (plus, minus) else {
+                continue;
+            };
+            let mut c = Candidate::new(NAME, "identity", tm.lang, t).strong();
+            for p in plus {
+                c = c.with("part", p);
+            }
+            for p in minus {
+                c = c.with("minus", p);
+            }
+            c.params.exhaustive = true;
+            out.push(c);
+        }
+    }
+}
+
+/// How far a total may be from its parts' sum, as a share of the total,
+/// and still be a slip rather than parts of something else.
+const PLAUSIBLE_SHARE: i64 = 25;
+
+pub fn evaluate(doc: &Document, c: &Candidate) -> Option<Verdict> {
+    let ti = c.stated;
+    let total = &doc.figures[ti];
+    let parts = c.all("part");
+    let minus = c.all("minus");
+    if parts.len() + minus.len() < 2 || !total.is_operand() {
+        return None;
+    }
+    let mut sum = Interval::new(Decimal::ZERO, Decimal::ZERO);
+    let mut exact = Decimal::ZERO;
+    for (&i, sign) in parts.iter().map(|i| (i, 1)).chain(minus.iter().map(|i| (i, -1))) {
+        let q = &doc.figures[i];
+        if !q.is_operand() || q.kind != total.kind {
+            return None;
+        }
+        let iv = if sign > 0 { q.interval() } else { q.interval().negate() };
+        sum = sum.checked_add(&iv)?;
+        exact = exact.checked_add(if sign > 0 { q.value } else { -q.value })?;
+    }
+    let target = if c.params.down { total.interval().negate() } else { total.interval() };
+    let target_value = if c.params.down { -total.value } else { total.value };
+    let consistent = if c.params.exhaustive {
+        sum.overlaps(&target)
+    } else {
+        sum.lo <= target.hi
+    };
+    if !consistent {
+        let off = (exact - target_value).abs() * Decimal::ONE_HUNDRED;
+        if target_value.is_zero() || off / target_value.abs() > Decimal::from(PLAUSIBLE_SHARE) {
+            return None;
+        }
+    }
+    let total_text = shown(doc, ti);
+    let shown_exact = if c.params.down { -exact } else { exact };
+    let expected = format_like(shown_exact, total, &total_text);
+    let mut terms = parts.iter().map(|&i| shown(doc, i)).collect::<Vec<_>>().join(" + ");
+    for &i in &minus {
+        terms.push_str(" − ");
+        terms.push_str(&shown(doc, i));
+    }
+    let label = doc.mentions[ti].name().to_owned();
+    let lead = if label.is_empty() { total_text.clone() } else { format!("{label} {total_text}") };
+    Some(Verdict {
+        consistent,
+        message: format!("{lead} does not match the sum of its parts {terms} = {expected}"),
+        primary_label: format!("expected {expected}"),
+        note: format!("{terms} = {expected}"),
+        expected,
+        doubtful: false,
+    })
+}

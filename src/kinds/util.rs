@@ -1,0 +1,152 @@
+//! Helpers the kinds share: finding a mention by its label, and writing
+//! figures in messages.
+
+use rust_decimal::Decimal;
+
+use crate::doc::{Document, Role};
+use crate::lex::{same_unit, Kind, Quantity};
+
+/// A figure as printed, without the line breaks and spaces a PDF left in
+/// (`16,\n695`, `38430\n剂次`); one space stays between words and digits
+/// (`3.2 times`, `$676 million`).
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        let joins_words = out.ends_with(|c: char| c.is_ascii_alphanumeric())
+            && word.starts_with(|c: char| c.is_ascii_alphabetic());
+        if joins_words {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Figure `i` as printed, cleaned.
+pub fn shown(doc: &Document, i: usize) -> String {
+    clean(doc.figure_text(i))
+}
+
+/// `value` written the way `like` was: same multiplier and suffix, same
+/// number of decimals (`11.86万亿` → `11.87万亿`).
+pub fn format_like(value: Decimal, like: &Quantity, printed: &str) -> String {
+    let scaled = if like.multiplier.is_zero() {
+        value
+    } else {
+        value / like.multiplier
+    };
+    let suffix_start = printed
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        .map_or(printed.len(), |(i, c)| i + c.len_utf8());
+    let suffix = printed[suffix_start..].trim_start();
+    format!(
+        "{}{suffix}",
+        crate::num::format_fixed(scaled, like.decimals)
+    )
+}
+
+/// How well a mention's label answers a name the text gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Fit {
+    /// The name ends the label (`投资` for 固定资产投资).
+    Tail,
+    /// The same label.
+    Same,
+}
+
+/// Words that say "all of it" before a whole's name (占<总>投资的).
+const WHOLE_PREFIXES: &[&str] = &["总", "全部", "所有", "total ", "all ", "overall "];
+
+/// How `label` answers the name `name` of a whole, if at all.
+pub fn fit(label: &str, name: &str) -> Option<Fit> {
+    if label.is_empty() || name.is_empty() {
+        return None;
+    }
+    if label == name {
+        return Some(Fit::Same);
+    }
+    let mut name = name;
+    for p in WHOLE_PREFIXES {
+        if let Some(rest) = name.strip_prefix(p) {
+            if !rest.is_empty() {
+                name = rest;
+            }
+        }
+    }
+    if label == name {
+        return Some(Fit::Same);
+    }
+    let tail = label.ends_with(name)
+        && (name.chars().count() >= 2 || !name.is_ascii())
+        && (!name.is_ascii()
+            || label.len() == name.len()
+            || label.as_bytes()[label.len() - name.len() - 1] == b' ');
+    tail.then_some(Fit::Tail)
+}
+
+/// Can two figures be added or divided as the same sort of amount?
+pub fn comparable(a: &Quantity, b: &Quantity) -> bool {
+    a.kind == b.kind && units_agree(&a.unit, &b.unit)
+}
+
+/// `120 female` may count `participants`: a word that is not a known
+/// unit names a category, not a unit. Two known units must agree.
+pub fn units_agree(a: &str, b: &str) -> bool {
+    use crate::lex::is_known_unit;
+    same_unit(a, b) || !(is_known_unit(a) && is_known_unit(b))
+}
+
+/// A level (an amount or count) that can be an operand.
+pub fn is_level(doc: &Document, i: usize) -> bool {
+    let q = &doc.figures[i];
+    doc.mentions[i].role == Role::Level && q.kind == Kind::Number && q.is_operand()
+}
+
+/// The nearest level before figure `from` (then after it, within its
+/// paragraph) whose label answers `name`, for which `accept` holds. The
+/// best fit wins over a nearer worse one. Looks `reach` figures back.
+pub fn find_named(
+    doc: &Document,
+    from: usize,
+    name: &str,
+    reach: usize,
+    accept: impl Fn(usize) -> bool,
+) -> Option<(usize, Fit)> {
+    let mut best: Option<(usize, Fit)> = None;
+    let paragraph = doc.figures[from].paragraph;
+    let before = (0..from).rev().take(reach);
+    let after = (from + 1..doc.figures.len())
+        .take_while(|&j| doc.figures[j].paragraph == paragraph)
+        .take(reach / 2);
+    for j in before.chain(after) {
+        if !is_level(doc, j) || !accept(j) {
+            continue;
+        }
+        let Some(f) = fit(doc.mentions[j].name(), name) else {
+            continue;
+        };
+        if best.is_none_or(|(_, b)| f > b) {
+            best = Some((j, f));
+            if f == Fit::Same {
+                break;
+            }
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_whole_is_named_by_its_label_or_its_tail() {
+        assert_eq!(fit("生产总值", "生产总值"), Some(Fit::Same));
+        assert_eq!(fit("固定资产投资", "总投资"), Some(Fit::Tail));
+        assert_eq!(fit("net sales", "sales"), Some(Fit::Tail));
+        assert_eq!(fit("wholesales", "sales"), None);
+        assert_eq!(fit("收入", "财政收入"), None);
+    }
+}

@@ -1,0 +1,195 @@
+//! Labels as they are compared: one spelling for each quantity's name.
+//!
+//! Two mentions name the same quantity when their normalized labels are
+//! equal. Normalizing drops what does not change the quantity (spaces,
+//! 的, brackets such as `(GDP)` or a footnote mark `[3]`, and the scope
+//! words a label starts with: 全县, 全年, 年末), and writes every alias as
+//! its group's first word (地区生产总值 and GDP both read 生产总值).
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::Lang;
+
+/// Rewrites labels to their compared form.
+pub struct Normalizer {
+    /// Alias words, each replaced by its group's first word.
+    aliases: Option<AhoCorasick>,
+    canonical: Vec<String>,
+    /// Scope words dropped from the start of a label, longest first.
+    scope: Vec<String>,
+}
+
+impl std::fmt::Debug for Normalizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Normalizer")
+            .field("aliases", &self.canonical.len())
+            .finish()
+    }
+}
+
+impl Normalizer {
+    pub fn new(groups: Vec<(Lang, Vec<String>)>, mut scope: Vec<String>) -> Normalizer {
+        let mut words = Vec::new();
+        let mut canonical = Vec::new();
+        for (_, group) in &groups {
+            let Some(first) = group.first() else { continue };
+            let first = plain(first);
+            for word in group {
+                let word = plain(word);
+                if !word.is_empty() && word != first {
+                    words.push(word);
+                    canonical.push(first.clone());
+                }
+            }
+        }
+        let aliases = (!words.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&words)
+                .expect("alias words build an automaton")
+        });
+        scope.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        scope.dedup();
+        Normalizer {
+            aliases,
+            canonical,
+            scope,
+        }
+    }
+
+    /// The compared form of a label (already folded to simplified script).
+    pub fn normalize(&self, label: &str) -> String {
+        let mut text = plain(label);
+        if let Some(aliases) = &self.aliases {
+            let mut out = String::with_capacity(text.len());
+            let mut last = 0;
+            for m in aliases.find_iter(&text) {
+                // An English alias must stand as whole words.
+                let bytes = text.as_bytes();
+                let ascii = text[m.start()..m.end()].is_ascii();
+                let glued = ascii
+                    && (m.start() > 0 && bytes[m.start() - 1].is_ascii_alphanumeric()
+                        || bytes.get(m.end()).is_some_and(u8::is_ascii_alphanumeric));
+                if glued {
+                    continue;
+                }
+                out.push_str(&text[last..m.start()]);
+                out.push_str(&self.canonical[m.pattern().as_usize()]);
+                last = m.end();
+            }
+            out.push_str(&text[last..]);
+            text = out;
+        }
+        loop {
+            let Some(word) = self
+                .scope
+                .iter()
+                .find(|w| text.starts_with(w.as_str()) && text.len() > w.len())
+            else {
+                break;
+            };
+            text = text[word.len()..].trim_start().to_owned();
+        }
+        text
+    }
+}
+
+/// A label with what never changes the quantity removed: spaces, 的,
+/// quotes, bracketed asides, articles; ASCII lowercased.
+fn plain(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    let mut depth = 0usize;
+    for c in label.chars() {
+        match c {
+            '(' | '（' | '[' | '【' | '〔' => depth += 1,
+            ')' | '）' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            '的' | '“' | '”' | '"' | '‘' | '’' | '「' | '」' | '*' | '#' | '、' => {}
+            c if c.is_whitespace() => {
+                if out.chars().next_back().is_some_and(|p| p.is_ascii_alphanumeric()) {
+                    out.push(' ');
+                }
+            }
+            c => out.push(c.to_ascii_lowercase()),
+        }
+    }
+    let mut text = out.trim().to_owned();
+    for article in ["the ", "a ", "an "] {
+        if let Some(rest) = text.strip_prefix(article) {
+            text = rest.to_owned();
+        }
+    }
+    text
+}
+
+/// A label pattern of a lexicon: fragments that must appear in order in
+/// a normalized label (`累计…确诊` matches 累计报告确诊病例).
+#[derive(Debug, Clone)]
+pub struct LabelPattern {
+    fragments: Vec<String>,
+}
+
+impl LabelPattern {
+    pub fn new(normalizer: &Normalizer, pattern: &str) -> LabelPattern {
+        LabelPattern {
+            fragments: pattern
+                .split('…')
+                .map(|f| normalizer.normalize(f))
+                .filter(|f| !f.is_empty())
+                .collect(),
+        }
+    }
+
+    /// Does the normalized `label` hold every fragment, in order?
+    pub fn matches(&self, label: &str) -> bool {
+        if self.fragments.is_empty() {
+            return false;
+        }
+        let mut rest = label;
+        for fragment in &self.fragments {
+            match rest.find(fragment.as_str()) {
+                Some(i) => rest = &rest[i + fragment.len()..],
+                None => return false,
+            }
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn normalizer() -> Normalizer {
+        Normalizer::new(
+            vec![
+                (
+                    Lang::Zh,
+                    vec!["生产总值".into(), "地区生产总值".into(), "GDP".into()],
+                ),
+                (Lang::Zh, vec!["额".into(), "总额".into()]),
+            ],
+            vec!["全县".into(), "全年".into()],
+        )
+    }
+
+    #[test]
+    fn aliases_scope_words_and_asides_are_normalized_away() {
+        let n = normalizer();
+        assert_eq!(n.normalize("全年全县地区生产总值(GDP)"), "生产总值");
+        assert_eq!(n.normalize("GDP"), "生产总值");
+        assert_eq!(n.normalize("社会消费品零售总额"), "社会消费品零售额");
+        assert_eq!(n.normalize("普惠性幼儿园[3]"), "普惠性幼儿园");
+        assert_eq!(n.normalize("The  Net Sales"), "net sales");
+        // A scope word alone is the label, not nothing.
+        assert_eq!(n.normalize("全县"), "全县");
+    }
+
+    #[test]
+    fn a_pattern_matches_its_fragments_in_order() {
+        let n = normalizer();
+        let p = LabelPattern::new(&n, "累计…确诊");
+        assert!(p.matches("累计报告确诊病例"));
+        assert!(!p.matches("确诊累计"));
+    }
+}
