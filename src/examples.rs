@@ -20,13 +20,22 @@ pub struct ExampleFailure {
 /// The template an example was written for, and whether its rule id
 /// (any language) is `rule`.
 fn is_of(template: &Template, rule: &str) -> bool {
-    rule.split_once('.').is_some_and(|(_, id)| id == template.id)
+    rule.split_once('.')
+        .is_some_and(|(_, id)| id == template.id)
 }
 
 /// Runs the examples of the templates `wanted` accepts, linting each with
 /// every rule of `rules`. Returns the count run and the failures.
-pub fn run_examples(rules: RuleSet, wanted: impl Fn(&Template) -> bool) -> (usize, Vec<ExampleFailure>) {
-    let templates: Vec<Template> = rules.templates.iter().filter(|t| wanted(t)).cloned().collect();
+pub fn run_examples(
+    rules: RuleSet,
+    wanted: impl Fn(&Template) -> bool,
+) -> (usize, Vec<ExampleFailure>) {
+    let templates: Vec<Template> = rules
+        .templates
+        .iter()
+        .filter(|t| wanted(t))
+        .cloned()
+        .collect();
     let linter = Linter::new(rules, &Selection::default());
     let mut run = 0;
     let mut failures = Vec::new();
@@ -48,7 +57,10 @@ pub fn run_examples(rules: RuleSet, wanted: impl Fn(&Template) -> bool) -> (usiz
                 ));
             } else if own.is_none() {
                 let problem = match report.checks.first() {
-                    Some(other) => format!("should be checked by this template, but {} claimed it", other.rule),
+                    Some(other) => format!(
+                        "should be checked by this template, but {} claimed it",
+                        other.rule
+                    ),
                     None => "should be checked, but no relation was found".to_owned(),
                 };
                 failures.push(fail(example, problem));
@@ -61,7 +73,10 @@ pub fn run_examples(rules: RuleSet, wanted: impl Fn(&Template) -> bool) -> (usiz
                 continue;
             }
             let problem = match report.findings.first() {
-                Some(other) => format!("should be flagged by this template, but {} claimed it", other.rule),
+                Some(other) => format!(
+                    "should be flagged by this template, but {} claimed it",
+                    other.rule
+                ),
                 None => "should be flagged, but nothing was".to_owned(),
             };
             failures.push(fail(example, problem));
@@ -81,7 +96,12 @@ mod tests {
         assert!(run > 0);
         let report: Vec<String> = failures
             .iter()
-            .map(|f| format!("{} ({}): {}\n    {}", f.rule, f.origin, f.problem, f.example))
+            .map(|f| {
+                format!(
+                    "{} ({}): {}\n    {}",
+                    f.rule, f.origin, f.problem, f.example
+                )
+            })
             .collect();
         assert!(failures.is_empty(), "{}", report.join("\n"));
     }

@@ -62,10 +62,11 @@ pub fn judge(doc: &Document, text: &str, candidates: Vec<Candidate>, rule_of: &R
         }
         // Strongest first; proposal order breaks ties.
         evaluated.sort_by_key(|(c, _)| std::cmp::Reverse(c.strength));
-        let chosen = evaluated
-            .iter()
-            .find(|(_, v)| v.consistent)
-            .or_else(|| evaluated.first().filter(|(c, _)| c.strength == Strength::Strong));
+        let chosen = evaluated.iter().find(|(_, v)| v.consistent).or_else(|| {
+            evaluated
+                .first()
+                .filter(|(c, _)| c.strength == Strength::Strong)
+        });
         let Some((c, v)) = chosen else { continue };
         let Some((rule, severity)) = rule_of(c) else {
             continue;
@@ -117,7 +118,12 @@ fn span_of(doc: &Document, i: usize) -> Span {
     Span { start, end }
 }
 
-fn members_of(doc: &Document, text: &str, c: &Candidate, primary: &'static str) -> Vec<CheckedMember> {
+fn members_of(
+    doc: &Document,
+    text: &str,
+    c: &Candidate,
+    primary: &'static str,
+) -> Vec<CheckedMember> {
     let member = |role: &'static str, span: Span| CheckedMember {
         role,
         span,

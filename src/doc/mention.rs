@@ -121,8 +121,22 @@ fn ends_label(cue: Cue) -> bool {
 fn label_stop(c: char) -> bool {
     matches!(
         c,
-        '，' | ',' | '；' | ';' | '。' | '：' | ':' | '、' | '(' | '（' | '—' | '\n' | '|' | '!' | '?'
-            | '！' | '？'
+        '，' | ','
+            | '；'
+            | ';'
+            | '。'
+            | '：'
+            | ':'
+            | '、'
+            | '('
+            | '（'
+            | '—'
+            | '\n'
+            | '|'
+            | '!'
+            | '?'
+            | '！'
+            | '？'
     )
 }
 
@@ -164,12 +178,18 @@ fn run_before(doc: &Document, start_limit: usize, end: usize, hits: &[CueHit]) -
     let mut words = String::new();
     let mut at = start;
     // Dates are the period, not the label: `2020年全县生产总值` → 全县生产总值.
-    for q in doc.figures.iter().filter(|q| q.start >= start && q.start < end) {
+    for q in doc
+        .figures
+        .iter()
+        .filter(|q| q.start >= start && q.start < end)
+    {
         if q.kind == Kind::Date || q.kind == Kind::Ordinal {
             words.push_str(&folded[at.min(q.start)..q.start]);
             let after = &folded[q.unit_end.max(q.end).min(end)..end];
             // The date's own words: 6月份, 2021年末, 第1剂.
-            let rest = after.trim_start_matches(['年', '月', '日', '号', '份', '末', '底', '初', '时', '剂', '季', '度']);
+            let rest = after.trim_start_matches([
+                '年', '月', '日', '号', '份', '末', '底', '初', '时', '剂', '季', '度',
+            ]);
             at = end - rest.len();
         }
     }
@@ -191,7 +211,9 @@ fn strip_lead<'a>(doc: &Document, start: usize, words: &'a str) -> &'a str {
         if h.start != at {
             break;
         }
-        let next_is_verb = hits.get(k + 1).is_some_and(|n| n.start == h.end && n.cue == Cue::Copula);
+        let next_is_verb = hits
+            .get(k + 1)
+            .is_some_and(|n| n.start == h.end && n.cue == Cue::Copula);
         let strip = match h.cue {
             Cue::Scope | Cue::Subset => true,
             Cue::Copula => true,
@@ -199,7 +221,8 @@ fn strip_lead<'a>(doc: &Document, start: usize, words: &'a str) -> &'a str {
             _ => false,
         };
         let remaining = &rest[h.end - at..];
-        let trimmed = remaining.trim_start_matches(|c: char| c.is_whitespace() || "，,：:、".contains(c));
+        let trimmed =
+            remaining.trim_start_matches(|c: char| c.is_whitespace() || "，,：:、".contains(c));
         if !strip || trimmed.chars().count() < 2 {
             break;
         }
@@ -220,8 +243,19 @@ fn english_label(words: &str) -> &str {
     let lower = words.to_ascii_lowercase();
     let mut cut = words.len();
     for prep in [
-        " for ", " in ", " during ", " at ", " on ", " as of ", " since ", " through ", " over ",
-        " by ", " from ", " to ", " between ",
+        " for ",
+        " in ",
+        " during ",
+        " at ",
+        " on ",
+        " as of ",
+        " since ",
+        " through ",
+        " over ",
+        " by ",
+        " from ",
+        " to ",
+        " between ",
     ] {
         if let Some(i) = lower.find(prep) {
             cut = cut.min(i);
@@ -283,7 +317,11 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             after.insert(h.cue);
         }
         let sentence_start = doc.segment_start(Level::Sentence, q.start);
-        let lang = language(text, sentence_start.max(q.start.saturating_sub(60)), window_end);
+        let lang = language(
+            text,
+            sentence_start.max(q.start.saturating_sub(60)),
+            window_end,
+        );
 
         // The words just before the figure, links stripped: 为, 达到,
         // `was`, `of $`.
@@ -412,7 +450,14 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         // English: `53.4% of sales`, `(65.0%) of these`: the whole after.
         if lang == Lang::En && matches!(q.kind, Kind::Percent) {
             let first_after = hits_after.first();
-            if let Some(h) = first_after.filter(|h| h.cue == Cue::Of && text[q.unit_end..h.start].trim().trim_start_matches(')').trim().is_empty()) {
+            if let Some(h) = first_after.filter(|h| {
+                h.cue == Cue::Of
+                    && text[q.unit_end..h.start]
+                        .trim()
+                        .trim_start_matches(')')
+                        .trim()
+                        .is_empty()
+            }) {
                 role = Role::Share;
                 let stop = text[h.end..window_end]
                     .find([',', ';', '.', '(', ')'])
@@ -438,13 +483,16 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         if depth > 0 && matches!(q.kind, Kind::Percent) && role == Role::Level {
             let opening = text[..q.start].trim_end();
             if opening.ends_with(['(', '（']) {
-                let bracket_at = opening.len() - opening.chars().next_back().map_or(0, char::len_utf8);
+                let bracket_at =
+                    opening.len() - opening.chars().next_back().map_or(0, char::len_utf8);
                 host = qs[..i]
                     .iter()
                     .rposition(|p| p.kind == Kind::Number && !p.in_range)
                     .filter(|&j| {
                         let gap = &text[qs[j].unit_end.max(qs[j].end).min(bracket_at)..bracket_at];
-                        gap.trim().is_empty() || gap.trim().chars().count() <= 12 && !gap.contains(['，', ',', '。', ';', '；'])
+                        gap.trim().is_empty()
+                            || gap.trim().chars().count() <= 12
+                                && !gap.contains(['，', ',', '。', ';', '；'])
                     });
                 if host.is_some() {
                     role = Role::Share;
@@ -547,7 +595,10 @@ impl Document {
 fn language(text: &str, start: usize, end: usize) -> Lang {
     let start = text.floor_char_boundary(start);
     let end = text.floor_char_boundary(end.max(start));
-    if text[start..end].chars().any(|c| is_cjk(c) && !matches!(c, '（' | '）' | '，' | '％' | '：' | '；')) {
+    if text[start..end]
+        .chars()
+        .any(|c| is_cjk(c) && !matches!(c, '（' | '）' | '，' | '％' | '：' | '；'))
+    {
         Lang::Zh
     } else {
         Lang::En
@@ -581,7 +632,9 @@ fn bracket_depths(doc: &Document) -> Vec<u8> {
 fn full_sentence_start(doc: &Document, at: usize) -> usize {
     let text = &doc.folded;
     let paragraph = doc.segment_start(Level::Paragraph, at);
-    let floor = text.floor_char_boundary(at.saturating_sub(WINDOW * 2)).max(paragraph);
+    let floor = text
+        .floor_char_boundary(at.saturating_sub(WINDOW * 2))
+        .max(paragraph);
     let window = &text[floor..at];
     let mut start = floor;
     for (k, c) in window.char_indices().rev() {

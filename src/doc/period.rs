@@ -121,7 +121,10 @@ fn last_part(folded: &str) -> Option<(usize, Part)> {
             let ascii_word = word.is_ascii();
             let bounded = !ascii_word
                 || (i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphanumeric())
-                    && lower.as_bytes().get(end).is_none_or(|b| !b.is_ascii_alphanumeric());
+                    && lower
+                        .as_bytes()
+                        .get(end)
+                        .is_none_or(|b| !b.is_ascii_alphanumeric());
             // 前三季度 holds 三季度: the longer word, found first, wins.
             if bounded && best.is_none_or(|(e, _)| end > e) {
                 best = Some((end, part));
@@ -140,7 +143,10 @@ fn en_months(lower: &str) -> Option<(u8, u8)> {
             let at = from + i;
             let end = at + name.len();
             let bounded = (at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphabetic())
-                && lower.as_bytes().get(end).is_none_or(|b| !b.is_ascii_alphabetic());
+                && lower
+                    .as_bytes()
+                    .get(end)
+                    .is_none_or(|b| !b.is_ascii_alphabetic());
             if bounded {
                 found.push((at, m as u8 + 1));
             }
@@ -175,7 +181,9 @@ pub fn read(text: &str, figures: &[&Quantity], base: usize) -> Period {
             continue;
         }
         let Some(v) = q.value.to_u32() else { continue };
-        let after = text.get((q.end.saturating_sub(base)).min(text.len())..).unwrap_or("");
+        let after = text
+            .get((q.end.saturating_sub(base)).min(text.len())..)
+            .unwrap_or("");
         if (1800..=2100).contains(&v) && !after.starts_with(['月', '日']) {
             period.year = Some(v as u16);
             period.months = None;

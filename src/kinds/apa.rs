@@ -36,7 +36,7 @@ fn test_of(name: &str) -> Option<Test> {
         "F" => Test::F,
         "z" | "Z" => Test::Z,
         "r" => Test::R,
-        "χ2" | "χ²" | "X2" | "chi2" | "2" => Test::ChiSquare,
+        "χ2" | "χ²" | "X2" | "chi2" | "B2" => Test::ChiSquare,
         _ => return None,
     })
 }
@@ -46,7 +46,7 @@ fn test_of(name: &str) -> Option<Test> {
 fn statistic() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:^|[^\w]|B)(t|F|z|Z|r|χ2|χ²|X2|chi2|2)\s*\(\s*(\d+(?:\.\d+)?)\s*(?:,\s*(\d+(?:\.\d+)?)\s*)?(?:,\s*N\s*=\s*\d+\s*)?\)\s*=\s*$")
+        Regex::new(r"(?:^|[^\w])(t|F|z|Z|r|χ2|χ²|X2|chi2|B2)\s*\(\s*(\d+(?:\.\d+)?)\s*(?:,\s*(\d+(?:\.\d+)?)\s*)?(?:,\s*N\s*=\s*\d+\s*)?\)\s*=\s*$")
             .expect("the statistic pattern compiles")
     })
 }
@@ -123,7 +123,11 @@ impl RelationKind for Apa {
                 .take_while(|&j| doc.same_sentence(i, j) && read_statistic(doc, j).is_none())
                 .find(|&j| read_p(doc, j).is_some());
             if let Some(p) = p {
-                out.push(Candidate::new(NAME, "p-value", doc.mentions[i].lang, i).with("p", p).strong());
+                out.push(
+                    Candidate::new(NAME, "p-value", doc.mentions[i].lang, i)
+                        .with("p", p)
+                        .strong(),
+                );
             }
         }
     }
@@ -148,12 +152,16 @@ impl RelationKind for Apa {
         let (p_lo, p_hi) = if a <= b { (a, b) } else { (b, a) };
         let printed = p.value.to_f64()?;
         let p_half = p.half.to_f64()?;
-        let consistent = match op {
-            '<' | '≤' => p_lo < printed,
-            '>' | '≥' => p_hi > printed,
-            _ if printed == 0.0 => p_lo < p_half,
-            _ => p_lo <= printed + p_half && printed - p_half <= p_hi,
+        let meets = |lo: f64, hi: f64| match op {
+            '<' | '≤' => lo < printed,
+            '>' | '≥' => hi > printed,
+            _ if printed == 0.0 => lo < p_half,
+            _ => lo <= printed + p_half && printed - p_half <= hi,
         };
+        // A two-sided test may be reported one-sided without saying so
+        // nearby: either reading of t, z or r is a plausible one.
+        let halved = !one_tailed && matches!(test, Test::T | Test::Z | Test::R);
+        let consistent = meets(p_lo, p_hi) || halved && meets(p_lo / 2.0, p_hi / 2.0);
         let exact = p_value(test, x, df1, df2)? * tail;
         let stat_text = shown(doc, si);
         let expected = format!("p = {exact:.4}");
@@ -181,7 +189,10 @@ mod tests {
         let close = |a: f64, b: f64| (a - b).abs() < 5e-4;
         assert!(close(p_value(Test::T, 2.03, 97.0, 0.0).unwrap(), 0.0451));
         assert!(close(p_value(Test::F, 4.48, 2.0, 70.0).unwrap(), 0.0148));
-        assert!(close(p_value(Test::ChiSquare, 6.90, 1.0, 0.0).unwrap(), 0.0086));
+        assert!(close(
+            p_value(Test::ChiSquare, 6.90, 1.0, 0.0).unwrap(),
+            0.0086
+        ));
         assert!(close(p_value(Test::Z, 1.96, 0.0, 0.0).unwrap(), 0.0500));
     }
 }

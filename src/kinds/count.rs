@@ -40,7 +40,9 @@ impl RelationKind for Count {
             if q.kind != Kind::Number || q.decimals > 0 || q.approx || q.in_range {
                 continue;
             }
-            let Some(n) = q.value.to_usize() else { continue };
+            let Some(n) = q.value.to_usize() else {
+                continue;
+            };
             if q.unit == "年" {
                 years(doc, i, out);
                 continue;
@@ -52,7 +54,7 @@ impl RelationKind for Count {
             if zh_counter && !(q.unit == "大" && n >= 10) {
                 list_then_count(doc, i, out);
                 zh_count_then_list(doc, i, out);
-            } else if doc.mentions[i].lang == crate::lexicon::Lang::En && q.in_words || en_counted(doc, i) {
+            } else if en_counted(doc, i) {
                 en_count_then_list(doc, i, out);
                 steps(doc, i, out);
             }
@@ -77,10 +79,9 @@ impl RelationKind for Count {
                 (a, b, "the list names")
             }
         };
-        // `A、B等5家` may name some of five: only a longer list is wrong,
-        // and a list exactly one short is suspect.
-        let one_short = c.params.open && n == most + 1 && fewest >= 2;
-        if c.params.open && n > most && !one_short {
+        // `A、B等5家` may name some of five ("among others"): only a
+        // longer list is wrong.
+        if c.params.open && n > most {
             return None;
         }
         let counted = if fewest == most {
@@ -93,32 +94,82 @@ impl RelationKind for Count {
         Some(Verdict {
             consistent: (fewest..=most).contains(&n),
             message: format!("{what} {counted}, but the text says {stated}"),
-            primary_label: if one_short {
-                format!("{what} {counted}: one unnamed, or miscounted?")
-            } else {
-                format!("{what} {counted}")
-            },
+            primary_label: format!("{what} {counted}"),
             expected: counted.clone(),
             note: format!("{what} {counted}: {shown_list}"),
-            doubtful: one_short,
+            doubtful: false,
         })
     }
 }
 
-fn candidate(doc: &Document, i: usize, shape: &'static str, start: usize, end: usize, open: bool) -> Candidate {
+fn candidate(
+    doc: &Document,
+    i: usize,
+    shape: &'static str,
+    start: usize,
+    end: usize,
+    open: bool,
+) -> Candidate {
     let mut c = Candidate::new(NAME, shape, doc.mentions[i].lang, i).strong();
     c.list = Some(("list", start, end));
     c.params.open = open;
     c
 }
 
-/// The list right before a count, back to its clause's start (or a
-/// colon): `辽阳、天津、四川` before 三大.
+/// Characters a list item (a noun phrase) never ends with: particles,
+/// prepositions, verbs of having and being.
+const NOT_ITEM_END: &[char] = &[
+    '的', '了', '在', '有', '对', '将', '于', '为', '是', '和', '与', '及', '把', '被', '从', '向',
+    '给', '以', '也', '都', '还', '就', '又', '并', '(', '（', '《', '“',
+];
+
+/// Words that point at a list yet to come (以下三个, 如下), not back.
+const POINTERS: &[&str] = &[
+    "以下", "如下", "下列", "下述", "上述", "这些", "其他", "其它",
+];
+
+/// Is `text` a list of parallel names, as a count counts: short items,
+/// none ending in a particle, none holding one?
+fn names_listed(text: &str) -> bool {
+    let items: Vec<&str> = if text.contains('、') {
+        text.split('、').collect()
+    } else {
+        text.splitn(2, ['和', '及', '与']).collect()
+    };
+    let max = if text.contains('、') { 10 } else { 6 };
+    items.len() >= 2
+        && items.iter().enumerate().all(|(k, item)| {
+            let item = item.trim_matches(|c: char| c.is_whitespace() || "“”\"「」".contains(c));
+            let n = item.chars().count();
+            // The first item may hold the verb that opens the list
+            // (重点推进“一带一路”建设); the last stands right before the number.
+            let limit = if k + 1 == items.len() {
+                8.min(max)
+            } else if k == 0 {
+                max + 4
+            } else {
+                max
+            };
+            n >= 1
+                && n <= limit
+                && !item.ends_with(NOT_ITEM_END)
+                && !item.contains(['了', '的'])
+                && !POINTERS.iter().any(|p| item.ends_with(p))
+        })
+}
+
+/// The list right before a count, back to its clause's start:
+/// `辽阳、天津、四川` before 三大.
 fn list_then_count(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
     let q = &doc.figures[i];
+    // 6个月 is a time, not six things.
+    let after = &doc.folded[q.unit_end..];
+    if after.starts_with(['月', '小', '星', '周', '年', '字']) || after.starts_with("工作日")
+    {
+        return;
+    }
     let clause = doc.segment_start(Level::Clause, q.start);
-    let mut end = q.start;
-    let before = doc.folded[clause..end].trim_end();
+    let before = doc.folded[clause..q.start].trim_end();
     // Words between the list and the number: 等, 这, 共, a quote.
     let mut open = false;
     let mut tail = before;
@@ -134,14 +185,20 @@ fn list_then_count(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
             break;
         }
     }
-    end = clause + tail.len();
-    let text = &doc.folded[clause..end];
-    // A list has at least two items and no figure of its own.
-    if !text.contains(['、', '和', '及', '与']) || doc.figures.iter().any(|f| f.start >= clause && f.start < end && f.kind != Kind::Date) {
+    let end = clause + tail.len();
+    let text = doc.folded[clause..end].trim_start_matches(['“', '"']);
+    let start = end - text.len();
+    // A list of names with no figure of its own.
+    if !names_listed(text)
+        || doc
+            .figures
+            .iter()
+            .any(|f| f.start >= start && f.start < end && f.kind != Kind::Date)
+    {
         return;
     }
     if item_counts(text, true).is_some() {
-        out.push(candidate(doc, i, "list-then-count", clause, end, open));
+        out.push(candidate(doc, i, "list-then-count", start, end, open));
     }
 }
 
@@ -168,7 +225,13 @@ fn zh_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
     let len = len.min(600);
     let end = start + len;
     let text = &doc.folded[start..end];
-    if !text.contains('、') || text.ends_with('等') || doc.figures.iter().any(|f| f.start >= start && f.start < end) {
+    if !text.contains('、')
+        || text.ends_with('等')
+        || doc
+            .figures
+            .iter()
+            .any(|f| f.start >= start && f.start < end)
+    {
         return;
     }
     out.push(candidate(doc, i, "count-then-list", start, end, false));
@@ -187,32 +250,68 @@ fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
     let sentence_end = doc.segment_end(Level::Sentence, q.end);
     let rest = &doc.folded[q.unit_end..sentence_end.max(q.unit_end)];
     let lower = rest.to_ascii_lowercase();
-    // A bracket right after the counted noun (and up to three words).
-    let words_before_bracket = lower.find('(').map(|k| lower[..k].split_whitespace().count());
-    if lower.trim_start().starts_with('(') || words_before_bracket.is_some_and(|w| w <= 3) && !q.unit.is_empty() {
+    // A bracket right after the counted noun.
+    let words_before_bracket = lower
+        .find('(')
+        .map(|k| lower[..k].split_whitespace().count());
+    if lower.trim_start().starts_with('(')
+        || words_before_bracket.is_some_and(|w| w == 0) && !q.unit.is_empty()
+    {
         if let Some(open) = rest.find('(') {
             let start = q.unit_end + open + 1;
             if let Some(close) = doc.folded[start..].find(')') {
                 let end = start + close;
                 let inner = &doc.folded[start..end];
                 let names = inner.starts_with(|c: char| c.is_ascii_uppercase());
-                if names && !inner.contains(['=', ';', ':']) && !doc.figures.iter().any(|f| f.start >= start && f.start < end) {
+                if names
+                    && !inner.contains(['=', ';', ':'])
+                    && !doc
+                        .figures
+                        .iter()
+                        .any(|f| f.start >= start && f.start < end)
+                {
                     out.push(candidate(doc, i, "count-then-list", start, end, false));
                 }
             }
         }
         return;
     }
-    // A colon within the sentence, the list after it to the sentence end.
+    // A colon a few words after the counted noun, then a list of short
+    // names to the sentence's end.
     let Some(colon) = rest.find(':') else { return };
-    if rest[..colon].split_whitespace().count() > 14 {
+    if rest[..colon].split_whitespace().count() > 6 {
         return;
     }
     let start = q.unit_end + colon + 1;
     let end = sentence_end.min(start + 600);
     let text = doc.folded[start..end].trim_end_matches(['.', ' ', '\n']);
     let end = start + text.len();
-    if text.contains(['(', ';']) && text.matches(',').count() < 2 {
+    let items: Vec<&str> = text.split([',', ';']).collect();
+    let short = items.iter().all(|item| {
+        let words = item
+            .trim()
+            .trim_start_matches("and ")
+            .trim_start_matches("or ")
+            .split_whitespace()
+            .count();
+        (1..=6).contains(&words)
+    });
+    let figures_inside = doc
+        .figures
+        .iter()
+        .any(|f| f.start >= start && f.start < end);
+    // `three tasks: First, …`: an enumeration of sentences, not names.
+    let first_word = text
+        .trim_start()
+        .split([' ', ','])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let enumerated = matches!(
+        first_word.as_str(),
+        "first" | "firstly" | "one" | "-" | "--" | "•"
+    );
+    if !short || figures_inside || enumerated || text.trim_start().starts_with('-') {
         return;
     }
     out.push(candidate(doc, i, "count-then-list", start, end, false));
@@ -237,14 +336,33 @@ fn years(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
     while first > 0 {
         let p = first - 1;
         let pq = &doc.figures[p];
-        let gap = doc.folded.get(pq.end..doc.figures[first].start).unwrap_or("");
+        let gap = doc
+            .folded
+            .get(pq.end..doc.figures[first].start)
+            .unwrap_or("");
         let joined = gap.chars().count() <= 4
             && gap
                 .trim_start_matches('年')
                 .trim()
                 .trim_end_matches(['这', '的', '间', '共'])
                 .chars()
-                .all(|c| matches!(c, '、' | '和' | '及' | '与' | '到' | '至' | '—' | '–' | '-' | '~' | '～' | '年' | ' '));
+                .all(|c| {
+                    matches!(
+                        c,
+                        '、' | '和'
+                            | '及'
+                            | '与'
+                            | '到'
+                            | '至'
+                            | '—'
+                            | '–'
+                            | '-'
+                            | '~'
+                            | '～'
+                            | '年'
+                            | ' '
+                    )
+                });
         if pq.kind != Kind::Date || !joined {
             break;
         }

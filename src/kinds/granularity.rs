@@ -36,7 +36,16 @@ impl RelationKind for Granularity {
         for i in 0..doc.figures.len() {
             let m = &doc.mentions[i];
             let q = &doc.figures[i];
-            if m.role != Role::Share || q.kind != Kind::Percent || !q.is_operand() {
+            // A share the words call one (占比, 比重), not a percentage in
+            // brackets beside a count of something else.
+            let cued = m.before.has(crate::lexicon::Cue::Share)
+                || m.before.has(crate::lexicon::Cue::ShareNoun);
+            if m.role != Role::Share
+                || q.kind != Kind::Percent
+                || !q.is_operand()
+                || m.host.is_some()
+                || !cued
+            {
                 continue;
             }
             // The count the share is of: its subject, whole things.
@@ -51,7 +60,11 @@ impl RelationKind for Granularity {
             {
                 continue;
             }
-            out.push(Candidate::new(NAME, "count-share", m.lang, i).with("k", k).strong());
+            out.push(
+                Candidate::new(NAME, "count-share", m.lang, i)
+                    .with("k", k)
+                    .strong(),
+            );
         }
     }
 
@@ -75,7 +88,8 @@ impl RelationKind for Granularity {
                 crate::num::format_fixed(hundred_k / Decimal::from(n_lo), stated.decimals)
             )
         } else {
-            let below = crate::num::format_fixed(hundred_k / Decimal::from(n_hi.max(1)), stated.decimals);
+            let below =
+                crate::num::format_fixed(hundred_k / Decimal::from(n_hi.max(1)), stated.decimals);
             let above = crate::num::format_fixed(hundred_k / Decimal::from(n_lo), stated.decimals);
             format!("{k_text} of {n_hi} is {below}%, of {n_lo} is {above}%: no whole number gives {s_text}")
         };

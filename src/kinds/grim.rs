@@ -85,7 +85,11 @@ impl RelationKind for Grim {
             });
             let ns: Vec<usize> = near.collect();
             if let [n] = ns.as_slice() {
-                out.push(Candidate::new(NAME, "mean-n", doc.mentions[i].lang, i).with("n", *n).strong());
+                out.push(
+                    Candidate::new(NAME, "mean-n", doc.mentions[i].lang, i)
+                        .with("n", *n)
+                        .strong(),
+                );
             }
         }
     }
@@ -106,14 +110,19 @@ impl RelationKind for Grim {
         let consistent = lo.ceil() <= hi.floor();
         let (mean_text, n_text) = (shown(doc, mi), shown(doc, ni));
         let nearest = (mean.value * count).round();
-        let below = format_fixed((nearest - Decimal::ONE).max(Decimal::ZERO) / count, mean.decimals);
+        let below = format_fixed(
+            (nearest - Decimal::ONE).max(Decimal::ZERO) / count,
+            mean.decimals,
+        );
         let at = format_fixed(nearest / count, mean.decimals);
         let above = format_fixed((nearest + Decimal::ONE) / count, mean.decimals);
         let whole = format!("{n_text} whole-number scores");
         let expected = format!("{below}, {at} or {above}");
         Some(Verdict {
             consistent,
-            message: format!("the mean {mean_text} is not reachable with n = {n_text} whole-number scores"),
+            message: format!(
+                "the mean {mean_text} is not reachable with n = {n_text} whole-number scores"
+            ),
             primary_label: format!("no mean of {whole} rounds to {mean_text}"),
             note: if consistent {
                 format!("{} / {n_text} = {at}", lo.ceil())

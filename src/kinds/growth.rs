@@ -44,7 +44,11 @@ impl RelationKind for Growth {
         for r in 0..doc.figures.len() {
             let m = &doc.mentions[r];
             let q = &doc.figures[r];
-            let Role::Change { down, versus: false } = m.role else {
+            let Role::Change {
+                down,
+                versus: false,
+            } = m.role
+            else {
                 continue;
             };
             if q.kind != Kind::Percent || !q.is_operand() || m.before.has(Cue::MultiYear) {
@@ -102,13 +106,19 @@ fn real_growth(cx: &Context, r: usize) -> bool {
     }
     let sentence = doc.segment_start(Level::Sentence, doc.figures[r].start);
     let clause_hits = doc.cues_in(sentence, doc.figures[r].start);
-    if clause_hits.iter().any(|h| matches!(h.cue, Cue::Real | Cue::Comparable)) {
+    if clause_hits
+        .iter()
+        .any(|h| matches!(h.cue, Cue::Real | Cue::Comparable))
+    {
         return true;
     }
     let label = m
         .subject
         .map_or(m.label.as_str(), |s| doc.mentions[s].name());
-    cx.lexicon.real_growth.iter().any(|w| label.contains(w.as_str()) || m.label.contains(w.as_str()))
+    cx.lexicon
+        .real_growth
+        .iter()
+        .any(|w| label.contains(w.as_str()) || m.label.contains(w.as_str()))
 }
 
 /// Is figure `j` marked as the earlier value of a comparison?
@@ -180,7 +190,10 @@ fn increment_of(doc: &Document, r: usize, current: usize) -> Option<usize> {
 /// The years that date the base and the current value: the year printed
 /// before each (`由2015年的…增加到2020年的…`).
 fn years_between(doc: &Document, base: usize, current: usize) -> Option<u32> {
-    let (b, c) = (doc.mentions[base].period.year?, doc.mentions[current].period.year?);
+    let (b, c) = (
+        doc.mentions[base].period.year?,
+        doc.mentions[current].period.year?,
+    );
     let years = u32::from(c.checked_sub(b)?);
     (years >= 1).then_some(years)
 }
@@ -211,9 +224,20 @@ fn evaluate(doc: &Document, c: &Candidate) -> Option<Verdict> {
         let ii = c.member("increment")?;
         let inc = doc.figures[ii].interval();
         let signed = if c.params.down { inc.negate() } else { inc };
-        (cur.interval().sub(&signed), format!("({} {} {})", shown(doc, ci), if c.params.down { "+" } else { "−" }, shown(doc, ii)))
+        (
+            cur.interval().sub(&signed),
+            format!(
+                "({} {} {})",
+                shown(doc, ci),
+                if c.params.down { "+" } else { "−" },
+                shown(doc, ii)
+            ),
+        )
     };
-    if !(rate.is_operand() && cur.is_operand()) || base.lo <= Decimal::ZERO || cur.value < Decimal::ZERO {
+    if !(rate.is_operand() && cur.is_operand())
+        || base.lo <= Decimal::ZERO
+        || cur.value < Decimal::ZERO
+    {
         return None;
     }
     let ratio = cur.interval().div(&base)?;
@@ -243,7 +267,11 @@ fn evaluate(doc: &Document, c: &Candidate) -> Option<Verdict> {
     let word = if c.params.down { "fall" } else { "growth" };
     Some(Verdict {
         consistent,
-        message: format!("{word} of {} does not match {root} = {}", shown(doc, r), format!("{}%", format_fixed(exact, rate.decimals))),
+        message: format!(
+            "{word} of {} does not match {root} = {}",
+            shown(doc, r),
+            format!("{}%", format_fixed(exact, rate.decimals))
+        ),
         primary_label: format!("expected {expected}"),
         expected,
         note,

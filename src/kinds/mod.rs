@@ -102,7 +102,10 @@ impl Candidate {
     }
 
     pub fn member(&self, role: &str) -> Option<usize> {
-        self.members.iter().find(|(r, _)| *r == role).map(|&(_, i)| i)
+        self.members
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map(|&(_, i)| i)
     }
 
     pub fn all(&self, role: &str) -> Vec<usize> {

@@ -54,7 +54,11 @@ impl RelationKind for Multiple {
         let computed = part.interval().div(&whole.interval())?;
         let exact = part.value.checked_div(whole.value)?;
         let consistent = computed.overlaps(&stated.interval());
-        let ratio = if exact > stated.value { exact / stated.value } else { stated.value / exact.max(Decimal::new(1, 12)) };
+        let ratio = if exact > stated.value {
+            exact / stated.value
+        } else {
+            stated.value / exact.max(Decimal::new(1, 12))
+        };
         if !consistent && ratio > Decimal::TWO {
             return None;
         }
@@ -64,7 +68,10 @@ impl RelationKind for Multiple {
             consistent,
             message: format!("{st} does not match {pt} / {wt} = {expected}"),
             primary_label: format!("expected {expected}"),
-            note: format!("{pt} / {wt} = {} → {expected}", format_computed(exact, stated.decimals)),
+            note: format!(
+                "{pt} / {wt} = {} → {expected}",
+                format_computed(exact, stated.decimals)
+            ),
             expected,
             doubtful: false,
         })
@@ -108,21 +115,32 @@ fn times(doc: &Document, k: usize, out: &mut Vec<Candidate>) {
 /// `$3.0 million, or $0.04 per share, on 84.4 million diluted shares`.
 fn per_share(doc: &Document, s: usize, out: &mut Vec<Candidate>) {
     let q = &doc.figures[s];
-    let after = doc.folded_between(q.end, (q.end + 24).min(doc.folded.len())).to_ascii_lowercase();
-    if !(after.trim_start().starts_with("per share") || after.trim_start().starts_with("per diluted share")) {
+    let after = doc
+        .folded_between(q.end, (q.end + 24).min(doc.folded.len()))
+        .to_ascii_lowercase();
+    if !(after.trim_start().starts_with("per share")
+        || after.trim_start().starts_with("per diluted share"))
+    {
         return;
     }
     let before = doc.folded_between(q.start.saturating_sub(8), q.start);
     if !before.contains('$') {
         return;
     }
-    let Some(income) = s.checked_sub(1).filter(|&j| is_level(doc, j) && doc.same_sentence(j, s)) else {
+    let Some(income) = s
+        .checked_sub(1)
+        .filter(|&j| is_level(doc, j) && doc.same_sentence(j, s))
+    else {
         return;
     };
     let shares = (s + 1..doc.figures.len()).take(2).find(|&j| {
         is_level(doc, j)
             && doc.same_sentence(j, s)
-            && doc.folded_between(doc.figures[j].end, (doc.figures[j].end + 40).min(doc.folded.len()))
+            && doc
+                .folded_between(
+                    doc.figures[j].end,
+                    (doc.figures[j].end + 40).min(doc.folded.len()),
+                )
                 .to_ascii_lowercase()
                 .contains("shares")
     });

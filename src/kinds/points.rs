@@ -53,7 +53,10 @@ impl RelationKind for Points {
                     seen_runs.extend(&run);
                     versus(doc, &run, down, out);
                 }
-                Role::Change { down, versus: false } => {
+                Role::Change {
+                    down,
+                    versus: false,
+                } => {
                     from_to(doc, d, down, out);
                     structure(cx, d, down, out);
                 }
@@ -162,9 +165,13 @@ fn from_to(doc: &Document, d: usize, down: bool, out: &mut Vec<Candidate>) {
     let near = |j: usize| doc.same_sentence(j, d) && is_rate(doc, j) && j.abs_diff(d) <= 4;
     let lo = d.saturating_sub(4);
     let hi = (d + 5).min(doc.figures.len());
-    let to: Vec<usize> = (lo..hi).filter(|&j| near(j) && doc.mentions[j].before.has(Cue::To)).collect();
+    let to: Vec<usize> = (lo..hi)
+        .filter(|&j| near(j) && doc.mentions[j].before.has(Cue::To))
+        .collect();
     let from: Vec<usize> = (lo..hi)
-        .filter(|&j| near(j) && (doc.mentions[j].before.has(Cue::From) || doc.mentions[j].period.prior))
+        .filter(|&j| {
+            near(j) && (doc.mentions[j].before.has(Cue::From) || doc.mentions[j].period.prior)
+        })
         .collect();
     if let ([later], [earlier]) = (to.as_slice(), from.as_slice()) {
         if later != earlier {

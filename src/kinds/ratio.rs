@@ -129,7 +129,11 @@ fn named_whole(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
             && comparable(&doc.figures[j], pq)
             && doc.figures[j].value > pq.value
             && doc.mentions[j].period.compatible(&period)
-            && doc.mentions[j].period.year.zip(part_period.year).is_none_or(|(a, b)| a == b)
+            && doc.mentions[j]
+                .period
+                .year
+                .zip(part_period.year)
+                .is_none_or(|(a, b)| a == b)
     };
     // The nearest whole of the name, before the part or after it.
     let Some((w, f)) = find_named(doc, part, name, 40, accept)
@@ -166,8 +170,11 @@ fn bracket(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
         }
         let wm = &doc.mentions[j];
         let frame = doc.same_sentence(j, part)
-            && (wm.before.has(Cue::Of) && wm.window.0 == doc.segment_start(crate::lex::Level::Sentence, wq.start)
-                || doc.folded[wq.unit_end.min(doc.folded.len())..].trim_start().starts_with('中'));
+            && (wm.before.has(Cue::Of)
+                && wm.window.0 == doc.segment_start(crate::lex::Level::Sentence, wq.start)
+                || doc.folded[wq.unit_end.min(doc.folded.len())..]
+                    .trim_start()
+                    .starts_with('中'));
         let total = wm.before.has(Cue::Total);
         let same_noun = !noun.is_empty() && wm.name() == noun;
         if frame || total && (same_noun || noun.is_empty()) {
@@ -243,7 +250,12 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
         })
     };
     let part = if rate.part.is_empty() {
-        m.subject.or_else(|| (0..i).rev().take(3).find(|&j| is_level(doc, j) && doc.same_sentence(i, j)))
+        m.subject.or_else(|| {
+            (0..i)
+                .rev()
+                .take(3)
+                .find(|&j| is_level(doc, j) && doc.same_sentence(i, j))
+        })
     } else {
         find(&rate.part, None)
     };
@@ -302,8 +314,7 @@ pub fn chains(doc: &Document) -> Vec<Vec<usize>> {
 fn set_named<'a>(cx: &'a Context, label: &str) -> Option<&'a Set> {
     let plain: String = label.chars().filter(|c| *c != '、').collect();
     cx.lexicon.sets.iter().find(|s| {
-        s.whole.len() + s.parts.len() > 0
-            && s.names.iter().any(|n| plain.contains(n.as_str()))
+        s.whole.len() + s.parts.len() > 0 && s.names.iter().any(|n| plain.contains(n.as_str()))
     })
 }
 
@@ -323,9 +334,15 @@ fn structures(cx: &Context, out: &mut Vec<Candidate>) {
         if set.parts.len() != chain.len() {
             continue;
         }
-        let before_chain = |j: usize| j < first && doc.figures[first].paragraph - doc.figures[j].paragraph <= 1;
+        let before_chain =
+            |j: usize| j < first && doc.figures[first].paragraph - doc.figures[j].paragraph <= 1;
         let whole = (0..first).rev().take(40).find(|&j| {
-            before_chain(j) && is_level(doc, j) && set.whole.iter().any(|w| fit(doc.mentions[j].name(), w) == Some(Fit::Same) || doc.mentions[j].name().ends_with(w.as_str()))
+            before_chain(j)
+                && is_level(doc, j)
+                && set.whole.iter().any(|w| {
+                    fit(doc.mentions[j].name(), w) == Some(Fit::Same)
+                        || doc.mentions[j].name().ends_with(w.as_str())
+                })
         });
         let Some(whole) = whole else { continue };
         for (k, &element) in chain.iter().enumerate() {
@@ -335,7 +352,10 @@ fn structures(cx: &Context, out: &mut Vec<Candidate>) {
                     && is_level(doc, j)
                     && j != whole
                     && doc.mentions[j].name().starts_with(qualifier.as_str())
-                    && set.head.as_ref().is_none_or(|h| doc.mentions[j].name().ends_with(h.as_str()))
+                    && set
+                        .head
+                        .as_ref()
+                        .is_none_or(|h| doc.mentions[j].name().ends_with(h.as_str()))
                     && comparable(&doc.figures[j], &doc.figures[whole])
             });
             if let Some(part) = part {
@@ -375,7 +395,10 @@ pub fn evaluate(doc: &Document, c: &Candidate) -> Option<Verdict> {
     // more than that is the author's slip.
     let stated_interval = crate::num::loosely(stated.value, stated.decimals);
     let consistent = computed.overlaps(&stated_interval);
-    if !consistent && (exact - stated.value).abs() > Decimal::from(PLAUSIBLE_POINTS) * scale / Decimal::ONE_HUNDRED {
+    if !consistent
+        && (exact - stated.value).abs()
+            > Decimal::from(PLAUSIBLE_POINTS) * scale / Decimal::ONE_HUNDRED
+    {
         return None;
     }
     let sign = match stated.kind {

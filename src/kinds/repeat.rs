@@ -52,7 +52,9 @@ impl RelationKind for Repeat {
                 let found = (i + 1..doc.figures.len()).find(|&j| {
                     !headlines.contains(&doc.figures[j].paragraph)
                         && keys[j].as_ref().is_some_and(|kj| {
-                            kj.class == k.class && kj.real == k.real && names_alike(&k.name, &kj.name, k.lang)
+                            kj.class == k.class
+                                && kj.real == k.real
+                                && names_alike(&k.name, &kj.name, k.lang)
                         })
                 });
                 if let Some(j) = found {
@@ -163,8 +165,10 @@ enum Class {
 fn key(doc: &Document, i: usize) -> Option<Key> {
     let q = &doc.figures[i];
     let m = &doc.mentions[i];
-    if !matches!(q.kind, Kind::Number | Kind::Percent | Kind::Points | Kind::Permille)
-        || m.role == Role::Other
+    if !matches!(
+        q.kind,
+        Kind::Number | Kind::Percent | Kind::Points | Kind::Permille
+    ) || m.role == Role::Other
         || q.in_range
         || m.period.target && !q.approx
     {
@@ -177,7 +181,10 @@ fn key(doc: &Document, i: usize) -> Option<Key> {
     }
     let class = match m.role {
         Role::Level => Class::Level(q.kind),
-        Role::Change { down, versus: false } => Class::Change(q.kind, down),
+        Role::Change {
+            down,
+            versus: false,
+        } => Class::Change(q.kind, down),
         Role::Share => Class::Share,
         _ => return None,
     };
@@ -213,7 +220,11 @@ fn parent_of(doc: &Document, i: usize) -> String {
     (0..i)
         .rev()
         .take(12)
-        .find(|&j| doc.figures[j].end <= hit.start && doc.same_sentence(i, j) && doc.mentions[j].role == Role::Level)
+        .find(|&j| {
+            doc.figures[j].end <= hit.start
+                && doc.same_sentence(i, j)
+                && doc.mentions[j].role == Role::Level
+        })
         .map(|j| doc.name_of(j).to_owned())
         .unwrap_or_default()
 }
@@ -223,7 +234,10 @@ fn parent_of(doc: &Document, i: usize) -> String {
 fn context_period(doc: &Document, i: usize) -> Period {
     let mut p = doc.mentions[i].period;
     let paragraph = doc.figures[i].paragraph;
-    let first = (0..i).rev().take_while(|&j| doc.figures[j].paragraph == paragraph).last();
+    let first = (0..i)
+        .rev()
+        .take_while(|&j| doc.figures[j].paragraph == paragraph)
+        .last();
     if let Some(f) = first {
         let pf = doc.mentions[f].period;
         if p.year.is_none() {
@@ -254,7 +268,9 @@ fn headline_paragraphs(doc: &Document) -> Vec<usize> {
             || text.contains(". ")
             || text.ends_with('.')
             || text.contains("；");
-        if short && !sentence_end && doc.mentions[i].lang == Lang::Zh || short && !sentence_end && i < 40 {
+        if short && !sentence_end && doc.mentions[i].lang == Lang::Zh
+            || short && !sentence_end && i < 40
+        {
             out.push(p);
         }
     }
@@ -277,7 +293,8 @@ fn names_alike(headline: &str, body: &str, lang: Lang) -> bool {
             headline.split(' ').all(|w| words.contains(&w)) && headline.split(' ').count() >= 2
         }
         Lang::Zh => {
-            let (a, b): (Vec<char>, Vec<char>) = (headline.chars().collect(), body.chars().collect());
+            let (a, b): (Vec<char>, Vec<char>) =
+                (headline.chars().collect(), body.chars().collect());
             let tail = |v: &[char]| v.iter().rev().take(2).copied().collect::<Vec<_>>();
             if a.len() < 3 || b.len() < 3 || tail(&a) != tail(&b) {
                 return false;
@@ -295,7 +312,11 @@ fn lcs(a: &[char], b: &[char]) -> usize {
         let mut prev = 0;
         for (k, &y) in b.iter().enumerate() {
             let keep = row[k + 1];
-            row[k + 1] = if x == y { prev + 1 } else { row[k + 1].max(row[k]) };
+            row[k + 1] = if x == y {
+                prev + 1
+            } else {
+                row[k + 1].max(row[k])
+            };
             prev = keep;
         }
     }
@@ -308,7 +329,11 @@ mod tests {
 
     #[test]
     fn headline_names_match_their_body_names() {
-        assert!(names_alike("新增新冠肺炎确诊病例", "报告新增确诊病例", Lang::Zh));
+        assert!(names_alike(
+            "新增新冠肺炎确诊病例",
+            "报告新增确诊病例",
+            Lang::Zh
+        ));
         assert!(!names_alike("确诊病例", "死亡病例", Lang::Zh));
         assert!(names_alike(
             "euro area unemployment rate",

@@ -53,7 +53,10 @@ impl RelationKind for Respectively {
         // `销售费用，研发费用、管理费用分别为`: a short name before a comma may
         // be one more subject, listed with the wrong mark.
         most += short_names_before(doc, start);
-        let consistent = (fewest..=most).contains(&values);
+        // `化学需氧量、氨氮排放量要分别下降2%`: one value for every subject,
+        // as targets are often set.
+        let each = values == 1 && is_target(doc, start, end);
+        let consistent = each || (fewest..=most).contains(&values);
         let named = if fewest == most {
             fewest.to_string()
         } else {
@@ -87,7 +90,10 @@ fn short_names_before(doc: &Document, start: usize) -> usize {
     while n < 2 && end > sentence {
         let clause = doc.segment_start(Level::Clause, end - 1).max(sentence);
         let text = doc.folded[clause..end].trim_end_matches(['，', ',']);
-        let has_figure = doc.figures.iter().any(|f| f.start >= clause && f.start < end);
+        let has_figure = doc
+            .figures
+            .iter()
+            .any(|f| f.start >= clause && f.start < end);
         if text.chars().count() > 12 || has_figure || !text.ends_with(|c: char| c.is_alphabetic()) {
             break;
         }
@@ -95,4 +101,18 @@ fn short_names_before(doc: &Document, start: usize) -> usize {
         end = clause;
     }
     n
+}
+
+/// Does the sentence set a goal (要, 将, 力争, 目标)? Then one value may
+/// stand for every subject.
+fn is_target(doc: &Document, start: usize, end: usize) -> bool {
+    use crate::lex::Level;
+    let sentence = doc.segment_start(Level::Sentence, start);
+    let stop = doc.segment_end(Level::Sentence, end);
+    let text = &doc.folded[sentence..stop];
+    doc.has_cue(sentence, stop, crate::lexicon::Cue::Target)
+        || text.contains('要')
+        || text.contains('将')
+        || text.contains("will")
+        || text.contains("should")
 }

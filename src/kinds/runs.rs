@@ -12,8 +12,34 @@ fn is_separator(gap: &str) -> bool {
     let g = gap.trim_matches(|c: char| c.is_whitespace());
     matches!(
         g,
-        "、" | "，" | "," | "和" | "及" | "与" | "以及" | "、和" | "and" | ", and" | "，和" | "/" | "or"
+        "、" | "，"
+            | ","
+            | "和"
+            | "及"
+            | "与"
+            | "以及"
+            | "、和"
+            | "and"
+            | ", and"
+            | "，和"
+            | "/"
+            | "or"
     ) || g.is_empty()
+}
+
+/// Text with bracketed asides removed.
+fn without_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// A gap without the end of the unit before it: a measure word the
@@ -51,12 +77,22 @@ pub fn values_from(doc: &Document, first: usize) -> Vec<usize> {
     for j in first + 1..doc.figures.len() {
         let q = &doc.figures[j];
         let same_kind = q.kind == kind
-            || matches!((kind, q.kind), (Kind::Number, Kind::Points) | (Kind::Points, Kind::Number));
+            || matches!(
+                (kind, q.kind),
+                (Kind::Number, Kind::Points) | (Kind::Points, Kind::Number)
+            );
         let prev = &doc.figures[last];
-        let gap = doc
+        // A bracketed aside between two values (`280.65亿元（YOY+24.05%）和
+        // 111.13亿元`) is passed over, figures and all.
+        if doc.mentions[j].depth > doc.mentions[first].depth {
+            continue;
+        }
+        let raw = doc
             .folded
             .get(prev.unit_end.max(prev.end)..q.start)
             .unwrap_or("");
+        let stripped = without_brackets(raw);
+        let gap = stripped.as_str();
         // `+1.2%, +1.4% and +3.1%`: a sign opens the next value.
         let gap = unit_tail(gap.trim_end_matches(['+', '＋']));
         if !same_kind || !is_separator(gap) || doc.mentions[j].depth != doc.mentions[first].depth {
@@ -78,10 +114,16 @@ pub fn values_until(doc: &Document, last: usize) -> Vec<usize> {
         let j = first - 1;
         let q = &doc.figures[j];
         let next = &doc.figures[first];
-        let gap = doc.folded.get(q.unit_end.max(q.end)..next.start).unwrap_or("");
+        let gap = doc
+            .folded
+            .get(q.unit_end.max(q.end)..next.start)
+            .unwrap_or("");
         let gap = unit_tail(gap.trim_end_matches(['+', '＋']));
         let same_kind = q.kind == kind
-            || matches!((kind, q.kind), (Kind::Number, Kind::Points) | (Kind::Points, Kind::Number));
+            || matches!(
+                (kind, q.kind),
+                (Kind::Number, Kind::Points) | (Kind::Points, Kind::Number)
+            );
         if !same_kind || !is_separator(gap) || doc.mentions[j].depth != doc.mentions[last].depth {
             break;
         }
@@ -102,22 +144,18 @@ pub struct Paired {
 pub fn paired(doc: &Document) -> Vec<Paired> {
     let mut out = Vec::new();
     for hit in doc.cues.iter().filter(|h| h.cue == Cue::Respectively) {
-        let zh = doc.folded[hit.start..hit.end].chars().any(crate::source::is_cjk);
+        let zh = doc.folded[hit.start..hit.end]
+            .chars()
+            .any(crate::source::is_cjk);
         let found = if zh {
             zh_values(doc, hit.end).map(|values| {
                 let subjects = zh_subjects(doc, hit.start);
-                Paired {
-                    values,
-                    subjects,
-                }
+                Paired { values, subjects }
             })
         } else {
             en_values(doc, hit.start).map(|values| {
                 let subjects = en_subjects(doc, values[0]);
-                Paired {
-                    values,
-                    subjects,
-                }
+                Paired { values, subjects }
             })
         };
         if let Some(p) = found {
@@ -138,6 +176,18 @@ fn zh_values(doc: &Document, cue_end: usize) -> Option<Vec<usize>> {
     }
     if !q.is_operand() && q.kind != Kind::Date {
         return None;
+    }
+    // `分别环比1H20下降3.2%`: a name with digits in it (1H20) is no value.
+    let glued = |f: &crate::lex::Quantity| {
+        doc.folded[f.end..].starts_with(|c: char| c.is_ascii_alphabetic()) && f.kind == Kind::Number
+    };
+    let mut first = first;
+    while glued(&doc.figures[first]) {
+        first += 1;
+        let next = doc.figures.get(first)?;
+        if next.start > cue_end + 40 {
+            return None;
+        }
     }
     Some(values_from(doc, first))
 }
@@ -164,11 +214,13 @@ fn zh_subjects(doc: &Document, cue_start: usize) -> Option<(usize, usize)> {
     };
     let text = doc.folded[start..end].trim_end_matches(['，', ',', '；', ';']);
     let end = start + text.len();
-    let listed = text.contains(['、', '和', '及', '与']) || text.contains("次产业") || text.contains('大');
+    let listed =
+        text.contains(['、', '和', '及', '与']) || text.contains("次产业") || text.contains('大');
     let figures_inside = doc.figures.iter().enumerate().any(|(j, f)| {
         f.start >= start && f.start < end && doc.mentions[j].depth == 0 && f.kind != Kind::Date
     });
-    (listed && !figures_inside && super::list::item_counts(text, false).is_some()).then_some((start, end))
+    (listed && !figures_inside && super::list::item_counts(text, false).is_some())
+        .then_some((start, end))
 }
 
 /// The values before `respectively`: the run that ends at the last figure
@@ -178,7 +230,11 @@ fn en_values(doc: &Document, cue_start: usize) -> Option<Vec<usize>> {
     let last = after.checked_sub(1)?;
     let q = &doc.figures[last];
     let gap = doc.folded.get(q.unit_end.max(q.end)..cue_start)?;
-    if gap.trim_matches(|c: char| c.is_whitespace() || c == ',').len() > 0 {
+    if gap
+        .trim_matches(|c: char| c.is_whitespace() || c == ',')
+        .len()
+        > 0
+    {
         return None;
     }
     Some(values_until(doc, last))
@@ -206,9 +262,27 @@ fn en_subjects(doc: &Document, first_value: usize) -> Option<(usize, usize)> {
                 let stop = w.starts_with('(')
                     || matches!(
                         w,
-                        "fell" | "rose" | "were" | "was" | "are" | "is" | "had" | "have" | "has"
-                            | "increased" | "decreased" | "declined" | "grew" | "down" | "up"
-                            | "by" | "at" | "in" | "with" | "since" | "respectively"
+                        "fell"
+                            | "rose"
+                            | "were"
+                            | "was"
+                            | "are"
+                            | "is"
+                            | "had"
+                            | "have"
+                            | "has"
+                            | "increased"
+                            | "decreased"
+                            | "declined"
+                            | "grew"
+                            | "down"
+                            | "up"
+                            | "by"
+                            | "at"
+                            | "in"
+                            | "with"
+                            | "since"
+                            | "respectively"
                     )
                     || w.ends_with(',');
                 if stop {
@@ -229,7 +303,9 @@ fn en_subjects(doc: &Document, first_value: usize) -> Option<(usize, usize)> {
     let mut start = and;
     let mut piece_end = head.len();
     loop {
-        let piece_start = head[..piece_end].rfind([',', ';', ':', '(']).map_or(0, |k| k + 1);
+        let piece_start = head[..piece_end]
+            .rfind([',', ';', ':', '('])
+            .map_or(0, |k| k + 1);
         let piece = &head[piece_start..piece_end];
         if piece.trim().is_empty() {
             break;
@@ -239,15 +315,36 @@ fn en_subjects(doc: &Document, first_value: usize) -> Option<(usize, usize)> {
             piece_end = piece_start - 1;
             continue;
         }
-        let cut = [" of ", " that ", " in ", " for ", " are ", " were ", " was ", " between "]
-            .iter()
-            .filter_map(|w| piece.rfind(w).map(|k| k + w.len()))
-            .max()
-            .unwrap_or(0);
+        let cut = [
+            " of ",
+            " that ",
+            " in ",
+            " for ",
+            " are ",
+            " were ",
+            " was ",
+            " between ",
+        ]
+        .iter()
+        .filter_map(|w| piece.rfind(w).map(|k| k + w.len()))
+        .max()
+        .unwrap_or(0);
         start = piece_start + cut;
         break;
     }
     let (s, e) = (sentence + start, sentence + end.min(text.len()));
+    // Names, not clauses: every item short, none a relative clause.
+    let names = &lower[start..end.min(lower.len())];
+    let short = names
+        .split([',', ';'])
+        .flat_map(|p| p.split(" and "))
+        .all(|item| item.split_whitespace().filter(|w| *w != "or").count() <= 4)
+        && !names
+            .split_whitespace()
+            .any(|w| matches!(w, "who" | "that" | "which" | "those" | "through"));
+    if !short {
+        return None;
+    }
     // Values inside the names (`by 1.3% in the EU 28 and by 3.0% in
     // Cyprus`): the pairing is not a plain list.
     let figures_inside = doc

@@ -24,7 +24,15 @@ pub struct ShareSum;
 const NAME: &str = "share-sum";
 
 /// Words that name a structure or a breakdown of shares.
-const STRUCTURE: &[&str] = &["结构", "比例", "比重", "构成", "占比", "structure", "composition"];
+const STRUCTURE: &[&str] = &[
+    "结构",
+    "比例",
+    "比重",
+    "构成",
+    "占比",
+    "structure",
+    "composition",
+];
 
 impl RelationKind for ShareSum {
     fn name(&self) -> &'static str {
@@ -60,7 +68,10 @@ impl RelationKind for ShareSum {
                 continue;
             };
             if p.values.len() < 2
-                || !p.values.iter().all(|&v| doc.figures[v].kind == Kind::Percent)
+                || !p
+                    .values
+                    .iter()
+                    .all(|&v| doc.figures[v].kind == Kind::Percent)
             {
                 continue;
             }
@@ -68,7 +79,11 @@ impl RelationKind for ShareSum {
             let share = doc.has_cue(start, doc.figures[p.values[0]].start, Cue::Share)
                 || doc.has_cue(start, doc.figures[p.values[0]].start, Cue::ShareNoun);
             let subjects = &doc.folded[start..end];
-            let covers = cx.lexicon.sets.iter().any(|s| covers_set(s, subjects, p.values.len()));
+            let covers = cx
+                .lexicon
+                .sets
+                .iter()
+                .any(|s| covers_set(s, subjects, p.values.len()));
             if share && covers && !clause.is_empty() {
                 out.push(shares("list", doc, &p.values));
             }
@@ -149,7 +164,11 @@ fn pairs(cx: &Context, out: &mut Vec<Candidate>) {
             continue;
         };
         for set in &cx.lexicon.sets {
-            let Some(k) = set.parts.iter().position(|p| m.label.starts_with(p.as_str())) else {
+            let Some(k) = set
+                .parts
+                .iter()
+                .position(|p| m.label.starts_with(p.as_str()))
+            else {
                 continue;
             };
             if k != 0 {

@@ -202,6 +202,9 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
         });
         if before.ends_with('第') || matches!(q.unit.as_str(), "st" | "nd" | "rd" | "th") {
             q.kind = Kind::Ordinal;
+        } else if q.unit == "个" && text[q.unit_end..].starts_with('月') {
+            // 前6个月: a span of months, a period rather than a count.
+            q.kind = Kind::Date;
         } else if is_year(q, text)
             || month_before && q.decimals == 0 && q.value <= Decimal::from(31)
             || q.kind == Kind::Number
@@ -239,26 +242,39 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
         let Some(gap) = text.get(q.unit_end.max(q.end)..next.start) else {
             continue;
         };
-        if q.kind == Kind::Number
+        // `3.87、18.14%` and `0.7、1.4个百分点`: so is a percent sign.
+        let elided = q.kind == Kind::Number
+            && q.unit.is_empty()
+            && q.multiplier == Decimal::ONE
+            && q.decimals > 0
+            && matches!(next.kind, Kind::Points | Kind::Percent)
+            && matches!(gap.trim(), "和" | "、" | "及" | "与" | "，" | "," | "/");
+        let points = q.kind == Kind::Number
             && q.unit.is_empty()
             && q.multiplier == Decimal::ONE
             && next.kind == Kind::Points
-            && matches!(gap, "和" | "、" | "及" | "与")
-        {
-            quantities[i].kind = Kind::Points;
+            && matches!(gap, "和" | "、" | "及" | "与");
+        if points || elided {
+            let (kind, half) = (next.kind, crate::num::half_unit(q.decimals, Decimal::ONE));
+            quantities[i].kind = kind;
+            quantities[i].half = half;
         }
     }
     // `1-7月份`, `1—6月`: the first month of a span is a month too.
     for i in 1..quantities.len() {
         let (prev, q) = (&quantities[i - 1], &quantities[i]);
-        let gap = text.get(prev.unit_end.max(prev.end)..q.start).unwrap_or("").trim();
+        let gap = text
+            .get(prev.unit_end.max(prev.end)..q.start)
+            .unwrap_or("")
+            .trim();
         let month = q.kind == Kind::Date && text[q.end..].starts_with('月');
         let small = prev.kind == Kind::Number
             && prev.decimals == 0
             && prev.unit.is_empty()
             && prev.value >= Decimal::ONE
             && prev.value <= Decimal::from(12);
-        if month && small && matches!(gap, "-" | "—" | "–" | "~" | "～" | "至" | "到" | "－") {
+        if month && small && matches!(gap, "-" | "—" | "–" | "~" | "～" | "至" | "到" | "－")
+        {
             quantities[i - 1].kind = Kind::Date;
         }
     }

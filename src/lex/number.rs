@@ -571,7 +571,8 @@ pub fn scan(text: &str) -> Vec<Quantity> {
                     || prev == Some(' ')
                         && !prev2.is_some_and(|p| is_digit(p) || p.is_ascii_alphabetic()));
             // H1N1, COVID-19, 2022h1: letters glued to digits are names.
-            let glued = prev == Some('-') && prev2.is_some_and(|p| p.is_ascii_alphabetic());
+            let glued = prev.is_some_and(|p| matches!(p, '-' | '‐' | '‑' | '‒' | '–'))
+                && prev2.is_some_and(|p| p.is_ascii_alphabetic());
             // `分,7月份`: a half-width comma used as Chinese punctuation
             // (not a thousands separator: no digit before it).
             let after_comma = prev == Some(',') && !prev2.is_some_and(is_digit);

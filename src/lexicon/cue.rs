@@ -151,10 +151,7 @@ impl Cue {
 
     /// Does this cue make the figure after it a change?
     pub fn is_change(self) -> bool {
-        matches!(
-            self,
-            Cue::Up | Cue::Down | Cue::GrowthNoun | Cue::FallNoun
-        )
+        matches!(self, Cue::Up | Cue::Down | Cue::GrowthNoun | Cue::FallNoun)
     }
 }
 

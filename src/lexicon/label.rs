@@ -106,7 +106,11 @@ fn plain(label: &str) -> String {
             _ if depth > 0 => {}
             '的' | '“' | '”' | '"' | '‘' | '’' | '「' | '」' | '*' | '#' | '、' => {}
             c if c.is_whitespace() => {
-                if out.chars().next_back().is_some_and(|p| p.is_ascii_alphanumeric()) {
+                if out
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_ascii_alphanumeric())
+                {
                     out.push(' ');
                 }
             }

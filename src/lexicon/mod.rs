@@ -170,7 +170,8 @@ impl LexiconBuilder {
                 rate.scale.unwrap_or(100),
             ));
         }
-        self.real_growth.extend(spec.real_growth.iter().map(|w| fold(w)));
+        self.real_growth
+            .extend(spec.real_growth.iter().map(|w| fold(w)));
         for id in spec.identities {
             self.identities
                 .push((lang, fold(&id.total), folded(&id.plus), folded(&id.minus)));
@@ -241,7 +242,11 @@ impl LexiconBuilder {
                 ..set
             })
             .collect();
-        let real_growth = self.real_growth.iter().map(|w| normalizer.normalize(w)).collect();
+        let real_growth = self
+            .real_growth
+            .iter()
+            .map(|w| normalizer.normalize(w))
+            .collect();
         Lexicon {
             automaton,
             patterns,

@@ -191,7 +191,9 @@ fn pinyin_annotations(text: &str) -> Vec<(usize, usize)> {
             let close = inner_start + inner.len();
             let closed = text[close..].starts_with([')', '）']);
             let syllable = (1..=6).contains(&inner.chars().count())
-                && inner.chars().any(|d| "aeiouü".contains(d) || TONED.contains(d));
+                && inner
+                    .chars()
+                    .any(|d| "aeiouü".contains(d) || TONED.contains(d));
             if closed && syllable {
                 let end = close + text[close..].chars().next().map_or(0, char::len_utf8);
                 toned += usize::from(inner.chars().any(|d| TONED.contains(d)));
