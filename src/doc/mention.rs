@@ -15,6 +15,8 @@
 //!
 //! Relation finders read mentions, never the raw text around a figure.
 
+use rust_decimal::prelude::ToPrimitive;
+
 use super::period::{self, Period};
 use super::{Document, WINDOW};
 use crate::lex::{Kind, Level};
@@ -70,7 +72,13 @@ pub struct Mention {
     pub after: CueSet,
     /// Where those windows start and end.
     pub window: (usize, usize),
+    /// The cues that link the figure to its label, right before it: 为,
+    /// 由, 增加到, `from`, `compared to`, `to`.
+    pub lead: CueSet,
     pub period: Period,
+    /// Stated on another basis than the printed figures beside it (`on an
+    /// adjusted basis`, 按可比口径): a cue earlier in its sentence.
+    pub adjusted: bool,
     /// In brackets right after this figure (`189人（35.5%）`).
     pub host: Option<usize>,
     /// Bracket nesting depth at the figure.
@@ -93,9 +101,43 @@ impl Mention {
     }
 }
 
+/// The change word just before `end`, over the cues that may stand
+/// between it and its figure, and where that chain of cues starts.
+fn change_before(text: &str, hits: &[CueHit], end: usize) -> (Option<Cue>, usize) {
+    let mut at = end;
+    let mut change = None;
+    for h in hits.iter().rev() {
+        let between = text.get(h.end..at).unwrap_or("x").trim();
+        if !(between.is_empty() || between == "的") {
+            break;
+        }
+        if h.cue.is_change() {
+            change = Some(h.cue);
+        } else if !matches!(
+            h.cue,
+            Cue::Base
+                | Cue::Real
+                | Cue::Nominal
+                | Cue::Comparable
+                | Cue::Copula
+                | Cue::PerYear
+                | Cue::MultiYear
+                | Cue::Of
+        ) {
+            break;
+        }
+        at = h.start;
+    }
+    (change, if change.is_some() { at } else { end })
+}
+
 /// Cues that end a label when read backwards from a figure. Others may
-/// stand inside a label: 目标任务数, 累计确诊病例, 现有, 完成率.
-fn ends_label(cue: Cue) -> bool {
+/// stand inside a label: 目标任务数, 累计确诊病例, 现有, 完成率. In English
+/// the prepositions (`sales from continuing operations`) are cut later.
+fn ends_label(cue: Cue, lang: Lang) -> bool {
+    if lang == Lang::En && matches!(cue, Cue::From | Cue::To | Cue::Versus | Cue::Subset | Cue::Remainder) {
+        return false;
+    }
     !matches!(
         cue,
         Cue::Scope
@@ -113,6 +155,7 @@ fn ends_label(cue: Cue) -> bool {
             | Cue::Interval
             | Cue::ShareNoun
             | Cue::Partial
+            | Cue::Of
     )
 }
 
@@ -153,13 +196,19 @@ fn trim_link(text: &str) -> &str {
 
 /// Reads the run of label words that ends at `end`: back to the nearest
 /// cue or stop, without date figures. Returns (start, raw words).
-fn run_before(doc: &Document, start_limit: usize, end: usize, hits: &[CueHit]) -> (usize, String) {
+fn run_before(
+    doc: &Document,
+    lang: Lang,
+    start_limit: usize,
+    end: usize,
+    hits: &[CueHit],
+) -> (usize, String) {
     let folded = &doc.folded;
     let end = end.max(start_limit);
     let mut start = hits
         .iter()
         .rev()
-        .find(|h| h.end <= end && ends_label(h.cue))
+        .find(|h| h.end <= end && ends_label(h.cue, lang))
         .map_or(start_limit, |h| h.end.max(start_limit));
     // The nearest stop inside the run; a closing bracket keeps its
     // opening one (`生产总值(GDP)`).
@@ -330,21 +379,46 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         // `increased to $501.6 million`, `达到690吨`: a level reached; the
         // verb before `to` is no change of this figure.
         let mut reached = false;
+        let mut lead = CueSet::default();
         loop {
             let trimmed = trim_link(&text[window_start..end]);
             end = window_start + trimmed.len();
+            // `由2018年的1.96万亿元`: a date and 的 stand between 由 and its
+            // figure.
+            let date_end = |d: &crate::lex::Quantity| {
+                let after = &text[d.end.max(d.unit_end).min(end)..end];
+                let rest = after.trim_start_matches(['年', '月', '日', '份', '末', '底', '的']);
+                rest.trim().is_empty()
+            };
+            if let Some(d) = qs[..i]
+                .iter()
+                .rev()
+                .take_while(|d| d.start >= window_start)
+                .find(|d| d.kind == Kind::Date && d.start < end && date_end(d))
+            {
+                end = d.start;
+                continue;
+            }
+            if text[window_start..end].ends_with('的') {
+                end -= '的'.len_utf8();
+                continue;
+            }
             match hits.last() {
                 Some(h) if h.end == end && matches!(h.cue, Cue::Copula | Cue::Of) => {
+                    lead.insert(h.cue);
                     end = h.start;
                     hits.pop();
                 }
                 Some(h) if h.end == end && h.cue == Cue::To => {
+                    lead.insert(h.cue);
                     reached = true;
                     end = h.start;
                     hits.pop();
                 }
-                // `研发经费由1288亿元`: the label stands before 由.
-                Some(h) if h.end == end && h.cue == Cue::From => {
+                // `研发经费由1288亿元`, `compared to $725.8 million`: the label
+                // stands before 由 and the comparison.
+                Some(h) if h.end == end && matches!(h.cue, Cue::From | Cue::Versus) => {
+                    lead.insert(h.cue);
                     end = h.start;
                     hits.pop();
                 }
@@ -353,6 +427,7 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                         && h.end == end
                         && (h.cue.is_change() || matches!(h.cue, Cue::Base)) =>
                 {
+                    lead.insert(h.cue);
                     end = h.start;
                     hits.pop();
                 }
@@ -363,31 +438,18 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         let mut role = Role::Level;
         let mut whole = None;
         let mut label_end = end;
+        // Back from the figure over the words that stand between a change
+        // and its figure (比上年, 同比, 名义, in real terms): a change word
+        // there makes the figure a change.
+        let (change, chain_start) = change_before(text, &hits, end);
         match last_cue {
-            Some(c) if c.is_change() => {
+            _ if change.is_some() => {
+                let c = change.unwrap_or(Cue::Up);
                 role = Role::Change {
                     down: matches!(c, Cue::Down | Cue::FallNoun),
                     versus: false,
                 };
-                // The label is what changed, before 比上年/同比 and the verb.
-                label_end = hits
-                    .iter()
-                    .rev()
-                    .take_while(|h| {
-                        h.cue.is_change()
-                            || matches!(
-                                h.cue,
-                                Cue::Base
-                                    | Cue::Real
-                                    | Cue::Nominal
-                                    | Cue::Comparable
-                                    | Cue::Copula
-                                    | Cue::PerYear
-                                    | Cue::MultiYear
-                            )
-                    })
-                    .last()
-                    .map_or(end, |h| h.start);
+                label_end = chain_start;
             }
             Some(c @ (Cue::Higher | Cue::Lower)) => {
                 role = Role::Change {
@@ -417,7 +479,7 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             window_start + t.len()
         };
         label_end = strip_de(label_end);
-        let (mut label_start, mut raw) = run_before(doc, window_start, label_end, &label_hits);
+        let (mut label_start, mut raw) = run_before(doc, lang, window_start, label_end, &label_hits);
         if role == Role::Share || last_cue.is_none() {
             let share_before = label_hits
                 .last()
@@ -428,13 +490,26 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                     whole = Some(lexicon.normalizer.normalize(&raw));
                 }
                 label_hits.pop();
-                let (s, r) = run_before(doc, window_start, h.start, &label_hits);
+                let (s, r) = run_before(doc, lang, window_start, h.start, &label_hits);
                 label_start = s;
                 raw = r;
             }
         }
         let mut label_text = raw.clone();
         if lang == Lang::En {
+            // `the trade balance was a surplus of $332 million`: what the
+            // figure is, after the verb.
+            let lower = label_text.to_ascii_lowercase();
+            let after_verb = [" was ", " were ", " is ", " are "]
+                .iter()
+                .filter_map(|v| lower.rfind(v).map(|k| k + v.len()))
+                .max();
+            if let Some(k) = after_verb {
+                let rest = english_label(&label_text[k..]);
+                if !rest.is_empty() {
+                    label_text = rest.to_owned();
+                }
+            }
             label_text = english_label(&label_text).to_owned();
         }
         let mut label = lexicon.normalizer.normalize(&label_text);
@@ -459,9 +534,16 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                         .is_empty()
             }) {
                 role = Role::Share;
-                let stop = text[h.end..window_end]
+                let mut stop = text[h.end..window_end]
                     .find([',', ';', '.', '(', ')'])
                     .map_or(window_end, |k| h.end + k);
+                // `of sales last year`: the period is not the whole's name.
+                if let Some(p) = hits_after
+                    .iter()
+                    .find(|p| p.start > h.end && p.start < stop && matches!(p.cue, Cue::Prior | Cue::Versus | Cue::Base))
+                {
+                    stop = p.start;
+                }
                 let words = english_label(text[h.end..stop].trim());
                 let words = words
                     .trim_start_matches("all ")
@@ -473,6 +555,18 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             }
         }
 
+        // `a 70% decrease`, `a 10% increase from`: the change word after.
+        if role == Role::Level && q.kind == Kind::Percent && lang == Lang::En {
+            if let Some(h) = hits_after.first() {
+                let between = text[q.unit_end..h.start].trim();
+                if between.is_empty() && h.cue.is_change() {
+                    role = Role::Change {
+                        down: matches!(h.cue, Cue::Down | Cue::FallNoun),
+                        versus: false,
+                    };
+                }
+            }
+        }
         if matches!(q.kind, Kind::Date | Kind::Ordinal) || q.in_range {
             role = Role::Other;
         }
@@ -515,10 +609,42 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             &in_stretch,
             period_text_start,
         );
+        // English states the period after its figure as often as before
+        // (`35.2% of net sales in the fourth quarter of fiscal 2011`).
+        if lang == Lang::En {
+            let after_year = qs[i + 1..]
+                .iter()
+                .take_while(|d| d.start < clause_end.min(q.unit_end + WINDOW))
+                .take_while(|d| d.kind == Kind::Date || d.kind == Kind::Ordinal)
+                .filter_map(|d| d.value.to_u16().filter(|y| (1800..=2100).contains(y)))
+                .next();
+            if let Some(y) = after_year {
+                period.year = Some(y);
+            }
+        }
         let clause_before = doc.cues_in(clause_start, q.start);
         let own_words = doc.cues_in(window_start, q.start);
-        period.prior = own_words.iter().any(|h| h.cue == Cue::Prior)
-            || lang == Lang::En && hits_after.iter().any(|h| h.cue == Cue::Prior);
+        // 上年同期448.2亿元, `B a year earlier`, and `at this time last
+        // year, there were 20`: the earlier value of a comparison.
+        let prior_before = doc
+            .cues_in(period_text_start, q.start)
+            .iter()
+            .rev()
+            .find(|h| h.cue == Cue::Prior)
+            .is_some_and(|h| !qs[..i].iter().rev().any(|p| p.start > h.end && p.start < q.start));
+        // English: `…, for the same period of the prior year` after it,
+        // before the sentence's next figure.
+        let prior_after = lang == Lang::En && {
+            let sentence_end = doc.segment_end(Level::Sentence, q.end);
+            let next = qs[i + 1..]
+                .iter()
+                .find(|p| p.kind != Kind::Date)
+                .map_or(sentence_end, |p| p.start.min(sentence_end));
+            doc.cues_in(q.unit_end, next.max(q.unit_end))
+                .iter()
+                .any(|h| h.cue == Cue::Prior)
+        };
+        period.prior = own_words.iter().any(|h| h.cue == Cue::Prior) || prior_before || prior_after;
         period.target = clause_before.iter().any(|h| h.cue == Cue::Target);
 
         mentions.push(Mention {
@@ -532,6 +658,8 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             before,
             after,
             window: (window_start, window_end),
+            lead,
+            adjusted: doc.has_cue(period_text_start, q.start, Cue::Comparable),
             period,
             host,
             depth,

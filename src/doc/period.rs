@@ -45,14 +45,24 @@ impl Period {
                 _ => true,
             }
         }
-        agree(self.year, other.year)
+        // Last year's value of 2012 is a value of 2011.
+        let (a, b) = (self.year_meant(), other.year_meant());
+        let years_say = a.is_some() && b.is_some();
+        agree(a, b)
             && agree(self.months, other.months)
             && agree(self.part, other.part)
-            && self.prior == other.prior
+            && (years_say || self.prior == other.prior)
             && self.target == other.target
             // 7月份 against 上半年: a month is never a part of the year.
             && !(self.months.is_some() && other.part.is_some_and(|p| p != Part::Year))
             && !(other.months.is_some() && self.part.is_some_and(|p| p != Part::Year))
+    }
+
+    /// The year the figure is of: a year earlier than the one stated
+    /// when it is the earlier value of a comparison (`fiscal 2012 … a year
+    /// ago`).
+    pub fn year_meant(&self) -> Option<u16> {
+        self.year.map(|y| if self.prior { y.saturating_sub(1) } else { y })
     }
 
     /// Does it state anything at all?

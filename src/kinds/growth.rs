@@ -124,8 +124,8 @@ fn real_growth(cx: &Context, r: usize) -> bool {
 /// Is figure `j` marked as the earlier value of a comparison?
 fn marked_base(doc: &Document, j: usize) -> bool {
     let m = &doc.mentions[j];
-    m.before.has(Cue::From)
-        || m.before.has(Cue::Versus)
+    m.lead.has(Cue::From)
+        || m.lead.has(Cue::Versus)
         || m.period.prior
         || (m.lang == Lang::En && m.after.has(Cue::Prior))
 }
@@ -135,7 +135,7 @@ fn marked_base(doc: &Document, j: usize) -> bool {
 /// it in its sentence that is not the earlier value.
 fn current_of(doc: &Document, r: usize) -> Option<usize> {
     let after = (r + 1..doc.figures.len()).take(2).find(|&j| {
-        is_level(doc, j) && doc.same_sentence(r, j) && doc.mentions[j].before.has(Cue::To)
+        is_level(doc, j) && doc.same_sentence(r, j) && doc.mentions[j].lead.has(Cue::To)
     });
     if after.is_some() {
         return after;
@@ -163,6 +163,8 @@ fn base_of(doc: &Document, r: usize, current: usize) -> Option<usize> {
                 && (sentence_of(j) == sentence_of(current)
                     || sentence_of(j) == sentence_of(current) + 1 && doc.mentions[j].period.prior)
                 && marked(j)
+                && doc.mentions[j].adjusted == doc.mentions[current].adjusted
+                && !doc.mentions[j].period.target
                 && !doc.mentions[current].period.prior
         })
         .collect();

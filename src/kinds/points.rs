@@ -166,11 +166,11 @@ fn from_to(doc: &Document, d: usize, down: bool, out: &mut Vec<Candidate>) {
     let lo = d.saturating_sub(4);
     let hi = (d + 5).min(doc.figures.len());
     let to: Vec<usize> = (lo..hi)
-        .filter(|&j| near(j) && doc.mentions[j].before.has(Cue::To))
+        .filter(|&j| near(j) && doc.mentions[j].lead.has(Cue::To))
         .collect();
     let from: Vec<usize> = (lo..hi)
         .filter(|&j| {
-            near(j) && (doc.mentions[j].before.has(Cue::From) || doc.mentions[j].period.prior)
+            near(j) && (doc.mentions[j].lead.has(Cue::From) || doc.mentions[j].period.prior)
         })
         .collect();
     if let ([later], [earlier]) = (to.as_slice(), from.as_slice()) {

@@ -79,8 +79,8 @@ fn part_of(doc: &Document, i: usize) -> Option<usize> {
         let found = (0..i).rev().take(12).find(|&j| {
             is_level(doc, j)
                 && doc.same_paragraph(i, j)
-                && (doc.mentions[j].name().starts_with(own.as_str())
-                    || doc.mentions[j].name().ends_with(own.as_str()))
+                && (doc.name_of(j).starts_with(own.as_str())
+                    || doc.name_of(j).ends_with(own.as_str()))
         });
         if found.is_some() {
             return found;
@@ -119,13 +119,22 @@ fn named_whole(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     }
     // `占比重从1.07%提高到1.49%`: the earlier share is of earlier values,
     // which the text rarely prints.
-    if m.before.has(Cue::From) {
+    if m.lead.has(Cue::From) {
         return;
     }
     let period = m.period;
     let part_period = doc.mentions[part].period;
+    // `五年累计7.79万亿元…，2012年占国内生产总值比例达到4%`: a share dated in
+    // its own clause with a year its part's clause does not state is a
+    // share of another part.
+    let own_year = year_in_clause(doc, i);
+    if own_year.is_some() && own_year != year_in_clause(doc, part) && own_year != part_period.year {
+        return;
+    }
+    let adjusted = m.adjusted || doc.mentions[part].adjusted;
     let accept = |j: usize| {
         j != part
+            && doc.mentions[j].adjusted == adjusted
             && comparable(&doc.figures[j], pq)
             && doc.figures[j].value > pq.value
             && doc.mentions[j].period.compatible(&period)
@@ -148,6 +157,20 @@ fn named_whole(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
         c = c.strong();
     }
     out.push(c);
+}
+
+/// A year printed in the clause of figure `i`, before it.
+fn year_in_clause(doc: &Document, i: usize) -> Option<u16> {
+    use rust_decimal::prelude::ToPrimitive;
+    let q = &doc.figures[i];
+    let clause = doc.segment_start(crate::lex::Level::Clause, q.start);
+    doc.figures[..i]
+        .iter()
+        .rev()
+        .take_while(|d| d.start >= clause)
+        .filter(|d| d.kind == Kind::Date)
+        .filter_map(|d| d.value.to_u16().filter(|y| (1800..=2100).contains(y)))
+        .next()
 }
 
 fn bracket(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
@@ -245,7 +268,7 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
                 Some(j) != not
                     && is_level(doc, j)
                     && doc.same_paragraph(i, j)
-                    && p.matches(doc.mentions[j].name())
+                    && p.matches(doc.name_of(j))
             })
         })
     };
@@ -265,7 +288,7 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
         (i + 1..doc.figures.len()).take(4).find(|&j| {
             is_level(doc, j)
                 && doc.same_paragraph(i, j)
-                && rate.whole.iter().any(|p| p.matches(doc.mentions[j].name()))
+                && rate.whole.iter().any(|p| p.matches(doc.name_of(j)))
         })
     }) else {
         return;
@@ -340,8 +363,8 @@ fn structures(cx: &Context, out: &mut Vec<Candidate>) {
             before_chain(j)
                 && is_level(doc, j)
                 && set.whole.iter().any(|w| {
-                    fit(doc.mentions[j].name(), w) == Some(Fit::Same)
-                        || doc.mentions[j].name().ends_with(w.as_str())
+                    fit(doc.name_of(j), w) == Some(Fit::Same)
+                        || doc.name_of(j).ends_with(w.as_str())
                 })
         });
         let Some(whole) = whole else { continue };
@@ -351,11 +374,11 @@ fn structures(cx: &Context, out: &mut Vec<Candidate>) {
                 before_chain(j)
                     && is_level(doc, j)
                     && j != whole
-                    && doc.mentions[j].name().starts_with(qualifier.as_str())
+                    && doc.name_of(j).starts_with(qualifier.as_str())
                     && set
                         .head
                         .as_ref()
-                        .is_none_or(|h| doc.mentions[j].name().ends_with(h.as_str()))
+                        .is_none_or(|h| doc.name_of(j).ends_with(h.as_str()))
                     && comparable(&doc.figures[j], &doc.figures[whole])
             });
             if let Some(part) = part {

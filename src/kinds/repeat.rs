@@ -176,7 +176,7 @@ fn key(doc: &Document, i: usize) -> Option<Key> {
     }
     // A total cue names a sum, a base cue an earlier value: not restated
     // quantities in their own right.
-    if m.before.has(Cue::Versus) || m.before.has(Cue::From) || m.before.has(Cue::Each) {
+    if m.lead.has(Cue::Versus) || m.lead.has(Cue::From) || m.before.has(Cue::Each) {
         return None;
     }
     let class = match m.role {

@@ -398,7 +398,7 @@ fn identities(cx: &Context, out: &mut Vec<Candidate>) {
             let tm = &doc.mentions[t];
             if tm.role == Role::Other
                 || !doc.figures[t].is_operand()
-                || !id.total.matches(tm.name())
+                || !id.total.matches(doc.name_of(t))
                 || tm.lang != id.lang
             {
                 continue;
@@ -410,7 +410,7 @@ fn identities(cx: &Context, out: &mut Vec<Candidate>) {
                     doc.mentions[j].role == doc.mentions[t].role
                         && comparable(&doc.figures[j], tq)
                         && doc.figures[j].is_operand()
-                        && p.matches(doc.mentions[j].name())
+                        && p.matches(doc.name_of(j))
                         && doc.mentions[j].period.compatible(&tm.period)
                 };
                 (0..t)

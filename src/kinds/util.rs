@@ -124,7 +124,7 @@ pub fn find_named(
         if !is_level(doc, j) || !accept(j) {
             continue;
         }
-        let Some(f) = fit(doc.mentions[j].name(), name) else {
+        let Some(f) = fit(doc.name_of(j), name) else {
             continue;
         };
         if best.is_none_or(|(_, b)| f > b) {

@@ -181,6 +181,16 @@ fn is_year(q: &Quantity, text: &str) -> bool {
         "over",
         "as",
     ];
+    // `June 30, 2012`: a year after a day of a month.
+    let after_day = before.ends_with(',')
+        && before
+            .trim_end_matches(',')
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit())
+        && MONTHS.iter().any(|m| before.contains(&m.to_ascii_lowercase()));
+    if after_day {
+        return true;
+    }
     let english_context = before.ends_with(|c: char| c.is_ascii_alphabetic())
         || after.starts_with(|c: char| c.is_ascii_alphabetic());
     !english_context
