@@ -187,7 +187,7 @@ fn label_stop(c: char) -> bool {
 /// either: currency signs and spaces.
 fn trim_link(text: &str) -> &str {
     text.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '$' | '€' | '£' | '¥' | '￥' | '=' | '＝')
+        c.is_whitespace() || matches!(c, '$' | '€' | '£' | '¥' | '￥' | '=' | '＝' | '(' | '（')
     })
     .trim_end_matches("US")
     .trim_end_matches("RMB")
@@ -396,7 +396,15 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                 .take_while(|d| d.start >= window_start)
                 .find(|d| d.kind == Kind::Date && d.start < end && date_end(d))
             {
-                end = d.start;
+                // `April 2019 (`: the month's name goes with its year.
+                let before = text[window_start..d.start].trim_end();
+                let month = period::MONTH_NAMES.iter().find(|m| {
+                    before.len() >= m.len()
+                        && before
+                            .get(before.len() - m.len()..)
+                            .is_some_and(|tail| tail.eq_ignore_ascii_case(m))
+                });
+                end = window_start + before.len() - month.map_or(0, |m| m.len());
                 continue;
             }
             if text[window_start..end].ends_with('的') {
@@ -441,7 +449,13 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         // Back from the figure over the words that stand between a change
         // and its figure (比上年, 同比, 名义, in real terms): a change word
         // there makes the figure a change.
-        let (change, chain_start) = change_before(text, &hits, end);
+        // `a 10% increase from 186 883`: the change word belongs to the
+        // figure before; this one is the base it is measured from.
+        let (change, chain_start) = if lead.has(Cue::From) || lead.has(Cue::Versus) || lead.has(Cue::To) {
+            (None, end)
+        } else {
+            change_before(text, &hits, end)
+        };
         match last_cue {
             _ if change.is_some() => {
                 let c = change.unwrap_or(Cue::Up);
@@ -512,6 +526,23 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             }
             label_text = english_label(&label_text).to_owned();
         }
+        // `Real median household income declined from its peak of
+        // $57,843`: an end of a change is named by what changed, before the
+        // verb, not by the words after `from`.
+        if lang == Lang::En
+            && (lead.has(Cue::From) || lead.has(Cue::Versus) || lead.has(Cue::To))
+            && (label_text.is_empty()
+                || label_text.to_ascii_lowercase().starts_with("from ")
+                || label_text.to_ascii_lowercase().starts_with("its "))
+        {
+            if let Some(verb) = hits.iter().rev().find(|h| h.cue.is_change()) {
+                let (_, words) = run_before(doc, lang, window_start, verb.start, &hits);
+                let words = english_label(&words);
+                if !words.is_empty() {
+                    label_text = words.to_owned();
+                }
+            }
+        }
         let mut label = lexicon.normalizer.normalize(&label_text);
         if label.chars().all(|c| !c.is_alphanumeric()) {
             label.clear();
@@ -555,8 +586,9 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             }
         }
 
-        // `a 70% decrease`, `a 10% increase from`: the change word after.
-        if role == Role::Level && q.kind == Kind::Percent && lang == Lang::En {
+        // `a 70% decrease`, `representing a 22% reduction`: the change
+        // word after.
+        if matches!(role, Role::Level | Role::Share) && q.kind == Kind::Percent && lang == Lang::En {
             if let Some(h) = hits_after.first() {
                 let between = text[q.unit_end..h.start].trim();
                 if between.is_empty() && h.cue.is_change() {
@@ -567,7 +599,10 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                 }
             }
         }
-        if matches!(q.kind, Kind::Date | Kind::Ordinal) || q.in_range {
+        // `17 cases per 1000 population`, 每万人: a rate's base, not an amount.
+        let per = text[window_start..q.start].trim_end();
+        let denominator = per.ends_with(" per") || per.ends_with("每") || per.eq_ignore_ascii_case("per");
+        if matches!(q.kind, Kind::Date | Kind::Ordinal) || q.in_range || denominator {
             role = Role::Other;
         }
         let depth = brackets[i];

@@ -105,6 +105,9 @@ const EN_PARTS: &[(&str, Part)] = &[
     ("full-year", Part::Year),
 ];
 
+/// English month names, lowercase.
+pub const MONTH_NAMES: &[&str] = EN_MONTHS;
+
 const EN_MONTHS: &[&str] = &[
     "january",
     "february",

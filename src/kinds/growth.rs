@@ -124,15 +124,25 @@ fn real_growth(cx: &Context, r: usize) -> bool {
 /// Is figure `j` marked as the earlier value of a comparison?
 fn marked_base(doc: &Document, j: usize) -> bool {
     let m = &doc.mentions[j];
+    let start = doc.figures[j].start;
+    // `from its peak of $57,843`: 由, from or compared with a few words
+    // before the figure.
+    let near = doc
+        .cues_in(m.window.0, start)
+        .iter()
+        .any(|h| matches!(h.cue, Cue::From | Cue::Versus) && start - h.end <= 32);
     m.lead.has(Cue::From)
         || m.lead.has(Cue::Versus)
+        || near
         || m.period.prior
         || (m.lang == Lang::En && m.after.has(Cue::Prior))
 }
 
 /// The value a rate is the growth of: the level right after it with
 /// `to` (`increased 29% to $939.7 million`), or the nearest level before
-/// it in its sentence that is not the earlier value.
+/// it in its sentence that is not the earlier value; for a rate that
+/// opens its sentence, the previous sentence's (`… to $53,657 in 2014.
+/// Real income declined by 7.2 percent`).
 fn current_of(doc: &Document, r: usize) -> Option<usize> {
     let after = (r + 1..doc.figures.len()).take(2).find(|&j| {
         is_level(doc, j) && doc.same_sentence(r, j) && doc.mentions[j].lead.has(Cue::To)
@@ -140,21 +150,64 @@ fn current_of(doc: &Document, r: usize) -> Option<usize> {
     if after.is_some() {
         return after;
     }
-    (0..r)
+    let own = (0..r)
         .rev()
         .take(6)
         .take_while(|&j| doc.same_sentence(j, r))
+        .find(|&j| is_level(doc, j) && !marked_base(doc, j));
+    if own.is_some() {
+        return own;
+    }
+    let opens = (0..r).rev().take_while(|&j| doc.same_sentence(j, r)).all(|j| !doc.figures[j].is_operand());
+    let prev = (0..r).rev().find(|&j| !doc.same_sentence(j, r))?;
+    if !opens || !doc.same_paragraph(prev, r) {
+        return None;
+    }
+    // Only when the rate names the same quantity (`Real income declined
+    // by 7.2 percent` after `real median household income … to $53,657`).
+    let own = doc.mentions[r].label.as_str();
+    (0..=prev)
+        .rev()
+        .take(6)
+        .take_while(|&j| doc.same_sentence(j, prev))
         .find(|&j| is_level(doc, j) && !marked_base(doc, j))
+        .filter(|&j| !own.is_empty() && names_agree(own, doc.name_of(j)))
+}
+
+/// Do two labels name one quantity: every word (or, in Chinese, nearly
+/// every character) of the shorter in the longer?
+fn names_agree(a: &str, b: &str) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        let words: Vec<&str> = long.split(' ').collect();
+        return short.split(' ').all(|w| words.contains(&w));
+    }
+    let (short, long) = if a.chars().count() <= b.chars().count() { (a, b) } else { (b, a) };
+    short.chars().filter(|c| long.contains(*c)).count() * 4 >= short.chars().count() * 3
 }
 
 /// A base value: a level of the same sort, in the sentence (or the next
 /// one), that the text marks as the earlier value.
 fn base_of(doc: &Document, r: usize, current: usize) -> Option<usize> {
     let cq = &doc.figures[current];
+    if cq.in_words {
+        return None;
+    }
     let marked = |j: usize| marked_base(doc, j);
     let sentence_of = |j: usize| doc.figures[j].sentence;
     let lo = current.min(r).saturating_sub(4);
     let hi = (current.max(r) + 5).min(doc.figures.len());
+    let (cur_year, _) = (doc.mentions[current].period.year, ());
+    let earlier_year = |j: usize| {
+        doc.mentions[j]
+            .period
+            .year
+            .zip(cur_year)
+            .is_some_and(|(b, c)| b < c)
+    };
     let found: Vec<usize> = (lo..hi)
         .filter(|&j| {
             j != current
@@ -162,7 +215,7 @@ fn base_of(doc: &Document, r: usize, current: usize) -> Option<usize> {
                 && comparable(&doc.figures[j], cq)
                 && (sentence_of(j) == sentence_of(current)
                     || sentence_of(j) == sentence_of(current) + 1 && doc.mentions[j].period.prior)
-                && marked(j)
+                && (marked(j) || earlier_year(j) && sentence_of(j) == sentence_of(current))
                 && doc.mentions[j].adjusted == doc.mentions[current].adjusted
                 && !doc.mentions[j].period.target
                 && !doc.mentions[current].period.prior
