@@ -8,13 +8,20 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 thread_local! {
     /// Where the last panic on this thread happened, recorded by the hook.
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Is this thread inside `catch`?
+    static CATCHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Replaces the default panic output (a backtrace on stderr) with a
-/// quiet record that `catch` turns into a message. Call once, from the
-/// binary, before any file is linted.
+/// Inside `catch`, replaces the default panic output (a backtrace on
+/// stderr) with a quiet record that `catch` turns into a message;
+/// elsewhere the default output stays. Call once, from the binary.
 pub fn install_quiet_hook() {
-    std::panic::set_hook(Box::new(|info| {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !CATCHING.with(std::cell::Cell::get) {
+            default(info);
+            return;
+        }
         let place = info
             .location()
             .map(|l| format!("{}:{}", l.file(), l.line()))
@@ -27,7 +34,10 @@ pub fn install_quiet_hook() {
 /// when the quiet hook is installed, the source location.
 pub fn catch<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     LAST_PANIC.with(|p| p.borrow_mut().take());
-    catch_unwind(AssertUnwindSafe(f)).map_err(|payload| {
+    let was = CATCHING.with(|c| c.replace(true));
+    let result = catch_unwind(AssertUnwindSafe(f));
+    CATCHING.with(|c| c.set(was));
+    result.map_err(|payload| {
         let what = payload
             .downcast_ref::<&str>()
             .map(|s| (*s).to_owned())

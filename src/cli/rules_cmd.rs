@@ -156,5 +156,32 @@ pub fn figures(path: &Path, set: &RuleSetArgs) -> anyhow::Result<Status> {
             flags.join(" "),
         )?;
     }
+    for (k, t) in doc.tables.iter().enumerate() {
+        writeln!(out, "table {k}: {} columns, {} rows", t.columns.len(), t.rows.len())?;
+        for (c, col) in t.columns.iter().enumerate() {
+            writeln!(
+                out,
+                "  column {c}: {:?}{}{}",
+                col.header,
+                if col.percent { " (percent)" } else { "" },
+                if col.change { " (change)" } else { "" }
+            )?;
+        }
+        for row in &t.rows {
+            let cells: Vec<String> = row
+                .cells
+                .iter()
+                .map(|c| c.map_or("--".to_owned(), |i| doc.figure_text(i).to_owned()))
+                .collect();
+            writeln!(
+                out,
+                "  {:?}{}{}: {}",
+                row.label,
+                if row.opens_group { " (opens a group)" } else { "" },
+                if row.sub_row { " (sub-row)" } else if row.broken { " (cells lost)" } else { "" },
+                cells.join(" | ")
+            )?;
+        }
+    }
     Ok(Status::Clean)
 }

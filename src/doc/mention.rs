@@ -83,6 +83,8 @@ pub struct Mention {
     pub host: Option<usize>,
     /// Bracket nesting depth at the figure.
     pub depth: u8,
+    /// A cell of a table: its label is its row's.
+    pub in_table: bool,
 }
 
 impl Mention {
@@ -602,6 +604,11 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         // `17 cases per 1000 population`, 每万人: a rate's base, not an amount.
         let per = text[window_start..q.start].trim_end();
         let denominator = per.ends_with(" per") || per.ends_with("每") || per.eq_ignore_ascii_case("per");
+        // 表1, 图2, Table 3, Figure 4: a reference number.
+        let reference = ["表", "图", "附表", "table", "figure", "fig."]
+            .iter()
+            .any(|w| per.to_ascii_lowercase().ends_with(w));
+        let denominator = denominator || reference;
         if matches!(q.kind, Kind::Date | Kind::Ordinal) || q.in_range || denominator {
             role = Role::Other;
         }
@@ -698,6 +705,7 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             period,
             host,
             depth,
+            in_table: false,
         });
     }
     link_subjects(doc, &mut mentions);

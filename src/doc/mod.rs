@@ -49,6 +49,7 @@ impl Document {
         };
         doc.mentions = mention::build(&doc, lexicon);
         doc.tables = table::find(&doc, lexicon);
+        table::annotate(&mut doc);
         doc
     }
 

@@ -1,25 +1,396 @@
-//! Tables in report text: rows of cells, with the header and row labels
-//! that name what each cell measures.
+//! Tables in report text: rows of a label and cells, under headers that
+//! name the columns.
+//!
+//! Extracted tables come in many shapes: `|`-separated rows, one cell per
+//! line, cells aligned with spaces, a header spread over several lines.
+//! What they share: a row is a short label followed by figures that each
+//! end their cell (a `|`, a line break, or the next figure follows), and
+//! the rows of one table have the same number of cells. Prose figures are
+//! followed by words and punctuation, so a sentence is never read as a
+//! row.
 
 use super::Document;
+use crate::lex::Kind;
 use crate::lexicon::Lexicon;
 
 /// A table found in the text.
 #[derive(Debug, Clone)]
 pub struct Table {
-    /// Row by row, the figure index of each cell that holds one.
+    /// What each column holds, from the header (as many as cells).
+    pub columns: Vec<Column>,
     pub rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Column {
+    /// The header words over the column, normalized (`比重(%)`, `7月`).
+    pub header: String,
+    /// The header says the column holds ratios, rates or averages, which
+    /// do not add up (学生与专任教师比, rate per 1,000, mean).
+    pub ratio: bool,
+    /// The header says the column holds percentages.
+    pub percent: bool,
+    /// The header says the column holds changes (比上年增长, % change).
+    pub change: bool,
 }
 
 #[derive(Debug, Clone)]
 pub struct Row {
     /// The row's label, normalized.
     pub label: String,
-    /// Figure indices of the row's cells, left to right; `None` for an
-    /// empty or non-numeric cell.
+    /// The label opens a group of parts (`其中:城镇`) or marks a sub-row
+    /// (`#粮食播种面积`).
+    pub opens_group: bool,
+    pub sub_row: bool,
+    /// The row did not have the table's number of cells (a cell lost in
+    /// extraction): its cells are unknown, and no sum may skip it.
+    pub broken: bool,
+    /// Figure index of each cell; `None` for an empty cell (`--`).
     pub cells: Vec<Option<usize>>,
 }
 
-pub fn find(_doc: &Document, _lexicon: &Lexicon) -> Vec<Table> {
-    Vec::new()
+/// One item of the stream a table is read from.
+#[derive(Debug, Clone, Copy)]
+enum Item {
+    Figure(usize),
+    Text(usize, usize),
+    Missing,
+    /// Prose: a sentence ends a table.
+    Break,
+}
+
+/// Marks of an empty cell.
+const MISSING: &[&str] = &["--", "—", "–", "-", "…", "n/a", "na", "NA", "N/A", "x", "...", "/"];
+
+pub fn find(doc: &Document, lexicon: &Lexicon) -> Vec<Table> {
+    let items = items(doc);
+    if std::env::var("STATLINT_DEBUG_TABLES").is_ok() {
+        eprintln!("{items:?}");
+    }
+    let mut tables = Vec::new();
+    let mut start = 0;
+    while start < items.len() {
+        let end = items[start..]
+            .iter()
+            .position(|i| matches!(i, Item::Break))
+            .map_or(items.len(), |p| start + p);
+        if let Some(t) = read_table(doc, lexicon, &items[start..end]) {
+            tables.push(t);
+        }
+        start = end + 1;
+    }
+    tables
+}
+
+/// Does figure `i` end its cell: a `|`, a line break of the source, the
+/// end, or another figure right after its unit?
+fn ends_cell(doc: &Document, i: usize) -> bool {
+    let q = &doc.figures[i];
+    let after_unit = q.unit_end.max(q.end);
+    let rest = &doc.folded[after_unit..];
+    let trimmed = rest.trim_start_matches([' ', '\t', '\u{3000}', '*']);
+    let at = after_unit + (rest.len() - trimmed.len());
+    trimmed.is_empty()
+        || trimmed.starts_with(['|', '\n', '｜'])
+        || doc.view.soft_breaks.binary_search(&at).is_ok()
+        || doc.view.soft_breaks.binary_search(&after_unit).is_ok()
+        || doc.figures.get(i + 1).is_some_and(|n| n.start == at)
+        || MISSING.iter().any(|m| {
+            trimmed.starts_with(m)
+                && trimmed[m.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c.is_whitespace() || c == '|')
+        })
+        || trimmed.starts_with('$') && doc.figures.get(i + 1).is_some_and(|n| n.start <= at + 4)
+}
+
+/// Does figure `i` open a cell that holds words after it (`60岁及以上`)?
+fn starts_cell(doc: &Document, cursor: usize, i: usize) -> bool {
+    let q = &doc.figures[i];
+    let before = doc.folded[cursor.min(q.start)..q.start].trim_end_matches([' ', '\t']);
+    let opens = before.is_empty()
+        || before.ends_with(['|', '\n', '｜'])
+        || doc.view.soft_breaks.binary_search(&q.start).is_ok();
+    let rest = &doc.folded[q.unit_end.max(q.end)..];
+    let cell = rest.split(['|', '\n', '｜']).next().unwrap_or("");
+    opens && cell.chars().count() <= 12 && !cell.contains(['，', ',', '。'])
+}
+
+/// The document as a stream of figures and short texts; a sentence or a
+/// figure in prose breaks it.
+fn items(doc: &Document) -> Vec<Item> {
+    let mut out = Vec::new();
+    let text = &doc.folded;
+    let mut cursor = 0;
+    for (i, q) in doc.figures.iter().enumerate() {
+        let operand = q.is_operand() && doc.mentions[i].role != crate::doc::Role::Other || q.approx;
+        if !operand {
+            continue;
+        }
+        if ends_cell(doc, i) {
+            push_texts(doc, cursor, q.start, &mut out);
+            out.push(Item::Figure(i));
+        } else if starts_cell(doc, cursor, i) {
+            // `60岁及以上 |`: a figure inside a row's label.
+            continue;
+        } else {
+            push_texts(doc, cursor, q.start, &mut out);
+            out.push(Item::Break);
+        }
+        cursor = q.unit_end.max(q.end);
+        // A percent sign or unit after a space belongs to the cell.
+        let rest = &text[cursor..];
+        let trimmed = rest.trim_start_matches(' ');
+        if trimmed.starts_with(['%', '％']) {
+            cursor += rest.len() - trimmed.len() + trimmed.chars().next().map_or(0, char::len_utf8);
+        }
+    }
+    push_texts(doc, cursor, text.len(), &mut out);
+    out
+}
+
+/// The texts between two figures, cell by cell.
+fn push_texts(doc: &Document, start: usize, end: usize, out: &mut Vec<Item>) {
+    let text = &doc.folded;
+    let start = start.min(end);
+    let mut piece_start = start;
+    // (offset, width of the separator there): a `|` or line break is
+    // skipped, a joined line break has no width.
+    let mut cuts: Vec<(usize, usize)> = text[start..end]
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '|' | '\n' | '｜'))
+        .map(|(k, c)| (start + k, c.len_utf8()))
+        .collect();
+    for &b in &doc.view.soft_breaks {
+        if b > start && b < end {
+            cuts.push((b, 0));
+        }
+    }
+    cuts.sort_unstable();
+    cuts.push((end, 0));
+    for (cut, width) in cuts {
+        if cut < piece_start {
+            continue;
+        }
+        let piece = &text[piece_start..cut];
+        let trimmed = piece.trim_matches(|c: char| c.is_whitespace() || c == '|' || c == '｜');
+        if !trimmed.is_empty() {
+            let lead = piece.len() - piece.trim_start_matches(|c: char| c.is_whitespace() || c == '|' || c == '｜').len();
+            let s = piece_start + lead;
+            let prose = trimmed.contains(['。', '；', '！', '？'])
+                || trimmed.contains(". ")
+                || trimmed.ends_with('.') && trimmed.chars().count() > 12
+                || trimmed.chars().count() > 60;
+            let symbols = trimmed.chars().all(|c| matches!(c, '$' | '€' | '£' | '¥' | '￥' | '%' | '％' | '*' | ':' | '：'));
+            if symbols {
+                // A currency sign or a footnote mark belongs to a cell.
+            } else if prose {
+                out.push(Item::Break);
+            } else if trimmed.split_whitespace().all(|w| MISSING.contains(&w)) {
+                for _ in trimmed.split_whitespace() {
+                    out.push(Item::Missing);
+                }
+            } else {
+                out.push(Item::Text(s, s + trimmed.len()));
+            }
+        }
+        piece_start = (cut + width).min(end);
+        if cut == end {
+            break;
+        }
+    }
+}
+
+/// Reads rows (a label, then cells) from a run of items; a table when
+/// at least three rows have the same number of cells.
+fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table> {
+    struct Raw {
+        label: (usize, usize),
+        texts_before: Vec<(usize, usize)>,
+        cells: Vec<Option<usize>>,
+    }
+    let mut raws: Vec<Raw> = Vec::new();
+    let mut texts: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < items.len() {
+        match items[k] {
+            Item::Text(s, e) => {
+                texts.push((s, e));
+                k += 1;
+            }
+            Item::Figure(_) | Item::Missing => {
+                let mut cells = Vec::new();
+                while k < items.len() {
+                    match items[k] {
+                        Item::Figure(i) => cells.push(Some(i)),
+                        Item::Missing => cells.push(None),
+                        _ => break,
+                    }
+                    k += 1;
+                }
+                let label = texts.pop();
+                if let Some(label) = label {
+                    raws.push(Raw {
+                        label,
+                        texts_before: std::mem::take(&mut texts),
+                        cells,
+                    });
+                } else {
+                    texts.clear();
+                }
+            }
+            Item::Break => break,
+        }
+    }
+    // The common number of cells, over at least three rows.
+    let mut counts = std::collections::HashMap::new();
+    for r in &raws {
+        *counts.entry(r.cells.len()).or_insert(0usize) += 1;
+    }
+    let (&width, &n) = counts.iter().max_by_key(|&(w, n)| (*n, *w))?;
+    if n < 3 || width == 0 {
+        return None;
+    }
+    let first = raws.iter().position(|r| r.cells.len() == width)?;
+    // The header: the texts before the first row, the last `width` of
+    // them over the columns; period headers (7月, 1-7月) span columns.
+    let header_texts: Vec<String> = raws[first]
+        .texts_before
+        .iter()
+        .map(|&(s, e)| doc.folded[s..e].to_owned())
+        .collect();
+    let columns = columns(&header_texts, width);
+    let norm = |s: &str| {
+        let t = s
+            .trim_start_matches(['#', '＃', '*', ' '])
+            .trim_start_matches("其中:")
+            .trim_start_matches("其中：")
+            .trim_start_matches("of which")
+            .trim();
+        lexicon.normalizer.normalize(t)
+    };
+    let mut rows = Vec::new();
+    for r in raws.iter().skip(first) {
+        let raw_label = &doc.folded[r.label.0..r.label.1];
+        let opens_group = raw_label.starts_with("其中") || r.texts_before.iter().any(|&(s, e)| doc.folded[s..e].starts_with("其中"));
+        let broken = r.cells.len() != width;
+        rows.push(Row {
+            label: norm(raw_label),
+            opens_group,
+            sub_row: raw_label.starts_with(['#', '＃']),
+            broken,
+            cells: if broken { vec![None; width] } else { r.cells.clone() },
+        });
+    }
+    // A table ends where rows stop coming.
+    while rows.last().is_some_and(|r| r.broken) {
+        rows.pop();
+    }
+    (rows.iter().filter(|r| !r.broken).count() >= 3).then_some(Table { columns, rows })
+}
+
+/// The columns' headers from the texts over them.
+fn columns(texts: &[String], width: usize) -> Vec<Column> {
+    let mut cols = vec![Column::default(); width];
+    // A period over a group of columns: short, a date (7月, 1-7月).
+    let is_period = |t: &str| {
+        t.chars().count() <= 8
+            && t.chars().any(|c| c.is_ascii_digit())
+            && (t.contains('月') || t.contains('年') || t.contains("季度"))
+    };
+    let periods: Vec<&String> = texts.iter().filter(|t| is_period(t)).collect();
+    // `绝对量` over `(亿元)`: a unit in brackets belongs to the header above.
+    let mut named: Vec<String> = Vec::new();
+    for t in texts.iter().filter(|t| !is_period(t)) {
+        let unit_only = t.starts_with(['(', '（']) && t.ends_with([')', '）']) && t.chars().count() <= 8;
+        match named.last_mut() {
+            Some(last) if unit_only => last.push_str(t),
+            _ => named.push(t.clone()),
+        }
+    }
+    // The last `width` named headers are the columns'.
+    let offset = named.len().saturating_sub(width);
+    for (c, col) in cols.iter_mut().enumerate() {
+        let mut header = String::new();
+        if !periods.is_empty() && width % periods.len() == 0 {
+            header.push_str(periods[c / (width / periods.len())]);
+            header.push(' ');
+        }
+        if named.len() >= width {
+            header.push_str(&named[offset + c]);
+        }
+        let lower = header.to_ascii_lowercase();
+        col.percent = header.contains('%') || header.contains('％') || lower.contains("percent") || header.contains("比重");
+        col.change = header.contains("增长") || header.contains("增减") || header.contains("涨跌") || lower.contains("change");
+        col.ratio = ["比", "率", "平均", "均", "指数"].iter().any(|w| header.contains(w) && !header.contains("比重"))
+            || ["rate", "ratio", "average", "mean", "median", "per ", "index"].iter().any(|w| lower.contains(w));
+        col.header = header;
+    }
+    cols
+}
+
+impl Table {
+    /// The rows whose label says they are the total.
+    pub fn is_total(label: &str, doc: &Document) -> bool {
+        let _ = doc;
+        let words = ["合计", "总计", "总数", "total", "all", "world", "全国", "全省", "全市", "全县", "总人口", "总额"];
+        words.iter().any(|w| label.contains(w))
+    }
+
+    /// Is a cell's figure a percentage by its header or its own sign?
+    pub fn percent_cell(&self, doc: &Document, col: usize, i: usize) -> bool {
+        self.columns[col].percent || doc.figures[i].kind == Kind::Percent
+    }
+}
+
+/// Gives each cell of a table what its row and column say: its label is
+/// the row's, a cell under a `(%)` header is a percentage, a cell under a
+/// change header (比上年增长) is a change. Relation finders then read cells
+/// as they read any figure.
+pub fn annotate(doc: &mut Document) {
+    let tables = std::mem::take(&mut doc.tables);
+    for t in &tables {
+        for row in &t.rows {
+            for (c, cell) in row.cells.iter().enumerate() {
+                let Some(i) = *cell else { continue };
+                let col = &t.columns[c];
+                let q = &mut doc.figures[i];
+                if col.percent && q.kind == Kind::Number && q.multiplier == rust_decimal::Decimal::ONE {
+                    q.kind = Kind::Percent;
+                    q.half = crate::num::half_unit(q.decimals, rust_decimal::Decimal::ONE);
+                }
+                let m = &mut doc.mentions[i];
+                m.label = row.label.clone();
+                if let Some(months) = months_of(&col.header) {
+                    m.period.months = Some(months);
+                    m.period.part = None;
+                }
+                m.subject = None;
+                m.whole = None;
+                m.in_table = true;
+                if col.change {
+                    m.role = crate::doc::Role::Change {
+                        down: q.value.is_sign_negative(),
+                        versus: false,
+                    };
+                } else if m.role != crate::doc::Role::Other {
+                    m.role = crate::doc::Role::Level;
+                }
+            }
+        }
+    }
+    doc.tables = tables;
+}
+
+/// The months a column's header names: `7月` is (7, 7), `1-7月` (1, 7).
+fn months_of(header: &str) -> Option<(u8, u8)> {
+    let head = header.split_whitespace().next()?;
+    let head = head.strip_suffix("月份").or_else(|| head.strip_suffix('月'))?;
+    let (a, b) = match head.split_once(['-', '—', '–', '~', '～']) {
+        Some((a, b)) => (a, b),
+        None => (head, head),
+    };
+    let (a, b): (u8, u8) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+    ((1..=12).contains(&a) && (a..=12).contains(&b)).then_some((a, b))
 }

@@ -21,6 +21,7 @@ mod respectively;
 mod runs;
 mod share_sum;
 mod sum;
+mod tabular;
 pub mod util;
 
 use rust_decimal::Decimal;

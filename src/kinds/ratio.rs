@@ -39,7 +39,7 @@ impl RelationKind for Ratio {
     }
 
     fn shapes(&self) -> &'static [&'static str] {
-        &["named-whole", "bracket", "of-count", "rate", "structure"]
+        &["named-whole", "bracket", "of-count", "rate", "structure", "table"]
     }
 
     fn propose(&self, cx: &Context, out: &mut Vec<Candidate>) {
@@ -60,6 +60,7 @@ impl RelationKind for Ratio {
             rate(cx, i, out);
         }
         structures(cx, out);
+        tables(cx, out);
     }
 
     fn evaluate(&self, doc: &Document, c: &Candidate) -> Option<Verdict> {
@@ -388,6 +389,39 @@ fn structures(cx: &Context, out: &mut Vec<Candidate>) {
                     .strong();
                 c.params.scale = Some(Decimal::ONE_HUNDRED);
                 out.push(c);
+            }
+        }
+    }
+}
+
+/// A percentage column against a count column of one table: each part
+/// row's share is its count over the total row's.
+fn tables(cx: &Context, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    for t in &doc.tables {
+        let parts = super::tabular::partitions(cx.lexicon, t);
+        for (pc, pcol) in t.columns.iter().enumerate() {
+            if !pcol.percent || pcol.change {
+                continue;
+            }
+            // The count column: the nearest one to the left that is not a
+            // percentage.
+            let Some(cc) = (0..pc).rev().find(|&c| !t.columns[c].percent && !t.columns[c].change) else {
+                continue;
+            };
+            for p in &parts {
+                let Some(whole) = t.rows[p.total].cells[cc] else { continue };
+                for &r in &p.parts {
+                    let (Some(stated), Some(part)) = (t.rows[r].cells[pc], t.rows[r].cells[cc]) else {
+                        continue;
+                    };
+                    let mut c = Candidate::new(NAME, "table", doc.mentions[stated].lang, stated)
+                        .with("part", part)
+                        .with("whole", whole)
+                        .strong();
+                    c.params.scale = Some(Decimal::ONE_HUNDRED);
+                    out.push(c);
+                }
             }
         }
     }

@@ -33,7 +33,7 @@ impl RelationKind for Repeat {
     }
 
     fn shapes(&self) -> &'static [&'static str] {
-        &["headline", "same-label"]
+        &["headline", "table", "same-label"]
     }
 
     fn primary_role(&self) -> &'static str {
@@ -43,6 +43,7 @@ impl RelationKind for Repeat {
     fn propose(&self, cx: &Context, out: &mut Vec<Candidate>) {
         let doc = cx.doc;
         let keys: Vec<Option<Key>> = (0..doc.figures.len()).map(|i| key(doc, i)).collect();
+        tables(doc, &keys, out);
         let headlines = headline_paragraphs(doc);
         for i in 0..doc.figures.len() {
             let Some(k) = &keys[i] else { continue };
@@ -60,6 +61,9 @@ impl RelationKind for Repeat {
                 if let Some(j) = found {
                     out.push(pair("headline", doc, i, j, Strength::Strong));
                 }
+                continue;
+            }
+            if doc.mentions[i].in_table {
                 continue;
             }
             // The next body figure with the same key, if its period agrees.
@@ -92,18 +96,26 @@ impl RelationKind for Repeat {
     fn evaluate(&self, doc: &Document, c: &Candidate) -> Option<Verdict> {
         let (b, a) = (c.stated, c.member("first")?);
         let (qa, qb) = (&doc.figures[a], &doc.figures[b]);
-        let loose = |q: &crate::lex::Quantity| {
-            if q.approx {
+        // A fall printed without its sign (下降16.66%) is the table's -16.66.
+        let signed = |i: usize| {
+            let q = &doc.figures[i];
+            let iv = if q.approx {
                 crate::num::loosely(q.value, q.decimals)
             } else {
                 q.interval()
+            };
+            let fall = matches!(doc.mentions[i].role, Role::Change { down: true, .. }) && !q.value.is_sign_negative();
+            if fall && !doc.mentions[i].in_table {
+                iv.negate()
+            } else {
+                iv
             }
         };
-        let consistent = loose(qa).overlaps(&loose(qb));
+        let consistent = signed(a).overlaps(&signed(b));
         if !consistent {
             // A different quantity far more often than a slip: only values
             // within a quarter of each other are compared.
-            let (x, y) = (qa.value.abs(), qb.value.abs());
+            let (x, y) = (signed(a).midpoint(), signed(b).midpoint());
             let big = x.max(y);
             if big.is_zero() || (x - y).abs() * Decimal::from(4) > big || qa.approx || qb.approx {
                 return None;
@@ -132,6 +144,63 @@ fn specific(k: &Key) -> bool {
     match k.lang {
         Lang::Zh => name.chars().filter(|c| crate::source::is_cjk(*c)).count() >= 4,
         Lang::En => name.split([' ', '|']).filter(|w| w.len() >= 3).count() >= 2,
+    }
+}
+
+/// A table's cells against the prose that states them: the same row
+/// label (or nearly), the same kind of figure, a period that agrees.
+fn tables(doc: &Document, keys: &[Option<Key>], out: &mut Vec<Candidate>) {
+    for t in &doc.tables {
+        for row in &t.rows {
+            for cell in row.cells.iter().flatten().copied() {
+                let Some(kc) = &keys[cell] else { continue };
+                let pc = doc.mentions[cell].period;
+                let prose = (0..doc.figures.len()).filter(|&j| {
+                    !doc.mentions[j].in_table
+                        && keys[j].as_ref().is_some_and(|kj| {
+                            same_class(kc.class, kj.class)
+                                && (kj.name == kc.name || names_alike(&kc.name, &kj.name, kc.lang))
+                        })
+                        && units_agree(&doc.figures[cell].unit, &doc.figures[j].unit)
+                        && context_period(doc, j).compatible(&pc)
+                });
+                // The nearest statement of it.
+                let nearest = prose.min_by_key(|&j| j.abs_diff(cell));
+                if let Some(j) = nearest {
+                    let exact = keys[j].as_ref().is_some_and(|kj| kj.name == kc.name);
+                    // Which column the text means is sure when no other
+                    // column holds that kind of figure, or when the column's
+                    // period is the text's.
+                    let col = row.cells.iter().position(|c| *c == Some(cell)).unwrap_or(0);
+                    let alike = row
+                        .cells
+                        .iter()
+                        .flatten()
+                        .filter(|&&o| keys[o].as_ref().is_some_and(|ko| ko.class == kc.class))
+                        .count();
+                    let dated = t.columns[col].header.chars().any(|c| c.is_ascii_digit())
+                        && context_period(doc, j).months.is_some()
+                        && pc.months.is_some();
+                    let sure = exact && (alike == 1 || dated);
+                    let strength = if sure { Strength::Strong } else { Strength::Weak };
+                    let (a, b) = if j < cell { (j, cell) } else { (cell, j) };
+                    let mut c = pair("table", doc, a, b, strength);
+                    c.group = (1 << 41) | cell as u64;
+                    out.push(c);
+                }
+            }
+        }
+    }
+}
+
+/// A table cell and a prose figure of one kind: a change for a change
+/// (up or down, the table prints the sign), a level for a level.
+fn same_class(a: Class, b: Class) -> bool {
+    match (a, b) {
+        (Class::Change(ka, _), Class::Change(kb, _)) => ka == kb || ka == Kind::Percent || kb == Kind::Percent,
+        (Class::Level(ka), Class::Level(kb)) => ka == kb,
+        (Class::Level(Kind::Percent), Class::Share) | (Class::Share, Class::Level(Kind::Percent)) => true,
+        _ => a == b,
     }
 }
 

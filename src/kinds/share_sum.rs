@@ -44,7 +44,7 @@ impl RelationKind for ShareSum {
     }
 
     fn shapes(&self) -> &'static [&'static str] {
-        &["structure", "list", "pair"]
+        &["structure", "list", "pair", "table"]
     }
 
     fn primary_role(&self) -> &'static str {
@@ -89,6 +89,19 @@ impl RelationKind for ShareSum {
             }
         }
         pairs(cx, out);
+        for t in &doc.tables {
+            for p in super::tabular::partitions(cx.lexicon, t) {
+                for (c, col) in t.columns.iter().enumerate() {
+                    if !col.percent || col.change {
+                        continue;
+                    }
+                    let cells: Vec<usize> = p.parts.iter().filter_map(|&r| t.rows[r].cells[c]).collect();
+                    if cells.len() == p.parts.len() && cells.len() >= 2 {
+                        out.push(shares("table", doc, &cells));
+                    }
+                }
+            }
+        }
     }
 
     fn evaluate(&self, doc: &Document, c: &Candidate) -> Option<Verdict> {

@@ -36,7 +36,7 @@ impl RelationKind for Sum {
     }
 
     fn shapes(&self) -> &'static [&'static str] {
-        &["set", "bracket", "colon-list", "identity", "increments"]
+        &["set", "bracket", "colon-list", "identity", "increments", "table"]
     }
 
     fn primary_role(&self) -> &'static str {
@@ -51,6 +51,7 @@ impl RelationKind for Sum {
         brackets(cx, out);
         colon_lists(cx, out);
         identities(cx, out);
+        tables(cx, out);
     }
 
     fn evaluate(&self, doc: &Document, c: &Candidate) -> Option<Verdict> {
@@ -439,6 +440,32 @@ fn identities(cx: &Context, out: &mut Vec<Candidate>) {
             }
             c.params.exhaustive = true;
             out.push(c);
+        }
+    }
+}
+
+/// A table's total row against its part rows, column by column.
+fn tables(cx: &Context, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    for t in &doc.tables {
+        let ps = super::tabular::partitions(cx.lexicon, t);
+        for p in ps {
+            for (c, col) in t.columns.iter().enumerate() {
+                if col.change || col.ratio {
+                    continue;
+                }
+                let Some(total) = t.rows[p.total].cells[c] else { continue };
+                if doc.figures[total].kind == crate::lex::Kind::Percent {
+                    continue;
+                }
+                let parts: Vec<usize> = p.parts.iter().filter_map(|&r| t.rows[r].cells[c]).collect();
+                if parts.len() < 2 {
+                    continue;
+                }
+                let mut b = breakdown("table", doc, total, &parts);
+                b.group = BY_PARTS | parts[0] as u64;
+                out.push(b);
+            }
         }
     }
 }

@@ -236,6 +236,16 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
         }) {
             q.approx = true;
         }
+        // `445 000` deaths, `12,000` jobs: a whole number ending in three
+        // zeros or more, with no noun of things counted one by one, is
+        // most often rounded to its last non-zero digit.
+        if q.half.is_zero() && q.kind == Kind::Number && !super::units::is_discrete(&q.unit) {
+            let digits = q.value.trunc().abs().to_string();
+            let zeros = digits.len() - digits.trim_end_matches('0').len();
+            if zeros >= 3 && digits.len() > zeros {
+                q.half = Decimal::new(5, 0) * Decimal::from(10u64.pow(zeros as u32 - 1));
+            }
+        }
         if q.half.is_zero() && is_rate(&text[q.unit_end..]) {
             // 17 cases per 1000 population is a rounded rate, not a count.
             q.half = Decimal::new(5, 1);

@@ -31,6 +31,17 @@ pub struct Lexed {
 pub fn lex(view: &TextView) -> Lexed {
     let text = view.text.as_str();
     let mut quantities = number::scan(text);
+    // A word on the next line of the source is not a figure's unit: in a
+    // table it is the next row's label (`$262.5\nLane Bryant`).
+    for q in &mut quantities {
+        if q.unit_end > q.end {
+            let from = view.soft_breaks.partition_point(|&b| b < q.end);
+            if view.soft_breaks.get(from).is_some_and(|&b| b < q.unit_end) {
+                q.unit.clear();
+                q.unit_end = q.end;
+            }
+        }
+    }
     context::classify(text, &mut quantities);
     let segments = Segments::new(text);
     for q in &mut quantities {

@@ -9,6 +9,9 @@
 #[derive(Debug)]
 pub struct TextView {
     pub text: String,
+    /// Offsets in `text` where the source broke a line that the view
+    /// joined: a table's rows stay rows for the table reader.
+    pub soft_breaks: Vec<usize>,
     /// (offset in `text`, offset in the source) at the start of each run
     /// copied verbatim or inserted; sorted by both.
     segments: Vec<(usize, usize)>,
@@ -35,6 +38,7 @@ impl TextView {
         let mut segments = Vec::new();
         let mut copy_from = 0;
         let mut search_from = 0;
+        let mut soft_breaks = Vec::new();
         while let Some(rel) = memchr_newline(&bytes[search_from..]) {
             let newline = search_from + rel;
             let mut line_end = newline;
@@ -73,6 +77,7 @@ impl TextView {
                 segments.push((text.len(), newline));
                 text.push_str("\n\n");
             } else {
+                soft_breaks.push(text.len());
                 let before = source[..line_end].chars().next_back();
                 let after = source[next..].chars().next();
                 let joins_cjk = before.is_some_and(is_cjk) || after.is_some_and(is_cjk);
@@ -81,7 +86,9 @@ impl TextView {
                     segments.push((text.len(), newline));
                     // Figures on consecutive lines (a table cell) stay apart:
                     // `702\n821` must not read as the space-grouped 702 821.
-                    text.push(if after.is_some_and(|c| c.is_ascii_digit()) {
+                    let signed = matches!(after, Some('-' | '−' | '+'))
+                        && source[next..].chars().nth(1).is_some_and(|c| c.is_ascii_digit());
+                    text.push(if after.is_some_and(|c| c.is_ascii_digit()) || signed {
                         '\n'
                     } else {
                         ' '
@@ -93,7 +100,11 @@ impl TextView {
         }
         segments.push((text.len(), copy_from));
         text.push_str(&source[copy_from..]);
-        let mut view = TextView { text, segments };
+        let mut view = TextView {
+            text,
+            soft_breaks,
+            segments,
+        };
         let notes = pinyin_annotations(&view.text);
         if !notes.is_empty() {
             view.drop_ranges(&notes);
@@ -131,6 +142,15 @@ impl TextView {
         }
         self.text = text;
         self.segments = segments;
+        // A soft break moves back by the bytes dropped before it.
+        for b in &mut self.soft_breaks {
+            let dropped: usize = ranges
+                .iter()
+                .take_while(|(s, _)| *s < *b)
+                .map(|(s, e)| e.min(b) - s)
+                .sum();
+            *b -= dropped;
+        }
     }
 
     /// The source offset of the byte at `offset` in the view.

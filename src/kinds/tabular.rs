@@ -1,0 +1,117 @@
+//! What a table says about its rows: which row is a total and which rows
+//! are its parts. Shared by the kinds that check tables (sums, shares,
+//! percentages).
+
+use crate::doc::table::{Row, Table};
+use crate::lexicon::Lexicon;
+
+/// Row labels that make a total row.
+const TOTAL_WORDS: &[&str] = &[
+    "合计", "总计", "总数", "全部", "total", "all ", "world", "overall",
+];
+
+/// A total row and the rows that together make it.
+pub struct Partition {
+    pub total: usize,
+    pub parts: Vec<usize>,
+}
+
+fn is_total_label(label: &str) -> bool {
+    label == "all" || TOTAL_WORDS.iter().any(|w| label.contains(w))
+}
+
+/// Do these labels name every part of a set, or ages from 0 up to an
+/// open last group (`0-17岁` … `60岁及以上`, `65 and over`)?
+fn covers(lexicon: &Lexicon, labels: &[&str]) -> bool {
+    let by_set = lexicon.sets.iter().any(|s| {
+        s.parts.len() == labels.len() && s.parts.iter().all(|p| labels.iter().any(|l| *l == p.as_str()))
+    });
+    let first = labels.first().copied().unwrap_or("");
+    let last = labels.last().copied().unwrap_or("");
+    let ages = labels.len() >= 2
+        && (first.starts_with("0-") || first.starts_with("0～") || first.starts_with("under") || first.starts_with("0—"))
+        && (last.ends_with("以上") || last.ends_with("及以上") || last.ends_with("and over") || last.ends_with('+') || last.ends_with("or older"));
+    by_set || ages
+}
+
+/// The partitions a table states: a total row after its parts (`Total`,
+/// `合计`, `World`), and a total row first with groups of parts each
+/// opened by 其中 that together cover a set or an age range.
+pub fn partitions(lexicon: &Lexicon, table: &Table) -> Vec<Partition> {
+    let rows: &[Row] = &table.rows;
+    let mut out = Vec::new();
+    // A total row closing the rows above it.
+    let mut since = 0;
+    for (r, row) in rows.iter().enumerate() {
+        if is_total_label(&row.label) && r >= since + 2 {
+            let parts: Vec<usize> = (since..r).filter(|&p| !rows[p].sub_row).collect();
+            let broken = parts.iter().any(|&p| rows[p].broken);
+            if parts.len() >= 2 && !broken {
+                out.push(Partition { total: r, parts });
+            }
+            since = r + 1;
+        }
+    }
+    // A total row first, then groups opened by 其中.
+    if let Some(first) = rows.first() {
+        if !is_total_label(&first.label) || out.is_empty() {
+            let mut group: Vec<usize> = Vec::new();
+            let mut groups: Vec<Vec<usize>> = Vec::new();
+            for (r, row) in rows.iter().enumerate().skip(1) {
+                if row.opens_group && !group.is_empty() {
+                    groups.push(std::mem::take(&mut group));
+                }
+                if row.opens_group || !group.is_empty() {
+                    group.push(r);
+                }
+            }
+            if !group.is_empty() {
+                groups.push(group);
+            }
+            for g in groups {
+                let labels: Vec<&str> = g.iter().map(|&r| rows[r].label.as_str()).collect();
+                if covers(lexicon, &labels) && !g.iter().any(|&r| rows[r].broken) {
+                    out.push(Partition { total: 0, parts: g });
+                }
+            }
+        }
+    }
+    // Rows that are the parts of a set whose whole is another row
+    // (`started`, `completed`, `not completed`).
+    for set in &lexicon.sets {
+        if set.whole.is_empty() {
+            continue;
+        }
+        // A row ends with its part's qualifier, and not with a longer
+        // one that holds it (`not completed` is not `completed`).
+        let find = |p: &String| {
+            rows.iter().position(|r| {
+                r.label.ends_with(p.as_str())
+                    && !set.parts.iter().any(|q| {
+                        q.len() > p.len() && q.ends_with(p.as_str()) && r.label.ends_with(q.as_str())
+                    })
+            })
+        };
+        let parts: Option<Vec<usize>> = set.parts.iter().map(find).collect();
+        let Some(mut parts) = parts else { continue };
+        // The parts share what comes before their qualifier (`overall
+        // study`), and the total row is that with the whole's name.
+        let prefix_of = |r: usize, p: &str| rows[r].label[..rows[r].label.len() - p.len()].to_owned();
+        let prefixes: Vec<String> = parts.iter().zip(&set.parts).map(|(&r, p)| prefix_of(r, p)).collect();
+        if prefixes.windows(2).any(|w| w[0] != w[1]) {
+            continue;
+        }
+        let prefix = prefixes.first().cloned().unwrap_or_default();
+        let total = rows.iter().position(|r| {
+            r.label.starts_with(&prefix) && set.whole.iter().any(|w| r.label[prefix.len()..] == *w)
+        });
+        if let Some(total) = total {
+            parts.sort_unstable();
+            parts.dedup();
+            if parts.len() == set.parts.len() && !parts.contains(&total) {
+                out.push(Partition { total, parts });
+            }
+        }
+    }
+    out
+}
