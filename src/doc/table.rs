@@ -86,7 +86,15 @@ pub fn find(doc: &Document, lexicon: &Lexicon) -> Vec<Table> {
 /// end, or another figure right after its unit?
 fn ends_cell(doc: &Document, i: usize) -> bool {
     let q = &doc.figures[i];
-    let after_unit = q.unit_end.max(q.end);
+    let mut after_unit = q.unit_end.max(q.end);
+    // `11.8 (7.8–16.0) |`: an interval in brackets stays in the cell.
+    let rest = &doc.folded[after_unit..];
+    let trimmed = rest.trim_start_matches(' ');
+    if trimmed.starts_with(['(', '（']) {
+        if let Some(close) = trimmed.find([')', '）']).filter(|&k| k <= 40) {
+            after_unit += rest.len() - trimmed.len() + close + trimmed[close..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
     let rest = &doc.folded[after_unit..];
     let trimmed = rest.trim_start_matches([' ', '\t', '\u{3000}', '*']);
     let at = after_unit + (rest.len() - trimmed.len());
@@ -286,6 +294,12 @@ fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table
     // A table ends where rows stop coming.
     while rows.last().is_some_and(|r| r.broken) {
         rows.pop();
+    }
+    // Rows are named: a table whose labels are mostly figures is a
+    // misreading.
+    let named = rows.iter().filter(|r| r.label.chars().any(char::is_alphabetic)).count();
+    if named * 3 < rows.len() * 2 {
+        return None;
     }
     (rows.iter().filter(|r| !r.broken).count() >= 3).then_some(Table { columns, rows })
 }
