@@ -62,7 +62,7 @@ fn zh_second_dose_rate_reuses_the_target_of_the_first_clause() {
     };
     let rates: Vec<&Value> = checks
         .iter()
-        .filter(|c| c["rule"] == "zh.ratio.completion-rate")
+        .filter(|c| c["rule"] == "zh.ratio.rate")
         .collect();
     assert_eq!(rates.len(), 2, "both doses are checked: {checks:#?}");
     for check in &rates {
@@ -86,7 +86,7 @@ fn zh_completion_rate_error_is_one_error_on_the_wrong_rate() {
     let diagnostics = json["files"][0]["diagnostics"].as_array().unwrap();
     assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
     let d = &diagnostics[0];
-    assert_eq!(d["rule"], "zh.ratio.completion-rate");
+    assert_eq!(d["rule"], "zh.ratio.rate");
     assert_eq!(d["severity"], "error");
     assert_eq!(slice(&file, &d["primary"]), "92.26%");
     assert_eq!(
@@ -154,7 +154,7 @@ fn en_respondents_error_fails_on_the_wrong_share() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "fixtures/en/respondents-error.txt:3:63: error ratio[en.ratio.of-total]: 60.3% does not match 320 / 540 = 59.3%",
+            "fixtures/en/respondents-error.txt:3:63: error ratio[en.ratio.bracket]: 60.3% does not match 320 / 540 = 59.3%",
         ))
         .stdout(predicate::str::contains("1 error, 0 warnings"));
 }
@@ -268,8 +268,8 @@ fn concise_format_prints_path_line_column_lines() {
     assert_eq!(
         lines[..2],
         [
-            "fixtures/zh/completion-rate-error.txt:7:1: error ratio[zh.ratio.completion-rate]: 完成率 92.26% does not match 38430 / 42110 = 91.26%",
-            "fixtures/en/respondents-error.txt:3:63: error ratio[en.ratio.of-total]: 60.3% does not match 320 / 540 = 59.3%",
+            "fixtures/zh/completion-rate-error.txt:7:1: error ratio[zh.ratio.rate]: 完成率 92.26% does not match 38430 / 42110 = 91.26%",
+            "fixtures/en/respondents-error.txt:3:63: error ratio[en.ratio.bracket]: 60.3% does not match 320 / 540 = 59.3%",
         ]
     );
     assert!(lines[2].starts_with("2 errors, 0 warnings;"), "{stdout}");
@@ -291,9 +291,7 @@ fn warning_rule_run(extra: &[&str]) -> assert_cmd::assert::Assert {
 fn warnings_do_not_fail_the_run_by_default() {
     warning_rule_run(&[])
         .code(0)
-        .stdout(predicate::str::contains(
-            "warning ratio[user.ratio.pass-rate]",
-        ))
+        .stdout(predicate::str::contains("warning ratio[zh.ratio.rate]"))
         .stdout(predicate::str::contains("0 errors, 1 warning;"));
 }
 
@@ -301,9 +299,7 @@ fn warnings_do_not_fail_the_run_by_default() {
 fn fail_on_warning_fails_the_run_on_a_warning() {
     warning_rule_run(&["--fail-on", "warning"])
         .code(1)
-        .stdout(predicate::str::contains(
-            "warning ratio[user.ratio.pass-rate]",
-        ));
+        .stdout(predicate::str::contains("warning ratio[zh.ratio.rate]"));
 }
 
 #[test]
@@ -328,18 +324,12 @@ fn ignore_takes_a_prefix() {
 #[test]
 fn ignore_of_a_whole_id_silences_only_that_rule() {
     statlint()
-        .args([
-            "check",
-            "--ignore",
-            "zh.ratio.completion-rate",
-            ZH_ERROR,
-            EN_ERROR,
-        ])
+        .args(["check", "--ignore", "zh.ratio.rate", ZH_ERROR, EN_ERROR])
         .arg("--format=concise")
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("en.ratio.of-total"))
-        .stdout(predicate::str::contains("zh.ratio.completion-rate").not());
+        .stdout(predicate::str::contains("en.ratio.bracket"))
+        .stdout(predicate::str::contains("zh.ratio.rate").not());
 }
 
 #[test]
@@ -356,12 +346,12 @@ fn select_takes_a_prefix() {
 
 #[test]
 fn a_prefix_must_end_at_a_dot() {
-    // `zh.ratio.completion` is not a prefix of `zh.ratio.completion-rate`.
+    // `zh.ratio.ra` is not a prefix of `zh.ratio.rate`.
     statlint()
-        .args(["check", "--select", "zh.ratio.completion", ZH_PASS])
+        .args(["check", "--select", "zh.ratio.ra", ZH_PASS])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("zh.ratio.completion"));
+        .stderr(predicate::str::contains("zh.ratio.ra"));
 }
 
 #[test]
@@ -420,9 +410,9 @@ fn show_checks_lists_every_relation_with_its_verdict() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "✗ fixtures/zh/completion-rate-error.txt:7:1: ratio [zh.ratio.completion-rate]",
+            "✗ fixtures/zh/completion-rate-error.txt:7:1: ratio [zh.ratio.rate]",
         ))
         .stdout(predicate::str::contains(
-            "✓ fixtures/zh/completion-rate-error.txt:7:28: ratio [zh.ratio.completion-rate]",
+            "✓ fixtures/zh/completion-rate-error.txt:7:28: ratio [zh.ratio.rate]",
         ));
 }

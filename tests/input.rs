@@ -34,7 +34,7 @@ fn a_missing_file_does_not_stop_the_others_from_being_linted() {
         .code(2)
         .stderr(predicate::str::contains("no-such-report.txt"))
         .stdout(predicate::str::contains(
-            "fixtures/zh/completion-rate-error.txt:7:1: error ratio[zh.ratio.completion-rate]",
+            "fixtures/zh/completion-rate-error.txt:7:1: error ratio[zh.ratio.rate]",
         ));
 }
 
@@ -95,7 +95,7 @@ fn utf16_le_with_a_byte_order_mark_is_decoded_and_flagged() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(format!(
-            "{}:2:32: error ratio[zh.ratio.completion-rate]: 完成率 93.04%",
+            "{}:2:32: error ratio[zh.ratio.rate]: 完成率 93.04%",
             path.display()
         )));
 }
@@ -113,7 +113,7 @@ fn utf16_be_with_a_byte_order_mark_is_decoded_and_flagged() {
         .arg(&path)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("en.ratio.of-total"));
+        .stdout(predicate::str::contains("en.ratio.bracket"));
 }
 
 #[test]
@@ -181,7 +181,7 @@ fn standard_input_is_read_for_a_dash() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "<stdin>:2:32: error ratio[zh.ratio.completion-rate]",
+            "<stdin>:2:32: error ratio[zh.ratio.rate]",
         ));
 }
 
@@ -252,7 +252,7 @@ fn a_huge_single_line_file_finishes() {
     );
     let stdout = check_huge_file(&path);
     assert!(
-        stdout.contains("error[en.ratio.of-total]"),
+        stdout.contains("error[en.ratio.bracket]"),
         "{}",
         &stdout[..stdout.len().min(2000)]
     );
@@ -278,7 +278,7 @@ fn a_huge_single_line_file_full_of_figures_finishes() {
         one_long_line(10, filler, EN_FAILING_LINE),
     );
     let stdout = check_huge_file(&path);
-    assert!(stdout.contains("error[en.ratio.of-total]"));
+    assert!(stdout.contains("error[en.ratio.bracket]"));
     assert!(stdout.contains("1 error, 0 warnings"), "{stdout}");
     assert!(
         stdout.len() < 4000,

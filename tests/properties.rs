@@ -1,14 +1,20 @@
 //! Properties of the built-in rules, through the library API, on generated
-//! reports: correct arithmetic never fires, arithmetic off by more than
-//! rounding can explain always fires.
+//! reports: correct arithmetic never fires; arithmetic off by more than
+//! rounding can explain, yet close enough to be the author's slip, always
+//! fires. (Far off, a reading more likely pairs the wrong figures, and
+//! statlint stays silent.)
 
 use std::sync::LazyLock;
 
 use proptest::prelude::*;
 use statlint::{FileReport, Linter};
 
-static LINTER: LazyLock<Linter> =
-    LazyLock::new(|| Linter::new(statlint::rules::builtin().expect("the built-in rules compile")));
+static LINTER: LazyLock<Linter> = LazyLock::new(|| {
+    Linter::new(
+        statlint::rules::RuleSet::builtin().expect("the built-in rules compile"),
+        &statlint::selection::Selection::default(),
+    )
+});
 
 fn lint(text: String) -> FileReport {
     LINTER.lint_text("generated.txt", text, 0)
@@ -129,9 +135,9 @@ proptest! {
     }
 
     #[test]
-    fn completion_rates_off_by_two_hundredths_or_more_always_fire(
+    fn completion_rates_off_by_two_hundredths_to_eleven_points_always_fire(
         (target, done) in (1u64..=2_000_000).prop_flat_map(|n| (Just(n), 0..=n)),
-        off in prop_oneof![2u64..=10, 11u64..=5_000],
+        off in prop_oneof![2u64..=10, 11u64..=1_100],
         below in any::<bool>(),
     ) {
         let correct = percent_hundredths(done, target);
@@ -143,7 +149,7 @@ proptest! {
     // --- (c) N例(甲省a例,乙省b例,丙省c例) --------------------------------------
 
     #[test]
-    fn a_parenthesised_breakdown_fires_iff_it_does_not_add_up(
+    fn a_parenthesised_breakdown_fires_iff_it_is_a_slip(
         a in 0u64..500,
         b in 0u64..500,
         c in 0u64..500,
@@ -151,20 +157,29 @@ proptest! {
         other in 0u64..1_500,
     ) {
         let t = if exact { a + b + c } else { other };
+        let sum = a + b + c;
+        // A slip: off by at most a quarter of the total, and not by exactly
+        // one item (which reads as an aside rather than a part).
+        let slip = t != sum
+            && 4 * t.abs_diff(sum) <= t
+            && !(t < sum && [a, b, c].contains(&(sum - t)))
+            && t > 0;
         let report = lint(breakdown(t, a, b, c));
         prop_assert_eq!(
             fired(&report, "sum"),
-            t != a + b + c,
+            slip,
             "t = {}, a + b + c = {}\n{}",
             t,
-            a + b + c,
+            sum,
             summary(&report)
         );
-        prop_assert!(
-            report.checks.iter().any(|check| check.kind == "sum"),
-            "no sum check\n{}",
-            summary(&report)
-        );
+        if slip || t == sum {
+            prop_assert!(
+                report.checks.iter().any(|check| check.kind == "sum"),
+                "no sum check\n{}",
+                summary(&report)
+            );
+        }
     }
 }
 
@@ -241,18 +256,23 @@ proptest! {
         stated in 10u64..=90,
     ) {
         let report = lint(multiple_of(part, whole, stated));
+        // Within a factor of two of the values' quotient: a slip, not
+        // another pair of values.
+        let plausible = 10 * part <= 2 * stated * whole && stated * whole <= 20 * part;
         prop_assert_eq!(
             fired(&report, "multiple"),
-            !multiple_reachable(part, whole, stated),
+            !multiple_reachable(part, whole, stated) && plausible,
             "{}\n{}",
             multiple_of(part, whole, stated),
             summary(&report)
         );
-        prop_assert!(
-            report.checks.iter().any(|check| check.kind == "multiple"),
-            "no multiple check\n{}",
-            summary(&report)
-        );
+        if plausible {
+            prop_assert!(
+                report.checks.iter().any(|check| check.kind == "multiple"),
+                "no multiple check\n{}",
+                summary(&report)
+            );
+        }
     }
 }
 

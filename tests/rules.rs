@@ -15,9 +15,9 @@ fn rules_lists_the_builtin_ids() {
         .lines()
         .map(|l| l.split_whitespace().next().unwrap_or(""))
         .collect();
-    assert!(ids.contains(&"zh.ratio.completion-rate"), "{stdout}");
-    assert!(ids.contains(&"en.ratio.of-total"), "{stdout}");
-    let id = regex::Regex::new(r"^[a-z]+(\.[a-z0-9_-]+)+$").unwrap();
+    assert!(ids.contains(&"zh.ratio.rate"), "{stdout}");
+    assert!(ids.contains(&"en.ratio.bracket"), "{stdout}");
+    let id = regex::Regex::new(r"^(zh|en)\.[a-z-]+\.[a-z0-9-]+$").unwrap();
     assert!(
         ids.iter().all(|i| id.is_match(i)),
         "every line starts with a rule id: {stdout}"
@@ -25,7 +25,7 @@ fn rules_lists_the_builtin_ids() {
 }
 
 #[test]
-fn rules_lists_user_rules_too() {
+fn rules_shows_a_users_severity() {
     let dir = tempfile::tempdir().unwrap();
     let rules = write(dir.path(), "user.yaml", pass_rate_rules("warning"));
     statlint()
@@ -34,34 +34,34 @@ fn rules_lists_user_rules_too() {
         .arg(&rules)
         .assert()
         .code(0)
-        .stdout(predicate::str::is_match(r"(?m)^user\.ratio\.pass-rate +zh +warning ").unwrap());
+        .stdout(predicate::str::is_match(r"(?m)^zh\.ratio\.rate +warning ").unwrap());
 }
 
 #[test]
-fn rule_shows_description_and_examples() {
+fn rule_shows_description_kind_and_examples() {
     statlint()
-        .args(["rule", "zh.ratio.completion-rate"])
+        .args(["rule", "zh.ratio.rate"])
         .assert()
         .code(0)
-        .stdout(predicate::str::starts_with("zh.ratio.completion-rate\n"))
+        .stdout(predicate::str::starts_with("zh.ratio.rate\n"))
+        .stdout(predicate::str::contains("kind: ratio"))
         .stdout(predicate::str::contains(
-            "完成率 is what was done over the target stated before it",
+            "holds:\n  年末常住人口80.00万人，其中城镇人口50.00万人，乡村人口30.00万人。常住人口城镇化率62.50%。\n",
         ))
         .stdout(predicate::str::contains(
-            "holds:\n  全县目标任务数 52380人，累计接种 48211剂次，完成率92.04%。\n",
-        ))
-        .stdout(predicate::str::contains(
-            "flagged:\n  全县目标任务数 52380人，累计接种 48211剂次，完成率93.04%。\n",
+            "flagged:\n  年末常住人口80.00万人，其中城镇人口50.00万人，乡村人口30.00万人。常住人口城镇化率63.50%。\n",
         ));
 }
 
 #[test]
 fn rule_writes_line_breaks_in_examples_as_backslash_n() {
     statlint()
-        .args(["rule", "zh.ratio.completion-rate"])
+        .args(["rule", "zh.repeat.same-label"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("9000\\n剂次，完成率\\n75.00%"));
+        .stdout(predicate::str::contains(
+            "同比增长3.8%。\\n\\n一、农业\\n\\n前三季度",
+        ));
 }
 
 #[test]
@@ -83,7 +83,7 @@ fn test_rules_passes_a_good_rule_file() {
         .arg(&rules)
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("2 passed, 0 failed (1 rules)"));
+        .stdout(predicate::str::contains("2 passed, 0 failed (1 templates)"));
 }
 
 #[test]
@@ -93,14 +93,14 @@ fn test_rules_runs_every_file_of_a_folder() {
     write(
         dir.path(),
         "sub/b.yml",
-        pass_rate_rules("warning").replace("user.ratio.pass-rate", "user.ratio.pass-rate-b"),
+        "lexicon:\n  language: zh\n  cues:\n    share: [占有]\ntemplates:\n  - id: ratio.named-whole\n    description: shares\n    examples:\n      pass:\n        - 全年生产总值500.0亿元。民营经济增加值310.0亿元，占有生产总值的比重为62.0%。\n",
     );
     statlint()
         .arg("test-rules")
         .arg(dir.path())
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("4 passed, 0 failed (2 rules)"));
+        .stdout(predicate::str::contains("3 passed, 0 failed (2 templates)"));
 }
 
 /// Runs `test-rules` on the user rule file changed by `edit`; returns the
@@ -113,26 +113,36 @@ fn test_rules_on(edit: impl Fn(String) -> String) -> (String, assert_cmd::assert
 }
 
 #[test]
-fn test_rules_reports_a_bad_regex_at_its_line_and_column() {
-    let (path, assert) = test_rules_on(|r| r.replace("'合格率(?:为|达)?$'", "'合格率(?:为|达?$'"));
-    assert.code(2).stderr(predicate::str::contains(format!(
-        "{path}:9:17: `before` is not a valid regex"
-    )));
+fn test_rules_reports_an_unknown_shape_at_its_line_and_column() {
+    let (path, assert) = test_rules_on(|r| r.replace("id: ratio.rate", "id: ratio.guess"));
+    assert
+        .code(2)
+        .stderr(predicate::str::contains(format!("{path}:8:9:")))
+        .stderr(predicate::str::contains("has no shape `guess`"));
 }
 
 #[test]
-fn test_rules_reports_an_unknown_field_at_its_line_and_column() {
+fn test_rules_reports_an_unknown_cue_role_at_its_line_and_column() {
     let (path, assert) =
-        test_rules_on(|r| r.replace("    check: ratio\n", "    check: ratio\n    colour: red\n"));
+        test_rules_on(|r| r.replace("  rates:\n", "  cues:\n    colour: [红]\n  rates:\n"));
     assert
         .code(2)
-        .stderr(predicate::str::contains(format!("{path}:6:5:")))
+        .stderr(predicate::str::contains(format!("{path}:4:5:")))
         .stderr(predicate::str::contains("unknown field `colour`"));
 }
 
 #[test]
+fn test_rules_reports_a_bad_severity_at_its_line_and_column() {
+    let (path, assert) = test_rules_on(|r| r.replace("severity: error", "severity: loud"));
+    assert
+        .code(2)
+        .stderr(predicate::str::contains(format!("{path}:10:15:")))
+        .stderr(predicate::str::contains("unknown severity `loud`"));
+}
+
+#[test]
 fn test_rules_reports_invalid_yaml_with_a_line_and_column() {
-    let (path, assert) = test_rules_on(|r| r.replace("languages: [zh]", "languages: [zh"));
+    let (path, assert) = test_rules_on(|r| r.replace("names: [合格率]", "names: [合格率"));
     let pattern = format!(r"{}:\d+:\d+: ", regex::escape(&path));
     assert
         .code(2)
@@ -144,19 +154,33 @@ fn test_rules_fails_when_a_fail_example_is_not_flagged() {
     let (_, assert) = test_rules_on(|r| r.replace("合格率97.0%", "合格率96.0%"));
     assert
         .code(1)
-        .stdout(predicate::str::contains("FAIL user.ratio.pass-rate"))
+        .stdout(predicate::str::contains("FAIL ratio.rate"))
         .stdout(predicate::str::contains(
-            "should be flagged, but the relation holds",
+            "should be flagged, but nothing was",
         ))
-        .stdout(predicate::str::contains("1 passed, 1 failed (1 rules)"));
+        .stdout(predicate::str::contains("1 passed, 1 failed (1 templates)"));
 }
 
 #[test]
 fn test_rules_fails_when_a_pass_example_is_flagged() {
     let (_, assert) = test_rules_on(|r| r.replace("合格率96.0%", "合格率95.0%"));
-    assert
-        .code(1)
-        .stdout(predicate::str::contains("should pass, but was flagged"));
+    assert.code(1).stdout(predicate::str::contains(
+        "should pass, but zh.ratio.rate flagged it",
+    ));
+}
+
+#[test]
+fn test_rules_names_the_template_that_claimed_an_example() {
+    // A breakdown in brackets is the bracket template's, not the rate's.
+    let (_, assert) = test_rules_on(|r| {
+        r.replace(
+            "        - 本季度共抽检 250批次，合格 240批次，合格率97.0%。\n",
+            "        - 新增输入病例12例（浙江8例，四川2例，福建1例）。\n",
+        )
+    });
+    assert.code(1).stdout(predicate::str::contains(
+        "should be flagged by this template, but zh.sum.bracket claimed it",
+    ));
 }
 
 #[test]
@@ -172,7 +196,7 @@ fn test_rules_on_a_missing_file_exits_2() {
 }
 
 #[test]
-fn check_with_user_rules_applies_them() {
+fn check_with_a_users_lexicon_applies_it() {
     let dir = tempfile::tempdir().unwrap();
     let rules = write(dir.path(), "user.yaml", pass_rate_rules("error"));
     let report = write(dir.path(), "report.txt", PASS_RATE_FAILING_LINE);
@@ -183,8 +207,14 @@ fn check_with_user_rules_applies_them() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            ":1:26: error ratio[user.ratio.pass-rate]: 合格率 97.0% does not match 240 / 250 = 96.0%",
+            ":1:26: error ratio[zh.ratio.rate]: 合格率 97.0% does not match 240 / 250 = 96.0%",
         ));
+    // Without the user's lexicon, 合格率 is no rate statlint knows.
+    statlint()
+        .args(["check", "--format", "concise"])
+        .arg(&report)
+        .assert()
+        .code(0);
 }
 
 /// `statlint check --rules FILE` on the pass fixture, with `contents`
@@ -209,26 +239,27 @@ fn check_with_a_broken_rule_file_exits_2_naming_file_line_column() {
     let (rules, assert) = check_with_rule_file(
         dir.path(),
         "broken.yaml",
-        pass_rate_rules("error").replace("'合格率(?:为|达)?$'", "'合格率(?:为|达?$'"),
+        pass_rate_rules("error").replace("language: zh", "language: fr"),
     );
     assert
         .code(2)
         .stdout(predicate::str::is_empty())
         .stderr(predicate::str::contains(format!(
-            "{}:9:17:",
+            "{}:2:13:",
             rules.display()
-        )));
+        )))
+        .stderr(predicate::str::contains("unknown language `fr`"));
 }
 
 #[test]
-fn check_with_a_rule_id_defined_twice_exits_2() {
+fn check_with_a_template_defined_twice_in_one_file_exits_2() {
     let dir = tempfile::tempdir().unwrap();
-    let (_, assert) = check_with_rule_file(
-        dir.path(),
-        "twice.yaml",
-        pass_rate_rules("error").replace("user.ratio.pass-rate", "zh.ratio.completion-rate"),
+    let twice = format!(
+        "{}  - id: ratio.rate\n    description: again\n",
+        pass_rate_rules("error")
     );
+    let (_, assert) = check_with_rule_file(dir.path(), "twice.yaml", twice);
     assert.code(2).stderr(predicate::str::contains(
-        "`zh.ratio.completion-rate` is defined twice",
+        "template `ratio.rate` is already defined",
     ));
 }

@@ -80,7 +80,7 @@ pub fn test(path: &Path) -> anyhow::Result<Status> {
     let mut builder = RuleSetBuilder::builtin()?;
     builder.add_path(path)?;
     let rules = builder.build();
-    let builtin = |origin: &str| origin.starts_with("<builtin>/");
+    let builtin = statlint::rules::is_builtin;
     let count = rules
         .templates
         .iter()
@@ -157,7 +157,12 @@ pub fn figures(path: &Path, set: &RuleSetArgs) -> anyhow::Result<Status> {
         )?;
     }
     for (k, t) in doc.tables.iter().enumerate() {
-        writeln!(out, "table {k}: {} columns, {} rows", t.columns.len(), t.rows.len())?;
+        writeln!(
+            out,
+            "table {k}: {} columns, {} rows",
+            t.columns.len(),
+            t.rows.len()
+        )?;
         for (c, col) in t.columns.iter().enumerate() {
             writeln!(
                 out,
@@ -177,8 +182,18 @@ pub fn figures(path: &Path, set: &RuleSetArgs) -> anyhow::Result<Status> {
                 out,
                 "  {:?}{}{}: {}",
                 row.label,
-                if row.opens_group { " (opens a group)" } else { "" },
-                if row.sub_row { " (sub-row)" } else if row.broken { " (cells lost)" } else { "" },
+                if row.opens_group {
+                    " (opens a group)"
+                } else {
+                    ""
+                },
+                if row.sub_row {
+                    " (sub-row)"
+                } else if row.broken {
+                    " (cells lost)"
+                } else {
+                    ""
+                },
                 cells.join(" | ")
             )?;
         }

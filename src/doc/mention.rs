@@ -137,7 +137,12 @@ fn change_before(text: &str, hits: &[CueHit], end: usize) -> (Option<Cue>, usize
 /// stand inside a label: 目标任务数, 累计确诊病例, 现有, 完成率. In English
 /// the prepositions (`sales from continuing operations`) are cut later.
 fn ends_label(cue: Cue, lang: Lang) -> bool {
-    if lang == Lang::En && matches!(cue, Cue::From | Cue::To | Cue::Versus | Cue::Subset | Cue::Remainder) {
+    if lang == Lang::En
+        && matches!(
+            cue,
+            Cue::From | Cue::To | Cue::Versus | Cue::Subset | Cue::Remainder
+        )
+    {
         return false;
     }
     !matches!(
@@ -158,6 +163,8 @@ fn ends_label(cue: Cue, lang: Lang) -> bool {
             | Cue::ShareNoun
             | Cue::Partial
             | Cue::Of
+            | Cue::Higher
+            | Cue::Lower
     )
 }
 
@@ -229,11 +236,7 @@ fn run_before(
     let mut words = String::new();
     let mut at = start;
     // Dates are the period, not the label: `2020年全县生产总值` → 全县生产总值.
-    for q in doc
-        .figures
-        .iter()
-        .filter(|q| q.start >= start && q.start < end)
-    {
+    for q in doc.figures_in(start, end) {
         if q.kind == Kind::Date || q.kind == Kind::Ordinal {
             words.push_str(&folded[at.min(q.start)..q.start]);
             let after = &folded[q.unit_end.max(q.end).min(end)..end];
@@ -453,11 +456,12 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         // there makes the figure a change.
         // `a 10% increase from 186 883`: the change word belongs to the
         // figure before; this one is the base it is measured from.
-        let (change, chain_start) = if lead.has(Cue::From) || lead.has(Cue::Versus) || lead.has(Cue::To) {
-            (None, end)
-        } else {
-            change_before(text, &hits, end)
-        };
+        let (change, chain_start) =
+            if lead.has(Cue::From) || lead.has(Cue::Versus) || lead.has(Cue::To) {
+                (None, end)
+            } else {
+                change_before(text, &hits, end)
+            };
         match last_cue {
             _ if change.is_some() => {
                 let c = change.unwrap_or(Cue::Up);
@@ -490,12 +494,9 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             .filter(|h| h.end <= label_end)
             .collect();
         // 占<生产总值>的比重: the run after 占 names the whole.
-        let strip_de = |s: usize| {
-            let t = text[window_start..s].trim_end_matches('的');
-            window_start + t.len()
-        };
-        label_end = strip_de(label_end);
-        let (mut label_start, mut raw) = run_before(doc, lang, window_start, label_end, &label_hits);
+        label_end = window_start + text[window_start..label_end].trim_end_matches('的').len();
+        let (mut label_start, mut raw) =
+            run_before(doc, lang, window_start, label_end, &label_hits);
         if role == Role::Share || last_cue.is_none() {
             let share_before = label_hits
                 .last()
@@ -571,10 +572,11 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                     .find([',', ';', '.', '(', ')'])
                     .map_or(window_end, |k| h.end + k);
                 // `of sales last year`: the period is not the whole's name.
-                if let Some(p) = hits_after
-                    .iter()
-                    .find(|p| p.start > h.end && p.start < stop && matches!(p.cue, Cue::Prior | Cue::Versus | Cue::Base))
-                {
+                if let Some(p) = hits_after.iter().find(|p| {
+                    p.start > h.end
+                        && p.start < stop
+                        && matches!(p.cue, Cue::Prior | Cue::Versus | Cue::Base)
+                }) {
                     stop = p.start;
                 }
                 let words = english_label(text[h.end..stop].trim());
@@ -590,7 +592,8 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
 
         // `a 70% decrease`, `representing a 22% reduction`: the change
         // word after.
-        if matches!(role, Role::Level | Role::Share) && q.kind == Kind::Percent && lang == Lang::En {
+        if matches!(role, Role::Level | Role::Share) && q.kind == Kind::Percent && lang == Lang::En
+        {
             if let Some(h) = hits_after.first() {
                 let between = text[q.unit_end..h.start].trim();
                 if between.is_empty() && h.cue.is_change() {
@@ -603,7 +606,8 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         }
         // `17 cases per 1000 population`, 每万人: a rate's base, not an amount.
         let per = text[window_start..q.start].trim_end();
-        let denominator = per.ends_with(" per") || per.ends_with("每") || per.eq_ignore_ascii_case("per");
+        let denominator =
+            per.ends_with(" per") || per.ends_with("每") || per.eq_ignore_ascii_case("per");
         // 表1, 图2, Table 3, Figure 4: a reference number.
         let reference = ["表", "图", "附表", "table", "figure", "fig."]
             .iter()
@@ -673,7 +677,13 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             .iter()
             .rev()
             .find(|h| h.cue == Cue::Prior)
-            .is_some_and(|h| !qs[..i].iter().rev().any(|p| p.start > h.end && p.start < q.start));
+            .is_some_and(|h| {
+                !qs[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|p| p.start > h.end)
+                    .any(|p| p.start < q.start)
+            });
         // English: `…, for the same period of the prior year` after it,
         // before the sentence's next figure.
         let prior_after = lang == Lang::En && {

@@ -63,6 +63,19 @@ impl Document {
         &self.view.text[q.start..q.end]
     }
 
+    /// The figures that start inside a byte range of the text.
+    pub fn figures_in(&self, start: usize, end: usize) -> &[Quantity] {
+        let r = self.figure_range(start, end);
+        &self.figures[r]
+    }
+
+    /// The indices of the figures that start inside a byte range.
+    pub fn figure_range(&self, start: usize, end: usize) -> std::ops::Range<usize> {
+        let from = self.figures.partition_point(|q| q.start < start);
+        let to = self.figures.partition_point(|q| q.start < end).max(from);
+        from..to
+    }
+
     /// The cue hits inside a byte range of the text.
     pub fn cues_in(&self, start: usize, end: usize) -> &[CueHit] {
         let from = self.cues.partition_point(|h| h.start < start);

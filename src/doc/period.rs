@@ -62,7 +62,8 @@ impl Period {
     /// when it is the earlier value of a comparison (`fiscal 2012 … a year
     /// ago`).
     pub fn year_meant(&self) -> Option<u16> {
-        self.year.map(|y| if self.prior { y.saturating_sub(1) } else { y })
+        self.year
+            .map(|y| if self.prior { y.saturating_sub(1) } else { y })
     }
 
     /// Does it state anything at all?

@@ -60,7 +60,9 @@ enum Item {
 }
 
 /// Marks of an empty cell.
-const MISSING: &[&str] = &["--", "—", "–", "-", "…", "n/a", "na", "NA", "N/A", "x", "...", "/"];
+const MISSING: &[&str] = &[
+    "--", "—", "–", "-", "…", "n/a", "na", "NA", "N/A", "x", "...", "/",
+];
 
 pub fn find(doc: &Document, lexicon: &Lexicon) -> Vec<Table> {
     let items = items(doc);
@@ -92,7 +94,9 @@ fn ends_cell(doc: &Document, i: usize) -> bool {
     let trimmed = rest.trim_start_matches(' ');
     if trimmed.starts_with(['(', '（']) {
         if let Some(close) = trimmed.find([')', '）']).filter(|&k| k <= 40) {
-            after_unit += rest.len() - trimmed.len() + close + trimmed[close..].chars().next().map_or(1, char::len_utf8);
+            after_unit += rest.len() - trimmed.len()
+                + close
+                + trimmed[close..].chars().next().map_or(1, char::len_utf8);
         }
     }
     let rest = &doc.folded[after_unit..];
@@ -120,7 +124,8 @@ fn starts_cell(doc: &Document, cursor: usize, i: usize) -> bool {
     let opens = before.is_empty()
         || before.ends_with(['|', '\n', '｜'])
         || doc.view.soft_breaks.binary_search(&q.start).is_ok();
-    let rest = &doc.folded[q.unit_end.max(q.end)..];
+    let from = q.unit_end.max(q.end);
+    let rest = &doc.folded[from..doc.folded.floor_char_boundary(from + 64)];
     let cell = rest.split(['|', '\n', '｜']).next().unwrap_or("");
     opens && cell.chars().count() <= 12 && !cell.contains(['，', ',', '。'])
 }
@@ -184,13 +189,21 @@ fn push_texts(doc: &Document, start: usize, end: usize, out: &mut Vec<Item>) {
         let piece = &text[piece_start..cut];
         let trimmed = piece.trim_matches(|c: char| c.is_whitespace() || c == '|' || c == '｜');
         if !trimmed.is_empty() {
-            let lead = piece.len() - piece.trim_start_matches(|c: char| c.is_whitespace() || c == '|' || c == '｜').len();
+            let lead = piece.len()
+                - piece
+                    .trim_start_matches(|c: char| c.is_whitespace() || c == '|' || c == '｜')
+                    .len();
             let s = piece_start + lead;
             let prose = trimmed.contains(['。', '；', '！', '？'])
                 || trimmed.contains(". ")
                 || trimmed.ends_with('.') && trimmed.chars().count() > 12
                 || trimmed.chars().count() > 60;
-            let symbols = trimmed.chars().all(|c| matches!(c, '$' | '€' | '£' | '¥' | '￥' | '%' | '％' | '*' | ':' | '：'));
+            let symbols = trimmed.chars().all(|c| {
+                matches!(
+                    c,
+                    '$' | '€' | '£' | '¥' | '￥' | '%' | '％' | '*' | ':' | '：'
+                )
+            });
             if symbols {
                 // A currency sign or a footnote mark belongs to a cell.
             } else if prose {
@@ -281,14 +294,21 @@ fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table
     let mut rows = Vec::new();
     for r in raws.iter().skip(first) {
         let raw_label = &doc.folded[r.label.0..r.label.1];
-        let opens_group = raw_label.starts_with("其中") || r.texts_before.iter().any(|&(s, e)| doc.folded[s..e].starts_with("其中"));
+        let opens_group = raw_label.starts_with("其中")
+            || r.texts_before
+                .iter()
+                .any(|&(s, e)| doc.folded[s..e].starts_with("其中"));
         let broken = r.cells.len() != width;
         rows.push(Row {
             label: norm(raw_label),
             opens_group,
             sub_row: raw_label.starts_with(['#', '＃']),
             broken,
-            cells: if broken { vec![None; width] } else { r.cells.clone() },
+            cells: if broken {
+                vec![None; width]
+            } else {
+                r.cells.clone()
+            },
         });
     }
     // A table ends where rows stop coming.
@@ -297,7 +317,10 @@ fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table
     }
     // Rows are named: a table whose labels are mostly figures is a
     // misreading.
-    let named = rows.iter().filter(|r| r.label.chars().any(char::is_alphabetic)).count();
+    let named = rows
+        .iter()
+        .filter(|r| r.label.chars().any(char::is_alphabetic))
+        .count();
     if named * 3 < rows.len() * 2 {
         return None;
     }
@@ -317,7 +340,8 @@ fn columns(texts: &[String], width: usize) -> Vec<Column> {
     // `绝对量` over `(亿元)`: a unit in brackets belongs to the header above.
     let mut named: Vec<String> = Vec::new();
     for t in texts.iter().filter(|t| !is_period(t)) {
-        let unit_only = t.starts_with(['(', '（']) && t.ends_with([')', '）']) && t.chars().count() <= 8;
+        let unit_only =
+            t.starts_with(['(', '（']) && t.ends_with([')', '）']) && t.chars().count() <= 8;
         match named.last_mut() {
             Some(last) if unit_only => last.push_str(t),
             _ => named.push(t.clone()),
@@ -327,7 +351,7 @@ fn columns(texts: &[String], width: usize) -> Vec<Column> {
     let offset = named.len().saturating_sub(width);
     for (c, col) in cols.iter_mut().enumerate() {
         let mut header = String::new();
-        if !periods.is_empty() && width % periods.len() == 0 {
+        if !periods.is_empty() && width.is_multiple_of(periods.len()) {
             header.push_str(periods[c / (width / periods.len())]);
             header.push(' ');
         }
@@ -335,10 +359,22 @@ fn columns(texts: &[String], width: usize) -> Vec<Column> {
             header.push_str(&named[offset + c]);
         }
         let lower = header.to_ascii_lowercase();
-        col.percent = header.contains('%') || header.contains('％') || lower.contains("percent") || header.contains("比重");
-        col.change = header.contains("增长") || header.contains("增减") || header.contains("涨跌") || lower.contains("change");
-        col.ratio = ["比", "率", "平均", "均", "指数"].iter().any(|w| header.contains(w) && !header.contains("比重"))
-            || ["rate", "ratio", "average", "mean", "median", "per ", "index"].iter().any(|w| lower.contains(w));
+        col.percent = header.contains('%')
+            || header.contains('％')
+            || lower.contains("percent")
+            || header.contains("比重");
+        col.change = header.contains("增长")
+            || header.contains("增减")
+            || header.contains("涨跌")
+            || lower.contains("change");
+        col.ratio = ["比", "率", "平均", "均", "指数"]
+            .iter()
+            .any(|w| header.contains(w) && !header.contains("比重"))
+            || [
+                "rate", "ratio", "average", "mean", "median", "per ", "index",
+            ]
+            .iter()
+            .any(|w| lower.contains(w));
         col.header = header;
     }
     cols
@@ -348,7 +384,20 @@ impl Table {
     /// The rows whose label says they are the total.
     pub fn is_total(label: &str, doc: &Document) -> bool {
         let _ = doc;
-        let words = ["合计", "总计", "总数", "total", "all", "world", "全国", "全省", "全市", "全县", "总人口", "总额"];
+        let words = [
+            "合计",
+            "总计",
+            "总数",
+            "total",
+            "all",
+            "world",
+            "全国",
+            "全省",
+            "全市",
+            "全县",
+            "总人口",
+            "总额",
+        ];
         words.iter().any(|w| label.contains(w))
     }
 
@@ -370,7 +419,10 @@ pub fn annotate(doc: &mut Document) {
                 let Some(i) = *cell else { continue };
                 let col = &t.columns[c];
                 let q = &mut doc.figures[i];
-                if col.percent && q.kind == Kind::Number && q.multiplier == rust_decimal::Decimal::ONE {
+                if col.percent
+                    && q.kind == Kind::Number
+                    && q.multiplier == rust_decimal::Decimal::ONE
+                {
                     q.kind = Kind::Percent;
                     q.half = crate::num::half_unit(q.decimals, rust_decimal::Decimal::ONE);
                 }
@@ -400,7 +452,9 @@ pub fn annotate(doc: &mut Document) {
 /// The months a column's header names: `7月` is (7, 7), `1-7月` (1, 7).
 fn months_of(header: &str) -> Option<(u8, u8)> {
     let head = header.split_whitespace().next()?;
-    let head = head.strip_suffix("月份").or_else(|| head.strip_suffix('月'))?;
+    let head = head
+        .strip_suffix("月份")
+        .or_else(|| head.strip_suffix('月'))?;
     let (a, b) = match head.split_once(['-', '—', '–', '~', '～']) {
         Some((a, b)) => (a, b),
         None => (head, head),

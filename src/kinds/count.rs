@@ -191,7 +191,7 @@ fn list_then_count(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
     // A list of names with no figure of its own.
     if !names_listed(text)
         || doc
-            .figures
+            .figures_in(start, end)
             .iter()
             .any(|f| f.start >= start && f.start < end && f.kind != Kind::Date)
     {
@@ -228,7 +228,7 @@ fn zh_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
     if !text.contains('、')
         || text.ends_with('等')
         || doc
-            .figures
+            .figures_in(start, end)
             .iter()
             .any(|f| f.start >= start && f.start < end)
     {
@@ -266,7 +266,7 @@ fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
                 if names
                     && !inner.contains(['=', ';', ':'])
                     && !doc
-                        .figures
+                        .figures_in(start, end)
                         .iter()
                         .any(|f| f.start >= start && f.start < end)
                 {
@@ -297,7 +297,7 @@ fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
         (1..=6).contains(&words)
     });
     let figures_inside = doc
-        .figures
+        .figures_in(start, end)
         .iter()
         .any(|f| f.start >= start && f.start < end);
     // `three tasks: First, …`: an enumeration of sentences, not names.

@@ -77,10 +77,17 @@ impl RelationKind for Grim {
                 continue;
             }
             // The n of the same bracket or sentence, before or after.
+            // In the same bracket: nothing closes one between them.
+            let same_bracket = |j: usize| {
+                let (a, b) = (i.min(j), i.max(j));
+                !doc.folded_between(doc.figures[a].end, doc.figures[b].start)
+                    .contains([')', '）'])
+            };
             let near = (i.saturating_sub(3)..(i + 4).min(doc.figures.len())).filter(|&j| {
                 j != i
                     && doc.same_sentence(i, j)
                     && doc.mentions[j].depth == doc.mentions[i].depth
+                    && same_bracket(j)
                     && after_symbol(doc, j, &["n", "N"])
             });
             let ns: Vec<usize> = near.collect();

@@ -112,13 +112,11 @@ fn real_growth(cx: &Context, r: usize) -> bool {
     {
         return true;
     }
-    let label = m
-        .subject
-        .map_or(m.label.as_str(), |s| doc.mentions[s].name());
-    cx.lexicon
-        .real_growth
-        .iter()
-        .any(|w| label.contains(w.as_str()) || m.label.contains(w.as_str()))
+    let label = m.subject.map_or(m.label.as_str(), |s| doc.name_of(s));
+    let current = current_of(doc, r).map_or("", |c| doc.name_of(c));
+    cx.lexicon.real_growth.iter().any(|w| {
+        label.contains(w.as_str()) || m.label.contains(w.as_str()) || current.contains(w.as_str())
+    })
 }
 
 /// Is figure `j` marked as the earlier value of a comparison?
@@ -158,7 +156,10 @@ fn current_of(doc: &Document, r: usize) -> Option<usize> {
     if own.is_some() {
         return own;
     }
-    let opens = (0..r).rev().take_while(|&j| doc.same_sentence(j, r)).all(|j| !doc.figures[j].is_operand());
+    let opens = (0..r)
+        .rev()
+        .take_while(|&j| doc.same_sentence(j, r))
+        .all(|j| !doc.figures[j].is_operand());
     let prev = (0..r).rev().find(|&j| !doc.same_sentence(j, r))?;
     if !opens || !doc.same_paragraph(prev, r) {
         return None;
@@ -185,7 +186,11 @@ fn names_agree(a: &str, b: &str) -> bool {
         let words: Vec<&str> = long.split(' ').collect();
         return short.split(' ').all(|w| words.contains(&w));
     }
-    let (short, long) = if a.chars().count() <= b.chars().count() { (a, b) } else { (b, a) };
+    let (short, long) = if a.chars().count() <= b.chars().count() {
+        (a, b)
+    } else {
+        (b, a)
+    };
     short.chars().filter(|c| long.contains(*c)).count() * 4 >= short.chars().count() * 3
 }
 
@@ -323,9 +328,9 @@ fn evaluate(doc: &Document, c: &Candidate) -> Option<Verdict> {
     Some(Verdict {
         consistent,
         message: format!(
-            "{word} of {} does not match {root} = {}",
+            "{word} of {} does not match {root} = {}%",
             shown(doc, r),
-            format!("{}%", format_fixed(exact, rate.decimals))
+            format_fixed(exact, rate.decimals)
         ),
         primary_label: format!("expected {expected}"),
         expected,

@@ -78,38 +78,68 @@ impl RelationKind for Multiple {
     }
 }
 
-/// 是上年的1.6倍 with last year's value stated beside it.
+/// `是上年的1.6倍` with last year's value stated beside it; `是2015年3.5亿件的
+/// 2.4倍`, the base inside 是…的; `5.2 times that among adults aged 18 to
+/// 49 (3.0 per 100,000)`, the base after `that`.
 fn times(doc: &Document, k: usize, out: &mut Vec<Candidate>) {
     let m = &doc.mentions[k];
     // 增长1.6倍 is ×2.6 or ×1.6: left to the growth reading.
     if matches!(m.role, crate::doc::Role::Change { .. }) {
         return;
     }
-    let Some(a) = (0..k)
-        .rev()
-        .take(3)
-        .find(|&j| is_level(doc, j) && doc.same_sentence(j, k))
-    else {
+    let level = |j: usize| is_level(doc, j) && doc.same_sentence(j, k);
+    let before: Vec<usize> = (0..k).rev().take(3).filter(|&j| level(j)).collect();
+    // 是X的k倍: the figure right before the multiple, joined by 的.
+    let inside = before.first().copied().filter(|&b| {
+        let q = &doc.figures[b];
+        doc.gap(b, k).trim() == "的"
+            && doc
+                .folded_between(q.start.saturating_sub(24), q.start)
+                .contains('是')
+    });
+    let (a, b) = if let Some(b) = inside {
+        match before.get(1) {
+            Some(&a) => (a, b),
+            None => return,
+        }
+    } else if let Some(&a) = before.first() {
+        // `k times that among …`: the base comes after.
+        let end = (doc.figures[k].unit_end + 16).min(doc.folded.len());
+        let after = doc
+            .folded_between(doc.figures[k].unit_end, end)
+            .to_ascii_lowercase();
+        let that =
+            after.trim_start().starts_with("that") || after.trim_start().starts_with("those");
+        let next = (k + 1..doc.figures.len())
+            .take(4)
+            .find(|&j| level(j) && comparable(&doc.figures[j], &doc.figures[a]));
+        let prior: Vec<usize> = (k.saturating_sub(3)..(k + 4).min(doc.figures.len()))
+            .filter(|&j| {
+                j != a
+                    && j != k
+                    && is_level(doc, j)
+                    && comparable(&doc.figures[j], &doc.figures[a])
+                    && doc.mentions[j].period.prior
+                    && doc.figures[j].paragraph == doc.figures[k].paragraph
+            })
+            .collect();
+        match (that, next, prior.as_slice()) {
+            (true, Some(n), _) => (a, n),
+            (false, _, [p]) => (a, *p),
+            _ => return,
+        }
+    } else {
         return;
     };
-    let bases: Vec<usize> = (k.saturating_sub(3)..(k + 4).min(doc.figures.len()))
-        .filter(|&j| {
-            j != a
-                && j != k
-                && is_level(doc, j)
-                && comparable(&doc.figures[j], &doc.figures[a])
-                && doc.mentions[j].period.prior
-                && doc.figures[j].paragraph == doc.figures[k].paragraph
-        })
-        .collect();
-    if let [b] = bases.as_slice() {
-        out.push(
-            Candidate::new(NAME, "times", m.lang, k)
-                .with("numerator", a)
-                .with("denominator", *b)
-                .strong(),
-        );
+    if !comparable(&doc.figures[a], &doc.figures[b]) {
+        return;
     }
+    out.push(
+        Candidate::new(NAME, "times", m.lang, k)
+            .with("numerator", a)
+            .with("denominator", b)
+            .strong(),
+    );
 }
 
 /// `$3.0 million, or $0.04 per share, on 84.4 million diluted shares`.

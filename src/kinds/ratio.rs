@@ -39,7 +39,14 @@ impl RelationKind for Ratio {
     }
 
     fn shapes(&self) -> &'static [&'static str] {
-        &["named-whole", "bracket", "of-count", "rate", "structure", "table"]
+        &[
+            "named-whole",
+            "bracket",
+            "of-count",
+            "rate",
+            "structure",
+            "table",
+        ]
     }
 
     fn propose(&self, cx: &Context, out: &mut Vec<Candidate>) {
@@ -182,40 +189,50 @@ fn bracket(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     };
     let pq = &doc.figures[part];
     let noun = doc.mentions[part].name().to_owned();
-    let mut wholes: Vec<(usize, bool)> = Vec::new();
-    // A frame: `Of the 540 respondents,`, `在540名受访者中`.
+    // Candidate wholes by rank: a frame of the sentence (`Of the 540
+    // respondents,`, `of 1,407 students,`, `在540名受访者中`), then a total
+    // of the paragraph (`a total of 16,367 cases`), then any larger count
+    // of the sentence or of the same noun.
+    let mut ranked: Vec<(usize, u8)> = Vec::new();
     for j in (0..part).rev().take(12) {
-        if !doc.same_paragraph(j, part) || !is_level(doc, j) {
+        if !doc.same_paragraph(j, part) {
             break;
+        }
+        if !is_level(doc, j) {
+            continue;
         }
         let wq = &doc.figures[j];
         if wq.value <= pq.value || !comparable(wq, pq) {
             continue;
         }
         let wm = &doc.mentions[j];
+        let clause = doc.segment_start(crate::lex::Level::Clause, wq.start);
+        let of_opens = wm.lead.has(Cue::Of) && doc.folded[clause..wq.start].trim().len() <= 8;
         let frame = doc.same_sentence(j, part)
-            && (wm.before.has(Cue::Of)
-                && wm.window.0 == doc.segment_start(crate::lex::Level::Sentence, wq.start)
+            && (of_opens
+                || wm.before.has(Cue::Of)
+                    && wm.window.0 == doc.segment_start(crate::lex::Level::Sentence, wq.start)
                 || doc.folded[wq.unit_end.min(doc.folded.len())..]
                     .trim_start()
                     .starts_with('中'));
         let total = wm.before.has(Cue::Total);
         let same_noun = !noun.is_empty() && wm.name() == noun;
-        if frame || total && (same_noun || noun.is_empty()) {
-            wholes.push((j, true));
+        if frame {
+            ranked.push((j, 3));
+        } else if total && (same_noun || noun.is_empty()) {
+            ranked.push((j, 2));
         } else if same_noun || doc.same_sentence(j, part) {
-            wholes.push((j, false));
+            ranked.push((j, 1));
         }
     }
-    let strong = wholes.iter().any(|&(_, s)| s);
-    for (w, s) in wholes.into_iter().take(3) {
-        if strong && !s {
-            continue;
-        }
+    // Only the best rank is read; it is clearly meant when it is a frame
+    // or a total.
+    let best = ranked.iter().map(|&(_, r)| r).max().unwrap_or(0);
+    for (w, r) in ranked.into_iter().filter(|&(_, r)| r == best).take(3) {
         let mut c = Candidate::new(NAME, "bracket", m.lang, i)
             .with("part", part)
             .with("whole", w);
-        if s {
+        if r >= 2 {
             c = c.strong();
         }
         out.push(c);
@@ -406,13 +423,19 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
             }
             // The count column: the nearest one to the left that is not a
             // percentage.
-            let Some(cc) = (0..pc).rev().find(|&c| !t.columns[c].percent && !t.columns[c].change) else {
+            let Some(cc) = (0..pc)
+                .rev()
+                .find(|&c| !t.columns[c].percent && !t.columns[c].change)
+            else {
                 continue;
             };
             for p in &parts {
-                let Some(whole) = t.rows[p.total].cells[cc] else { continue };
+                let Some(whole) = t.rows[p.total].cells[cc] else {
+                    continue;
+                };
                 for &r in &p.parts {
-                    let (Some(stated), Some(part)) = (t.rows[r].cells[pc], t.rows[r].cells[cc]) else {
+                    let (Some(stated), Some(part)) = (t.rows[r].cells[pc], t.rows[r].cells[cc])
+                    else {
                         continue;
                     };
                     let mut c = Candidate::new(NAME, "table", doc.mentions[stated].lang, stated)

@@ -11,6 +11,8 @@
 //! 1—7月份, this year and last), of another whole (其中城镇人口 of 户籍人口
 //! and of 常住人口), a goal and an outcome.
 
+use std::collections::HashMap;
+
 use rust_decimal::Decimal;
 
 use super::util::{shown, units_agree};
@@ -22,6 +24,9 @@ use crate::lexicon::{Cue, Lang};
 pub struct Repeat;
 
 const NAME: &str = "repeat";
+
+/// How many figures after a headline its body statement is looked for.
+const HEADLINE_REACH: usize = 2000;
 
 impl RelationKind for Repeat {
     fn name(&self) -> &'static str {
@@ -43,14 +48,22 @@ impl RelationKind for Repeat {
     fn propose(&self, cx: &Context, out: &mut Vec<Candidate>) {
         let doc = cx.doc;
         let keys: Vec<Option<Key>> = (0..doc.figures.len()).map(|i| key(doc, i)).collect();
-        tables(doc, &keys, out);
+        // Figures by key, in order: the next statement of a quantity is
+        // found without a scan of the rest of the document.
+        let mut by_key: HashMap<&Key, Vec<usize>> = HashMap::new();
+        for (i, k) in keys.iter().enumerate() {
+            if let Some(k) = k {
+                by_key.entry(k).or_default().push(i);
+            }
+        }
+        tables(doc, &keys, &by_key, out);
         let headlines = headline_paragraphs(doc);
         for i in 0..doc.figures.len() {
             let Some(k) = &keys[i] else { continue };
             let in_headline = headlines.contains(&doc.figures[i].paragraph);
             if in_headline {
                 // The first later body figure that names the same quantity.
-                let found = (i + 1..doc.figures.len()).find(|&j| {
+                let found = (i + 1..doc.figures.len()).take(HEADLINE_REACH).find(|&j| {
                     !headlines.contains(&doc.figures[j].paragraph)
                         && keys[j].as_ref().is_some_and(|kj| {
                             kj.class == k.class
@@ -63,13 +76,14 @@ impl RelationKind for Repeat {
                 }
                 continue;
             }
-            if doc.mentions[i].in_table {
+            if doc.mentions[i].in_table || !specific(k) {
                 continue;
             }
             // The next body figure with the same key, if its period agrees.
-            let next = (i + 1..doc.figures.len()).find(|&j| {
-                keys[j].as_ref().is_some_and(|kj| kj == k)
-                    && units_agree(&doc.figures[i].unit, &doc.figures[j].unit)
+            let same = &by_key[k];
+            let at = same.partition_point(|&j| j <= i);
+            let next = same[at..].iter().copied().take(8).find(|&j| {
+                units_agree(&doc.figures[i].unit, &doc.figures[j].unit)
                     && !headlines.contains(&doc.figures[j].paragraph)
             });
             let Some(j) = next else { continue };
@@ -77,19 +91,11 @@ impl RelationKind for Repeat {
             if !pi.compatible(&pj) {
                 continue;
             }
-            if !specific(k) {
-                continue;
-            }
-            // Only a period both sentences state, and state alike, makes two
-            // figures of one label one quantity for sure.
-            let explicit_same = pi == pj && pi.is_stated();
-            // Even then, one label may name two things (城镇 and 农村
-            // residents' income shortened alike, a nominal and a real rate):
-            // two unequal values are more often two quantities than a slip.
-            // The reading is checked, never reported on its own.
-            let _ = explicit_same;
-            let strength = Strength::Weak;
-            out.push(pair("same-label", doc, i, j, strength));
+            // One label may name two things even in one period (城镇 and
+            // 农村 residents' income shortened alike, a nominal and a real
+            // rate): two unequal values are more often two quantities than
+            // a slip. The reading is checked, never reported on its own.
+            out.push(pair("same-label", doc, i, j, Strength::Weak));
         }
     }
 
@@ -104,7 +110,8 @@ impl RelationKind for Repeat {
             } else {
                 q.interval()
             };
-            let fall = matches!(doc.mentions[i].role, Role::Change { down: true, .. }) && !q.value.is_sign_negative();
+            let fall = matches!(doc.mentions[i].role, Role::Change { down: true, .. })
+                && !q.value.is_sign_negative();
             if fall && !doc.mentions[i].in_table {
                 iv.negate()
             } else {
@@ -149,18 +156,34 @@ fn specific(k: &Key) -> bool {
 
 /// A table's cells against the prose that states them: the same row
 /// label (or nearly), the same kind of figure, a period that agrees.
-fn tables(doc: &Document, keys: &[Option<Key>], out: &mut Vec<Candidate>) {
+fn tables(
+    doc: &Document,
+    keys: &[Option<Key>],
+    by_key: &HashMap<&Key, Vec<usize>>,
+    out: &mut Vec<Candidate>,
+) {
     for t in &doc.tables {
         for row in &t.rows {
             for cell in row.cells.iter().flatten().copied() {
                 let Some(kc) = &keys[cell] else { continue };
                 let pc = doc.mentions[cell].period;
-                let prose = (0..doc.figures.len()).filter(|&j| {
-                    !doc.mentions[j].in_table
-                        && keys[j].as_ref().is_some_and(|kj| {
-                            same_class(kc.class, kj.class)
-                                && (kj.name == kc.name || names_alike(&kc.name, &kj.name, kc.lang))
+                // Prose of the same name: every figure of a key with that
+                // name, then the figures of near names close to the table.
+                let exact = by_key
+                    .iter()
+                    .filter(|(k, _)| k.name == kc.name && k.lang == kc.lang)
+                    .flat_map(|(_, v)| v.iter().copied());
+                let near =
+                    (cell.saturating_sub(300)..(cell + 300).min(doc.figures.len())).filter(|&j| {
+                        keys[j].as_ref().is_some_and(|kj| {
+                            kj.name != kc.name && names_alike(&kc.name, &kj.name, kc.lang)
                         })
+                    });
+                let prose = exact.chain(near).filter(|&j| {
+                    !doc.mentions[j].in_table
+                        && keys[j]
+                            .as_ref()
+                            .is_some_and(|kj| same_class(kc.class, kj.class))
                         && units_agree(&doc.figures[cell].unit, &doc.figures[j].unit)
                         && context_period(doc, j).compatible(&pc)
                 });
@@ -182,7 +205,11 @@ fn tables(doc: &Document, keys: &[Option<Key>], out: &mut Vec<Candidate>) {
                         && context_period(doc, j).months.is_some()
                         && pc.months.is_some();
                     let sure = exact && (alike == 1 || dated);
-                    let strength = if sure { Strength::Strong } else { Strength::Weak };
+                    let strength = if sure {
+                        Strength::Strong
+                    } else {
+                        Strength::Weak
+                    };
                     let (a, b) = if j < cell { (j, cell) } else { (cell, j) };
                     let mut c = pair("table", doc, a, b, strength);
                     c.group = (1 << 41) | cell as u64;
@@ -197,9 +224,12 @@ fn tables(doc: &Document, keys: &[Option<Key>], out: &mut Vec<Candidate>) {
 /// (up or down, the table prints the sign), a level for a level.
 fn same_class(a: Class, b: Class) -> bool {
     match (a, b) {
-        (Class::Change(ka, _), Class::Change(kb, _)) => ka == kb || ka == Kind::Percent || kb == Kind::Percent,
+        (Class::Change(ka, _), Class::Change(kb, _)) => {
+            ka == kb || ka == Kind::Percent || kb == Kind::Percent
+        }
         (Class::Level(ka), Class::Level(kb)) => ka == kb,
-        (Class::Level(Kind::Percent), Class::Share) | (Class::Share, Class::Level(Kind::Percent)) => true,
+        (Class::Level(Kind::Percent), Class::Share)
+        | (Class::Share, Class::Level(Kind::Percent)) => true,
         _ => a == b,
     }
 }
@@ -211,7 +241,7 @@ fn pair(shape: &'static str, doc: &Document, a: usize, b: usize, strength: Stren
 }
 
 /// What must agree for two figures to be one quantity.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, Hash)]
 struct Key {
     lang: Lang,
     name: String,
@@ -224,7 +254,7 @@ struct Key {
     parent: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Class {
     Level(Kind),
     Change(Kind, bool),
@@ -321,26 +351,33 @@ fn context_period(doc: &Document, i: usize) -> Period {
 }
 
 /// Paragraphs that are titles or summary lines: short, with a figure and
-/// no sentence end, before the body's first long paragraph.
+/// no sentence end, before the body's first paragraph of sentences.
 fn headline_paragraphs(doc: &Document) -> Vec<usize> {
     let mut out = Vec::new();
-    for (i, q) in doc.figures.iter().enumerate() {
+    let mut seen = usize::MAX;
+    for q in &doc.figures {
         let p = q.paragraph;
-        if out.contains(&p) {
+        if p == seen {
             continue;
         }
+        seen = p;
         let start = doc.segment_start(Level::Paragraph, q.start);
         let end = doc.segment_end(Level::Paragraph, q.start);
+        // Length first: a long paragraph is body, and is not read.
+        if end - start > 400 {
+            break;
+        }
         let text = doc.folded[start..end].trim();
         let short = text.chars().count() <= 90;
         let sentence_end = text.contains('。')
             || text.contains(". ")
             || text.ends_with('.')
             || text.contains("；");
-        if short && !sentence_end && doc.mentions[i].lang == Lang::Zh
-            || short && !sentence_end && i < 40
-        {
+        if short && !sentence_end {
             out.push(p);
+        } else if sentence_end && text.chars().count() > 60 {
+            // The body has begun.
+            break;
         }
     }
     out

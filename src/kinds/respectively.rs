@@ -91,7 +91,7 @@ fn short_names_before(doc: &Document, start: usize) -> usize {
         let clause = doc.segment_start(Level::Clause, end - 1).max(sentence);
         let text = doc.folded[clause..end].trim_end_matches(['，', ',']);
         let has_figure = doc
-            .figures
+            .figures_in(clause, end)
             .iter()
             .any(|f| f.start >= clause && f.start < end);
         if text.chars().count() > 12 || has_figure || !text.ends_with(|c: char| c.is_alphabetic()) {

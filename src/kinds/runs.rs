@@ -216,9 +216,9 @@ fn zh_subjects(doc: &Document, cue_start: usize) -> Option<(usize, usize)> {
     let end = start + text.len();
     let listed =
         text.contains(['、', '和', '及', '与']) || text.contains("次产业") || text.contains('大');
-    let figures_inside = doc.figures.iter().enumerate().any(|(j, f)| {
-        f.start >= start && f.start < end && doc.mentions[j].depth == 0 && f.kind != Kind::Date
-    });
+    let figures_inside = doc
+        .figure_range(start, end)
+        .any(|j| doc.mentions[j].depth == 0 && doc.figures[j].kind != Kind::Date);
     (listed && !figures_inside && super::list::item_counts(text, false).is_some())
         .then_some((start, end))
 }
@@ -230,10 +230,9 @@ fn en_values(doc: &Document, cue_start: usize) -> Option<Vec<usize>> {
     let last = after.checked_sub(1)?;
     let q = &doc.figures[last];
     let gap = doc.folded.get(q.unit_end.max(q.end)..cue_start)?;
-    if gap
+    if !gap
         .trim_matches(|c: char| c.is_whitespace() || c == ',')
-        .len()
-        > 0
+        .is_empty()
     {
         return None;
     }
@@ -348,7 +347,7 @@ fn en_subjects(doc: &Document, first_value: usize) -> Option<(usize, usize)> {
     // Values inside the names (`by 1.3% in the EU 28 and by 3.0% in
     // Cyprus`): the pairing is not a plain list.
     let figures_inside = doc
-        .figures
+        .figures_in(s, e)
         .iter()
         .any(|f| f.start >= s && f.start < e && f.kind != Kind::Date);
     (end > start && !figures_inside).then_some((s, e))

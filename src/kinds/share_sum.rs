@@ -95,7 +95,8 @@ impl RelationKind for ShareSum {
                     if !col.percent || col.change {
                         continue;
                     }
-                    let cells: Vec<usize> = p.parts.iter().filter_map(|&r| t.rows[r].cells[c]).collect();
+                    let cells: Vec<usize> =
+                        p.parts.iter().filter_map(|&r| t.rows[r].cells[c]).collect();
                     if cells.len() == p.parts.len() && cells.len() >= 2 {
                         out.push(shares("table", doc, &cells));
                     }

@@ -36,7 +36,14 @@ impl RelationKind for Sum {
     }
 
     fn shapes(&self) -> &'static [&'static str] {
-        &["set", "bracket", "colon-list", "identity", "increments", "table"]
+        &[
+            "set",
+            "bracket",
+            "colon-list",
+            "identity",
+            "increments",
+            "table",
+        ]
     }
 
     fn primary_role(&self) -> &'static str {
@@ -454,11 +461,14 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
                 if col.change || col.ratio {
                     continue;
                 }
-                let Some(total) = t.rows[p.total].cells[c] else { continue };
+                let Some(total) = t.rows[p.total].cells[c] else {
+                    continue;
+                };
                 if doc.figures[total].kind == crate::lex::Kind::Percent {
                     continue;
                 }
-                let parts: Vec<usize> = p.parts.iter().filter_map(|&r| t.rows[r].cells[c]).collect();
+                let parts: Vec<usize> =
+                    p.parts.iter().filter_map(|&r| t.rows[r].cells[c]).collect();
                 if parts.len() < 2 {
                     continue;
                 }

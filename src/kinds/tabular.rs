@@ -24,13 +24,20 @@ fn is_total_label(label: &str) -> bool {
 /// open last group (`0-17岁` … `60岁及以上`, `65 and over`)?
 fn covers(lexicon: &Lexicon, labels: &[&str]) -> bool {
     let by_set = lexicon.sets.iter().any(|s| {
-        s.parts.len() == labels.len() && s.parts.iter().all(|p| labels.iter().any(|l| *l == p.as_str()))
+        s.parts.len() == labels.len() && s.parts.iter().all(|p| labels.contains(&p.as_str()))
     });
     let first = labels.first().copied().unwrap_or("");
     let last = labels.last().copied().unwrap_or("");
     let ages = labels.len() >= 2
-        && (first.starts_with("0-") || first.starts_with("0～") || first.starts_with("under") || first.starts_with("0—"))
-        && (last.ends_with("以上") || last.ends_with("及以上") || last.ends_with("and over") || last.ends_with('+') || last.ends_with("or older"));
+        && (first.starts_with("0-")
+            || first.starts_with("0～")
+            || first.starts_with("under")
+            || first.starts_with("0—"))
+        && (last.ends_with("以上")
+            || last.ends_with("及以上")
+            || last.ends_with("and over")
+            || last.ends_with('+')
+            || last.ends_with("or older"));
     by_set || ages
 }
 
@@ -88,7 +95,9 @@ pub fn partitions(lexicon: &Lexicon, table: &Table) -> Vec<Partition> {
             rows.iter().position(|r| {
                 r.label.ends_with(p.as_str())
                     && !set.parts.iter().any(|q| {
-                        q.len() > p.len() && q.ends_with(p.as_str()) && r.label.ends_with(q.as_str())
+                        q.len() > p.len()
+                            && q.ends_with(p.as_str())
+                            && r.label.ends_with(q.as_str())
                     })
             })
         };
@@ -96,8 +105,13 @@ pub fn partitions(lexicon: &Lexicon, table: &Table) -> Vec<Partition> {
         let Some(mut parts) = parts else { continue };
         // The parts share what comes before their qualifier (`overall
         // study`), and the total row is that with the whole's name.
-        let prefix_of = |r: usize, p: &str| rows[r].label[..rows[r].label.len() - p.len()].to_owned();
-        let prefixes: Vec<String> = parts.iter().zip(&set.parts).map(|(&r, p)| prefix_of(r, p)).collect();
+        let prefix_of =
+            |r: usize, p: &str| rows[r].label[..rows[r].label.len() - p.len()].to_owned();
+        let prefixes: Vec<String> = parts
+            .iter()
+            .zip(&set.parts)
+            .map(|(&r, p)| prefix_of(r, p))
+            .collect();
         if prefixes.windows(2).any(|w| w[0] != w[1]) {
             continue;
         }

@@ -187,7 +187,9 @@ fn is_year(q: &Quantity, text: &str) -> bool {
             .trim_end_matches(',')
             .trim_end()
             .ends_with(|c: char| c.is_ascii_digit())
-        && MONTHS.iter().any(|m| before.contains(&m.to_ascii_lowercase()));
+        && MONTHS
+            .iter()
+            .any(|m| before.contains(&m.to_ascii_lowercase()));
     if after_day {
         return true;
     }

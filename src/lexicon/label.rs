@@ -80,14 +80,11 @@ impl Normalizer {
             out.push_str(&text[last..]);
             text = out;
         }
-        loop {
-            let Some(word) = self
-                .scope
-                .iter()
-                .find(|w| text.starts_with(w.as_str()) && text.len() > w.len())
-            else {
-                break;
-            };
+        while let Some(word) = self
+            .scope
+            .iter()
+            .find(|w| text.starts_with(w.as_str()) && text.len() > w.len())
+        {
             text = text[word.len()..].trim_start().to_owned();
         }
         text

@@ -102,6 +102,11 @@ impl std::fmt::Debug for Lexicon {
     }
 }
 
+/// A rate as read: language, names, part and whole patterns, scale.
+type RawRate = (Lang, Vec<String>, Vec<String>, Vec<String>, u32);
+/// An identity as read: language, total, plus and minus patterns.
+type RawIdentity = (Lang, String, Vec<String>, Vec<String>);
+
 /// Lexicon files parsed but not yet compiled: the built-in ones and a
 /// user's are gathered first, then compiled together once.
 #[derive(Default)]
@@ -111,8 +116,8 @@ pub struct LexiconBuilder {
     sets: Vec<Set>,
     /// Rates and identities keep their patterns raw until the aliases of
     /// every file are known.
-    rates: Vec<(Lang, Vec<String>, Vec<String>, Vec<String>, u32)>,
-    identities: Vec<(Lang, String, Vec<String>, Vec<String>)>,
+    rates: Vec<RawRate>,
+    identities: Vec<RawIdentity>,
     real_growth: Vec<String>,
 }
 

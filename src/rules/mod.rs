@@ -104,6 +104,11 @@ struct PackFile {
     templates: Vec<template::TemplateSpec>,
 }
 
+/// Is this the name of a pack built into the binary?
+pub fn is_builtin(origin: &str) -> bool {
+    origin.starts_with("<builtin>/")
+}
+
 mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 }
@@ -140,15 +145,35 @@ impl RuleSetBuilder {
         }
         for spec in pack.templates {
             let t = template::compile(file, spec)?;
-            if let Some(old) = self.templates.iter().find(|o| o.id == t.id) {
-                return Err(RuleError {
-                    file: file.to_owned(),
-                    line: t.line,
-                    column: t.column,
-                    message: format!("template `{}` is already defined in {}", t.id, old.origin),
-                });
+            match self.templates.iter_mut().find(|o| o.id == t.id) {
+                // A user's file may restate a built-in template: what it
+                // sets (severity, languages, examples) wins.
+                Some(old) if is_builtin(&old.origin) && !is_builtin(file) => {
+                    if t.severity_set {
+                        old.severity = t.severity;
+                    }
+                    if t.languages_set {
+                        old.languages = t.languages;
+                    }
+                    if !t.description.trim().is_empty() {
+                        old.description = t.description;
+                    }
+                    old.examples = t.examples;
+                    old.origin = t.origin;
+                }
+                Some(old) => {
+                    return Err(RuleError {
+                        file: file.to_owned(),
+                        line: t.line,
+                        column: t.column,
+                        message: format!(
+                            "template `{}` is already defined in {}",
+                            t.id, old.origin
+                        ),
+                    });
+                }
+                None => self.templates.push(t),
             }
-            self.templates.push(t);
         }
         Ok(())
     }

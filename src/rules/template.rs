@@ -46,6 +46,10 @@ pub struct Template {
     pub examples: Examples,
     /// The file it came from.
     pub origin: String,
+    /// Whether the file set the severity and the languages itself (an
+    /// override of a built-in template changes only what it sets).
+    pub severity_set: bool,
+    pub languages_set: bool,
     pub line: u64,
     pub column: u64,
 }
@@ -101,6 +105,7 @@ pub fn compile(file: &str, spec: TemplateSpec) -> Result<Template, RuleError> {
                 ),
             )
         })?;
+    let languages_set = !spec.languages.is_empty();
     let mut languages = Vec::new();
     for l in &spec.languages {
         let lang = Lang::from_name(&l.value).ok_or_else(|| {
@@ -135,6 +140,8 @@ pub fn compile(file: &str, spec: TemplateSpec) -> Result<Template, RuleError> {
         severity,
         examples: spec.examples,
         origin: file.to_owned(),
+        severity_set: spec.severity.is_some(),
+        languages_set,
         line: at.line(),
         column: at.column(),
     })

@@ -87,7 +87,10 @@ impl TextView {
                     // Figures on consecutive lines (a table cell) stay apart:
                     // `702\n821` must not read as the space-grouped 702 821.
                     let signed = matches!(after, Some('-' | '−' | '+'))
-                        && source[next..].chars().nth(1).is_some_and(|c| c.is_ascii_digit());
+                        && source[next..]
+                            .chars()
+                            .nth(1)
+                            .is_some_and(|c| c.is_ascii_digit());
                     text.push(if after.is_some_and(|c| c.is_ascii_digit()) || signed {
                         '\n'
                     } else {

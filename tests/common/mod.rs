@@ -41,27 +41,22 @@ pub const ZH_PASSING_LINE: &str = "全县目标任务数 52380人，累计接种
 pub const EN_FAILING_LINE: &str =
     "Of the 540 respondents, 320 (60.3%) were women and 220 (40.7%) were men.";
 
-/// A user rule file: 合格率 as the qualified count over the inspected
-/// count, at the given severity. `before` of `stated` is on line 9,
-/// column 17.
+/// A user rule file: 合格率 added to the lexicon as the qualified count
+/// over the inspected count, and the rate template restated at the given
+/// severity with examples of its own. `names:` of the rate is on line 5,
+/// column 7.
 pub fn pass_rate_rules(severity: &str) -> String {
     format!(
-        r#"rules:
-  - id: user.ratio.pass-rate
+        r#"lexicon:
+  language: zh
+  rates:
+    - names: [合格率]
+      part: [合格]
+      whole: [抽检]
+templates:
+  - id: ratio.rate
     description: 合格率 is the qualified count over the inspected count
-    languages: [zh]
-    check: ratio
     severity: {severity}
-    members:
-      stated:
-        before: '合格率(?:为|达)?$'
-      part:
-        before: '合格(?:产品)?$'
-        scope: sentence
-      whole:
-        before: '抽检(?:产品)?$'
-        scope: sentence
-    message: '合格率 {{stated}} does not match {{part}} / {{whole}} = {{computed}}'
     examples:
       pass:
         - 本季度共抽检 250批次，合格 240批次，合格率96.0%。
