@@ -155,32 +155,6 @@ fn count_error_human_output() {
     insta::assert_snapshot!("count_error_human", out);
 }
 
-/// statlint's JSON entry for `text` given on stdin.
-fn json_on_stdin(text: &str) -> Value {
-    let output = statlint()
-        .args(["check", "--format", "json", "-"])
-        .write_stdin(text)
-        .output()
-        .expect("statlint runs");
-    let json: Value = serde_json::from_slice(&output.stdout).expect("JSON");
-    json["files"][0].clone()
-}
-
-/// One string field of each entry of `list` in the file's JSON.
-fn fields(file: &Value, list: &str, field: &str) -> Vec<String> {
-    file[list]
-        .as_array()
-        .expect("a list")
-        .iter()
-        .map(|d| d[field].as_str().unwrap_or_default().to_owned())
-        .collect()
-}
-
-/// Severities of the findings statlint reports on `text` given on stdin.
-fn severities_on_stdin(text: &str) -> Vec<String> {
-    fields(&json_on_stdin(text), "diagnostics", "severity")
-}
-
 #[test]
 fn a_list_before_deng_may_name_only_some() {
     // Two named of twelve: examples, not a miscount.
@@ -196,11 +170,6 @@ fn a_list_before_deng_may_name_only_some() {
         severities_on_stdin("联合格力、汉威、思维等2家企业。"),
         ["error"]
     );
-}
-
-/// The kinds of the relations statlint checks in `text` given on stdin.
-fn checked_kinds_on_stdin(text: &str) -> Vec<String> {
-    fields(&json_on_stdin(text), "checks", "kind")
 }
 
 #[test]

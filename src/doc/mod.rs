@@ -30,6 +30,9 @@ pub struct Document {
     /// One per figure, same index.
     pub mentions: Vec<Mention>,
     pub tables: Vec<table::Table>,
+    /// Runs of figures joined by ratio colons (`5.6:56.6:37.8`), as
+    /// figure indices.
+    pub chains: Vec<Vec<usize>>,
 }
 
 impl Document {
@@ -46,7 +49,9 @@ impl Document {
             cues,
             mentions: Vec::new(),
             tables: Vec::new(),
+            chains: Vec::new(),
         };
+        doc.chains = chains(&doc);
         doc.mentions = mention::build(&doc, lexicon);
         doc.tables = table::find(&doc, lexicon);
         table::annotate(&mut doc);
@@ -128,4 +133,33 @@ impl Document {
     pub fn same_paragraph(&self, a: usize, b: usize) -> bool {
         self.figures[a].paragraph == self.figures[b].paragraph
     }
+}
+
+/// Runs of figures joined by ratio colons: `5.6:56.6:37.8`.
+fn chains(doc: &Document) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let n = doc.figures.len();
+    while i < n {
+        let mut chain = vec![i];
+        while let Some(&last) = chain.last() {
+            let next = last + 1;
+            if next >= n {
+                break;
+            }
+            let gap = doc.gap(last, next);
+            let joined = matches!(gap.trim(), ":" | "：" | "∶")
+                && doc.figures[last].unit_end <= doc.figures[last].end + 1;
+            if !joined {
+                break;
+            }
+            chain.push(next);
+        }
+        let len = chain.len();
+        if len >= 2 {
+            out.push(chain);
+        }
+        i += len;
+    }
+    out
 }

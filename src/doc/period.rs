@@ -124,58 +124,82 @@ const EN_MONTHS: &[&str] = &[
     "december",
 ];
 
-/// The last named part of a year in `folded` text (lowercased for
-/// English), with where it ends.
+/// The last named part of a year in `folded` text, with where it ends.
 fn last_part(folded: &str) -> Option<(usize, Part)> {
-    let lower = folded.to_ascii_lowercase();
     let mut best: Option<(usize, Part)> = None;
-    for &(word, part) in ZH_PARTS.iter().chain(EN_PARTS) {
-        if let Some(i) = lower.rfind(word) {
-            let end = i + word.len();
-            let ascii_word = word.is_ascii();
-            let bounded = !ascii_word
-                || (i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphanumeric())
-                    && lower
-                        .as_bytes()
-                        .get(end)
-                        .is_none_or(|b| !b.is_ascii_alphanumeric());
-            // 前三季度 holds 三季度: the longer word, found first, wins.
-            if bounded && best.is_none_or(|(e, _)| end > e) {
-                best = Some((end, part));
+    let mut consider = |end: usize, part: Part| {
+        // 前三季度 holds 三季度: the longer word, found first, wins.
+        if best.is_none_or(|(e, _)| end > e) {
+            best = Some((end, part));
+        }
+    };
+    // Every Chinese part names 季度, 半年 or 全年: most text has none.
+    if folded.contains('季') || folded.contains('半') || folded.contains("全年") {
+        for &(word, part) in ZH_PARTS {
+            if let Some(i) = folded.rfind(word) {
+                consider(i + word.len(), part);
+            }
+        }
+    }
+    for (at, _) in ascii_words(folded) {
+        let rest = &folded.as_bytes()[at..];
+        for &(word, part) in EN_PARTS {
+            let end = at + word.len();
+            let bounded = folded
+                .as_bytes()
+                .get(end)
+                .is_none_or(|b| !b.is_ascii_alphanumeric());
+            if rest.len() >= word.len()
+                && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+                && bounded
+            {
+                consider(end, part);
             }
         }
     }
     best
 }
 
-/// English month names in `lower`: the first and last month named.
-fn en_months(lower: &str) -> Option<(u8, u8)> {
-    let mut found: Vec<(usize, u8)> = Vec::new();
-    for (m, name) in EN_MONTHS.iter().enumerate() {
-        let mut from = 0;
-        while let Some(i) = lower[from..].find(name) {
-            let at = from + i;
-            let end = at + name.len();
-            let bounded = (at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphabetic())
-                && lower
-                    .as_bytes()
-                    .get(end)
-                    .is_none_or(|b| !b.is_ascii_alphabetic());
-            if bounded {
-                found.push((at, m as u8 + 1));
-            }
-            from = end;
+/// The ASCII words of `text`: runs of letters and digits, as (start, end).
+fn ascii_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut k = 0;
+    std::iter::from_fn(move || {
+        while k < bytes.len() && !bytes[k].is_ascii_alphanumeric() {
+            k += 1;
         }
-    }
-    found.sort_unstable();
+        if k >= bytes.len() {
+            return None;
+        }
+        let start = k;
+        while k < bytes.len() && bytes[k].is_ascii_alphanumeric() {
+            k += 1;
+        }
+        Some((start, k))
+    })
+}
+
+/// English month names in `text`: the first and last month named.
+fn en_months(text: &str) -> Option<(u8, u8)> {
+    let found: Vec<(usize, u8)> = ascii_words(text)
+        .filter_map(|(a, b)| {
+            let word = &text[a..b];
+            EN_MONTHS
+                .iter()
+                .position(|m| m.eq_ignore_ascii_case(word))
+                .map(|m| (a, m as u8 + 1))
+        })
+        .collect();
     match found.as_slice() {
         [] => None,
         [.., (_, last)] => {
             // `January-June 2017`: two months joined by a dash are a span.
             if found.len() >= 2 {
                 let (a, first) = found[found.len() - 2];
-                let between = &lower[a..found[found.len() - 1].0];
-                if between.contains(['-', '–', '—']) || between.contains(" to ") {
+                let between = &text[a..found[found.len() - 1].0];
+                if between.contains(['-', '–', '—'])
+                    || between.to_ascii_lowercase().contains(" to ")
+                {
                     return Some((first, *last));
                 }
             }
@@ -210,9 +234,8 @@ pub fn read(text: &str, figures: &[&Quantity], base: usize) -> Period {
             span_start = Some(v as u8);
         }
     }
-    let lower = text.to_ascii_lowercase();
     if period.months.is_none() {
-        period.months = en_months(&lower);
+        period.months = en_months(text);
     }
     if let Some((_, part)) = last_part(text) {
         period.part = Some(part);

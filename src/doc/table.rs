@@ -175,10 +175,10 @@ fn push_texts(doc: &Document, start: usize, end: usize, out: &mut Vec<Item>) {
         .filter(|&(_, c)| matches!(c, '|' | '\n' | '｜'))
         .map(|(k, c)| (start + k, c.len_utf8()))
         .collect();
-    for &b in &doc.view.soft_breaks {
-        if b > start && b < end {
-            cuts.push((b, 0));
-        }
+    let breaks = &doc.view.soft_breaks;
+    let first = breaks.partition_point(|&b| b <= start);
+    for &b in breaks[first..].iter().take_while(|&&b| b < end) {
+        cuts.push((b, 0));
     }
     cuts.sort_unstable();
     cuts.push((end, 0));

@@ -2,8 +2,10 @@
 //!
 //! Shapes:
 //! - `list-then-count`: `辽阳、天津、四川三大化纤厂`, `格力、汉威等4家企业`
-//!   (after 等 the list may name only some: more items than the number
-//!   is an error, exactly one fewer a warning);
+//!   (after 等 the list may name only some: only more items than the
+//!   number is an error; without 等, a list short by two or more, or
+//!   two items before N大, may qualify the things counted rather than
+//!   name them);
 //! - `count-then-list`: `三大任务：A、B、C`, `3个园区（A、B、C）`, `six
 //!   journals: A, B, and C`, `five countries (A, B, C, D and E)`;
 //! - `years`: `１９７９、１９８０两年`, `1950年到2002年53年`;
@@ -82,6 +84,14 @@ impl RelationKind for Count {
         // `A、B等5家` may name some of five ("among others"): only a
         // longer list is wrong.
         if c.params.open && n > most {
+            return None;
+        }
+        // A list before its count that falls short may not name the
+        // things counted but qualify them: verbs (新签和升级8个协议), two
+        // owners of N major things (美国、欧洲三大股指). A dropped item
+        // leaves a list one short, never two.
+        let owners = most == 2 && doc.figures[c.stated].unit == "大";
+        if c.shape == "list-then-count" && n > most && (n - most >= 2 || owners) {
             return None;
         }
         let counted = if fewest == most {

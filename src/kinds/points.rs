@@ -9,12 +9,11 @@
 //! - `structure`: a part's move between two structures `a:b:c` (`由
 //!   5.7:49.3:45.0优化为6.6:45.8:47.6，第三产业占比提高了2.6个百分点`).
 
-use super::ratio::chains;
 use super::runs::values_from;
 use super::util::shown;
 use super::{Candidate, Context, RelationKind, Verdict};
 use crate::doc::{Document, Role};
-use crate::lex::Kind;
+use crate::lex::{Kind, Level};
 use crate::lexicon::Cue;
 use crate::num::format_fixed;
 
@@ -189,8 +188,14 @@ fn from_to(doc: &Document, d: usize, down: bool, out: &mut Vec<Candidate>) {
 fn structure(cx: &Context, d: usize, down: bool, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
     let label = &doc.mentions[d].label;
-    let in_sentence: Vec<Vec<usize>> = chains(doc)
-        .into_iter()
+    // The chains of d's sentence before d.
+    let sentence = doc.segment_start(Level::Sentence, doc.figures[d].start);
+    let first = doc
+        .chains
+        .partition_point(|c| doc.figures[c[0]].start < sentence);
+    let in_sentence: Vec<&Vec<usize>> = doc.chains[first..]
+        .iter()
+        .take_while(|c| c[0] < d)
         .filter(|c| c.iter().all(|&j| doc.same_sentence(j, d) && j < d))
         .collect();
     let [earlier, later] = in_sentence.as_slice() else {

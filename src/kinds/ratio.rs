@@ -322,35 +322,6 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     out.push(c);
 }
 
-/// Runs of figures joined by ratio colons: `5.6:56.6:37.8`.
-pub fn chains(doc: &Document) -> Vec<Vec<usize>> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    let n = doc.figures.len();
-    while i < n {
-        let mut chain = vec![i];
-        while let Some(&last) = chain.last() {
-            let next = last + 1;
-            if next >= n {
-                break;
-            }
-            let gap = doc.gap(last, next);
-            let joined = matches!(gap.trim(), ":" | "：" | "∶")
-                && doc.figures[last].unit_end <= doc.figures[last].end + 1;
-            if !joined {
-                break;
-            }
-            chain.push(next);
-        }
-        let len = chain.len();
-        if len >= 2 {
-            out.push(chain);
-        }
-        i += len;
-    }
-    out
-}
-
 /// The set a structure is of: its label names it (三次产业结构).
 fn set_named<'a>(cx: &'a Context, label: &str) -> Option<&'a Set> {
     let plain: String = label.chars().filter(|c| *c != '、').collect();
@@ -361,7 +332,7 @@ fn set_named<'a>(cx: &'a Context, label: &str) -> Option<&'a Set> {
 
 fn structures(cx: &Context, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
-    for chain in chains(doc) {
+    for chain in &doc.chains {
         let first = chain[0];
         let m = &doc.mentions[first];
         // 由上年的a:b:c调整为d:e:f: the earlier structure has no values here.

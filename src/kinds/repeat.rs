@@ -62,7 +62,11 @@ impl RelationKind for Repeat {
             let Some(k) = &keys[i] else { continue };
             let in_headline = headlines.contains(&doc.figures[i].paragraph);
             if in_headline {
-                // The first later body figure that names the same quantity.
+                // The first later body figure that names the same quantity
+                // in a period the headline allows (a headline's 1-7月份 is
+                // not the body's 7月份; an undated headline leaves its
+                // period to the text).
+                let period = doc.mentions[i].period;
                 let found = (i + 1..doc.figures.len()).take(HEADLINE_REACH).find(|&j| {
                     !headlines.contains(&doc.figures[j].paragraph)
                         && keys[j].as_ref().is_some_and(|kj| {
@@ -70,6 +74,7 @@ impl RelationKind for Repeat {
                                 && kj.real == k.real
                                 && names_alike(&k.name, &kj.name, k.lang)
                         })
+                        && period.compatible(&context_period(doc, j))
                 });
                 if let Some(j) = found {
                     out.push(pair("headline", doc, i, j, Strength::Strong));

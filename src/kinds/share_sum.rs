@@ -10,7 +10,6 @@
 
 use rust_decimal::Decimal;
 
-use super::ratio::chains;
 use super::runs::paired;
 use super::util::shown;
 use super::{Candidate, Context, RelationKind, Verdict};
@@ -53,7 +52,7 @@ impl RelationKind for ShareSum {
 
     fn propose(&self, cx: &Context, out: &mut Vec<Candidate>) {
         let doc = cx.doc;
-        for chain in chains(doc) {
+        for chain in &doc.chains {
             let first = chain[0];
             let m = &doc.mentions[first];
             let words = doc.folded_between(m.window.0, doc.figures[first].start);
@@ -61,7 +60,7 @@ impl RelationKind for ShareSum {
             if !named || chain.len() < 2 {
                 continue;
             }
-            out.push(shares("structure", doc, &chain));
+            out.push(shares("structure", doc, chain));
         }
         for p in paired(doc) {
             let Some((start, end)) = p.subjects else {

@@ -32,6 +32,16 @@ fn is_digit(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
+/// How long a clause, sentence and paragraph grow, in bytes. A longer
+/// sentence ends at its next clause break and a longer paragraph at its
+/// next sentence break; text without punctuation (a table flattened by a
+/// PDF tool, a generated file) breaks at twice the length, at the next
+/// space or CJK character not inside a number. Every look-back to a
+/// segment's start is then bounded, and a pass stays linear in the input.
+const MAX_CLAUSE: usize = 1_000;
+const MAX_SENTENCE: usize = 3_000;
+const MAX_PARAGRAPH: usize = 30_000;
+
 impl Segments {
     pub fn new(text: &str) -> Segments {
         let mut s = Segments::default();
@@ -40,28 +50,52 @@ impl Segments {
         while let Some((i, c)) = iter.next() {
             let next = iter.peek().map(|&(_, n)| n);
             let after = i + c.len_utf8();
+            let at_word_end = (c.is_whitespace() || crate::source::is_cjk(c))
+                && !is_digit(next)
+                && !is_digit(prev);
             match c {
                 '\n' if next == Some('\n') => {
-                    s.paragraph.push(after + 1);
-                    s.sentence.push(after + 1);
-                    s.clause.push(after + 1);
+                    s.push(Level::Paragraph, after + 1);
                     iter.next();
                 }
-                '。' | '！' | '？' | '；' | '!' | '?' | ';' => {
-                    s.sentence.push(after);
-                    s.clause.push(after);
-                }
-                '.' if next.is_none_or(|n| n.is_whitespace()) => {
-                    s.sentence.push(after);
-                    s.clause.push(after);
-                }
-                '，' | '：' => s.clause.push(after),
-                ',' | ':' if !(is_digit(prev) && is_digit(next)) => s.clause.push(after),
+                '。' | '！' | '？' | '；' | '!' | '?' | ';' => s.push(Level::Sentence, after),
+                '.' if next.is_none_or(|n| n.is_whitespace()) => s.push(Level::Sentence, after),
+                '，' | '：' => s.push(Level::Clause, after),
+                ',' | ':' if !(is_digit(prev) && is_digit(next)) => s.push(Level::Clause, after),
+                _ if at_word_end => s.push(Level::Document, after),
                 _ => {}
             }
             prev = Some(c);
         }
         s
+    }
+
+    /// Records a break of `level` at `at` (and so of every level below
+    /// it), and of a level above it that has grown past its length.
+    /// `Document` is no break, only a word end where an overlong segment
+    /// may be cut.
+    fn push(&mut self, level: Level, at: usize) {
+        // A break of the level just below ends a long segment; a word end
+        // only one twice too long.
+        let grown = |breaks: &Vec<usize>, max: usize, next_level_down: bool| {
+            let len = at - breaks.last().copied().unwrap_or(0);
+            len >= if next_level_down { max } else { 2 * max }
+        };
+        let paragraph = level == Level::Paragraph
+            || grown(&self.paragraph, MAX_PARAGRAPH, level == Level::Sentence);
+        let sentence = paragraph
+            || level == Level::Sentence
+            || grown(&self.sentence, MAX_SENTENCE, level == Level::Clause);
+        let clause = sentence || level == Level::Clause || grown(&self.clause, MAX_CLAUSE, true);
+        if paragraph {
+            self.paragraph.push(at);
+        }
+        if sentence {
+            self.sentence.push(at);
+        }
+        if clause {
+            self.clause.push(at);
+        }
     }
 
     fn breaks(&self, level: Level) -> &[usize] {
@@ -117,5 +151,49 @@ mod tests {
         );
         assert_eq!(s.index(Level::Paragraph, at("1,234")), 1);
         assert_eq!(s.start_of(Level::Clause, at("91.26")), at("完成率"));
+    }
+
+    /// The longest segment of a level, in bytes.
+    fn longest(s: &Segments, level: Level, len: usize) -> usize {
+        let mut last = 0;
+        let mut most = 0;
+        for &b in s.breaks(level).iter().chain([&len]) {
+            most = most.max(b - last);
+            last = b;
+        }
+        most
+    }
+
+    #[test]
+    fn text_without_punctuation_is_cut_into_bounded_segments() {
+        let text = "增长 12.5 ".repeat(10_000);
+        let s = Segments::new(&text);
+        assert!(longest(&s, Level::Clause, text.len()) <= MAX_CLAUSE + 16);
+        assert!(longest(&s, Level::Sentence, text.len()) <= 2 * MAX_SENTENCE + 16);
+        assert!(longest(&s, Level::Paragraph, text.len()) <= 2 * MAX_PARAGRAPH + 16);
+        for level in [Level::Clause, Level::Sentence, Level::Paragraph] {
+            for &b in s.breaks(level) {
+                // Never inside a number.
+                assert!(!text[..b].ends_with(|c: char| c.is_ascii_digit() || c == '.'));
+            }
+        }
+    }
+
+    #[test]
+    fn a_long_segment_ends_at_the_next_break_below_it() {
+        // Clauses but no sentence end: sentences end at a comma.
+        let text = "增长12.5%，".repeat(2_000);
+        let s = Segments::new(&text);
+        assert!(longest(&s, Level::Sentence, text.len()) <= MAX_SENTENCE + 16);
+        for &b in s.breaks(Level::Sentence) {
+            assert!(text[..b].ends_with('，'));
+        }
+        // Sentences but no blank line: paragraphs end at a full stop.
+        let text = "增长12.5%。".repeat(5_000);
+        let s = Segments::new(&text);
+        assert!(longest(&s, Level::Paragraph, text.len()) <= MAX_PARAGRAPH + 16);
+        for &b in s.breaks(Level::Paragraph) {
+            assert!(text[..b].ends_with('。'));
+        }
     }
 }

@@ -223,3 +223,47 @@ impl RuleSet {
         ids
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kinds::KINDS;
+
+    #[test]
+    fn every_shape_of_every_kind_has_a_builtin_template() {
+        let rules = RuleSet::builtin().expect("built-in packs load");
+        for kind in KINDS {
+            for shape in kind.shapes() {
+                let id = format!("{}.{shape}", kind.name());
+                let template = rules.templates.iter().find(|t| t.id == id);
+                let template = template.unwrap_or_else(|| panic!("no built-in template for {id}"));
+                assert!(
+                    !template.description.trim().is_empty(),
+                    "{id} has no description"
+                );
+                let examples = &template.examples;
+                assert!(
+                    !examples.pass.is_empty() || !examples.fail.is_empty(),
+                    "{id} has no examples"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_template_naming_no_shape_is_refused_with_its_place() {
+        let mut b = RuleSetBuilder::builtin().unwrap();
+        let err = b
+            .add_text(
+                "mine.yaml",
+                "templates:\n  - id: ratio.guesswork\n    severity: warning\n",
+            )
+            .unwrap_err();
+        assert_eq!((err.file.as_str(), err.line), ("mine.yaml", 2));
+        assert!(
+            err.message.contains("no shape `guesswork`"),
+            "{}",
+            err.message
+        );
+    }
+}

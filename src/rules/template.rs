@@ -15,6 +15,8 @@ use crate::lexicon::Lang;
 #[serde(deny_unknown_fields)]
 pub struct TemplateSpec {
     pub id: Spanned<String>,
+    /// Required of built-in templates; an override may leave it out.
+    #[serde(default)]
     pub description: String,
     /// zh, en; both when left out.
     #[serde(default)]

@@ -10,7 +10,8 @@
 use std::sync::OnceLock;
 
 /// Pairs of a traditional character and its simplified form, written
-/// side by side and separated by spaces.
+/// side by side and separated by spaces: the pairs of OpenCC's
+/// `TSCharacters` dictionary whose two forms are three bytes each.
 const PAIRS: &str = include_str!("t2s.txt");
 
 /// The CJK Unified Ideographs block, where both forms of every pair lie.

@@ -146,13 +146,19 @@ impl TextView {
         self.text = text;
         self.segments = segments;
         // A soft break moves back by the bytes dropped before it.
+        // Both are in order: one walk over the two.
+        let mut whole = 0; // bytes of the ranges that end before the break
+        let mut next = 0;
         for b in &mut self.soft_breaks {
-            let dropped: usize = ranges
-                .iter()
-                .take_while(|(s, _)| *s < *b)
-                .map(|(s, e)| e.min(b) - s)
-                .sum();
-            *b -= dropped;
+            while next < ranges.len() && ranges[next].1 <= *b {
+                whole += ranges[next].1 - ranges[next].0;
+                next += 1;
+            }
+            let partial = ranges
+                .get(next)
+                .filter(|(s, _)| *s < *b)
+                .map_or(0, |(s, _)| *b - s);
+            *b -= whole + partial;
         }
     }
 

@@ -86,3 +86,40 @@ pub fn stdout_text(output: &std::process::Output) -> String {
 pub fn stderr_text(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
+
+/// statlint's JSON entry for `text` given on stdin.
+pub fn json_on_stdin(text: &str) -> serde_json::Value {
+    let output = statlint()
+        .args(["check", "--format", "json", "-"])
+        .write_stdin(text)
+        .output()
+        .expect("statlint runs");
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    json["files"][0].clone()
+}
+
+/// One string field of each entry of `list` (`diagnostics`, `checks`)
+/// in a file's JSON entry.
+pub fn fields(file: &serde_json::Value, list: &str, field: &str) -> Vec<String> {
+    file[list]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|d| d[field].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
+
+/// Severities of the findings statlint reports on `text` given on stdin.
+pub fn severities_on_stdin(text: &str) -> Vec<String> {
+    fields(&json_on_stdin(text), "diagnostics", "severity")
+}
+
+/// Rule ids of the findings statlint reports on `text` given on stdin.
+pub fn rules_flagged_on_stdin(text: &str) -> Vec<String> {
+    fields(&json_on_stdin(text), "diagnostics", "rule")
+}
+
+/// The kinds of the relations statlint checks in `text` given on stdin.
+pub fn checked_kinds_on_stdin(text: &str) -> Vec<String> {
+    fields(&json_on_stdin(text), "checks", "kind")
+}

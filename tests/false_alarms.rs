@@ -1,0 +1,127 @@
+//! Readings that look like relations and are not. Each test pairs a text
+//! statlint must leave alone with a close variant that is a relation and
+//! does not hold, so a test fails both when the false alarm returns and
+//! when the check it guards stops working.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn an_interval_in_brackets_is_not_a_breakdown() {
+    // Confidence intervals, quartiles and deviations: no parts to add.
+    for text in [
+        "The median stay was 12 days (IQR 8–15). Mean age was 45.2 years (SD 12.3).",
+        "Of the 200 patients, 120 (60.0%; 95% CI 53.1–66.6) were women.",
+        "全县住院患者平均年龄45.2岁（标准差12.3），平均住院日12天（四分位8–15天）。",
+    ] {
+        assert!(rules_flagged_on_stdin(text).is_empty(), "{text}");
+    }
+    // The share in that bracket is still checked.
+    assert_eq!(
+        rules_flagged_on_stdin("Of the 200 patients, 120 (61.0%; 95% CI 53.1–66.6) were women."),
+        ["en.ratio.bracket"]
+    );
+    // A breakdown in brackets is one.
+    assert_eq!(
+        rules_flagged_on_stdin("We enrolled 200 patients (120 women, 90 men)."),
+        ["en.sum.bracket"]
+    );
+}
+
+#[test]
+fn one_label_in_two_periods_is_two_quantities() {
+    // The headline's 1-7月份 is the body's 1-7月份, not its 7月份.
+    let monthly = "1-7月份全市规模以上工业增加值增长6.1%\n\n\
+        7月份，全市规模以上工业增加值增长5.2%。1-7月份，全市规模以上工业增加值增长6.1%。";
+    assert!(rules_flagged_on_stdin(monthly).is_empty());
+    assert_eq!(checked_kinds_on_stdin(monthly), ["repeat"]);
+    // A target and the outcome.
+    assert!(rules_flagged_on_stdin(
+        "全市地区生产总值预期目标增长6.5%。全年全市地区生产总值增长5.8%。"
+    )
+    .is_empty());
+    // The same period restated with another value is a slip.
+    assert_eq!(
+        rules_flagged_on_stdin(
+            "1-7月份全市规模以上工业增加值增长6.1%\n\n\
+             1-7月份，全市规模以上工业增加值增长6.4%，比1-6月份加快0.3个百分点。"
+        ),
+        ["zh.repeat.headline"]
+    );
+}
+
+#[test]
+fn respectively_counts_values_not_their_deviations_or_signs() {
+    for text in [
+        "两组患者年龄分别为（45.2±3.1）岁和（46.8±2.9）岁。",
+        "Mean scores in the two groups were 12.3 ± 2.1 and 13.4 ± 2.5, respectively.",
+        "城镇和农村居民人均消费支出增速均为5.0%，分别为32000元和18000元。",
+    ] {
+        assert!(rules_flagged_on_stdin(text).is_empty(), "{text}");
+    }
+    // Too few values for the subjects is an error.
+    assert_eq!(
+        rules_flagged_on_stdin("城镇、农村居民人均可支配收入分别增长5.1%。"),
+        ["zh.respectively.values"]
+    );
+}
+
+#[test]
+fn words_before_a_count_are_not_always_the_things_counted() {
+    for text in [
+        // Verbs joined by 和 qualify the agreements counted.
+        "今年新签和升级8个合作协议。",
+        // Two owners of three major indices each.
+        "受美国、欧洲三大股指下跌影响，市场情绪偏弱。",
+        // Examples before 等.
+        "联合格力、汉威等12家企业。",
+        // Ordinals of a sequence, not a list.
+        "First, 12 schools were visited. Second, 30 teachers were interviewed.",
+    ] {
+        assert!(rules_flagged_on_stdin(text).is_empty(), "{text}");
+    }
+    // A list of the things counted must match the count.
+    assert_eq!(
+        rules_flagged_on_stdin("格力、汉威、思维两家企业。"),
+        ["zh.count.list-then-count"]
+    );
+    assert_eq!(
+        rules_flagged_on_stdin("格力、汉威、思维四家企业。"),
+        ["zh.count.list-then-count"]
+    );
+}
+
+#[test]
+fn a_share_of_a_subgroup_is_not_a_share_of_the_total() {
+    // 30 of the 80 industrial firms, not of all 200 firms.
+    let text = "全县共有企业200家，其中工业企业80家，规模以上工业企业30家（占37.5%）。";
+    assert!(rules_flagged_on_stdin(text).is_empty());
+    // Its whole named, the share is checked against it.
+    assert_eq!(
+        rules_flagged_on_stdin(
+            "全县共有企业200家，其中工业企业80家，规模以上工业企业30家，占工业企业的38.5%。"
+        ),
+        ["zh.ratio.named-whole"]
+    );
+}
+
+#[test]
+fn a_breakdown_that_may_name_only_some_parts_need_not_add_up() {
+    for text in [
+        // Outcomes of some of the cases, not a breakdown of them.
+        "新增确诊病例50例，其中出院20例、死亡3例。",
+        "新增确诊病例50例（出院20例、死亡3例）。",
+        // Parts that are not a complementary set.
+        "全市共有医院120家，其中公立医院45家，民营医院60家。",
+        // Main sources only.
+        "全市外贸进出口总额1000亿元，主要出口市场为美国300亿元、欧盟200亿元。",
+    ] {
+        assert!(rules_flagged_on_stdin(text).is_empty(), "{text}");
+    }
+    // Urban and rural make the whole.
+    assert_eq!(
+        rules_flagged_on_stdin("年末常住人口80.00万人，其中城镇人口50.00万人，乡村人口31.00万人。"),
+        ["zh.sum.set"]
+    );
+}
