@@ -750,7 +750,21 @@ fn link_subjects(doc: &Document, mentions: &mut [Mention]) {
                     mj.role == Role::Level && qs[j].kind == Kind::Number && qs[j].is_operand()
                 }
         });
-        mentions[i].subject = subject;
+        // `111813亿元；同比增长12.5%`: a change right after a semicolon,
+        // with no words of its own, still qualifies the level before it.
+        let across_semicolon = || {
+            let j = i.checked_sub(1)?;
+            let between = doc.folded.get(qs[j].unit_end..qs[i].start)?;
+            let rest = between.trim_start().strip_prefix(['；', ';'])?;
+            let bare = mentions[i].label.is_empty() && rest.chars().count() <= 8;
+            (bare
+                && !level
+                && mentions[j].role == Role::Level
+                && qs[j].kind == Kind::Number
+                && qs[j].is_operand())
+            .then_some(j)
+        };
+        mentions[i].subject = subject.or_else(across_semicolon);
     }
 }
 

@@ -52,10 +52,23 @@ impl Document {
             chains: Vec::new(),
         };
         doc.chains = chains(&doc);
+        for i in table::year_cells(&doc) {
+            doc.figures[i].kind = lex::Kind::Number;
+        }
         doc.mentions = mention::build(&doc, lexicon);
         doc.tables = table::find(&doc, lexicon);
         table::annotate(&mut doc);
         doc
+    }
+
+    /// The table figure `i` is a cell of.
+    pub fn table_of(&self, i: usize) -> Option<&table::Table> {
+        if !self.mentions.get(i).is_some_and(|m| m.in_table) {
+            return None;
+        }
+        self.tables
+            .iter()
+            .find(|t| t.rows.iter().any(|r| r.cells.contains(&Some(i))))
     }
 
     pub fn text(&self) -> &str {

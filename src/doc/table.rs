@@ -9,6 +9,8 @@
 //! followed by words and punctuation, so a sentence is never read as a
 //! row.
 
+use rust_decimal::prelude::ToPrimitive;
+
 use super::Document;
 use crate::lex::Kind;
 use crate::lexicon::Lexicon;
@@ -32,6 +34,9 @@ pub struct Column {
     pub percent: bool,
     /// The header says the column holds changes (比上年增长, % change).
     pub change: bool,
+    /// The multiplier the header gives its figures (`绝对量(亿元)`,
+    /// `($ millions)`); 1 when it gives none.
+    pub multiplier: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -128,6 +133,43 @@ fn starts_cell(doc: &Document, cursor: usize, i: usize) -> bool {
     let rest = &doc.folded[from..doc.folded.floor_char_boundary(from + 64)];
     let cell = rest.split(['|', '\n', '｜']).next().unwrap_or("");
     opens && cell.chars().count() <= 12 && !cell.contains(['，', ',', '。'])
+}
+
+/// Figures the lexer read as years that are cells of figures, between a
+/// row label and the row's next cell (`餐饮收入 | 1999 | 9.1 |`): they are
+/// counts. A header's years stand beside other years or words, never
+/// before a row's next figure. Read from the text alone, before mentions.
+pub fn year_cells(doc: &Document) -> Vec<usize> {
+    (0..doc.figures.len())
+        .filter(|&i| year_cell(doc, i))
+        .collect()
+}
+
+fn year_cell(doc: &Document, i: usize) -> bool {
+    let q = &doc.figures[i];
+    if q.kind != Kind::Date
+        || q.unit_end > q.end
+        || q.in_range
+        || !(1000..=2100).contains(&q.value.to_u32().unwrap_or(0))
+        || !ends_cell(doc, i)
+    {
+        return false;
+    }
+    let from = doc.folded.floor_char_boundary(q.start.saturating_sub(64));
+    let before = doc.folded[from..q.start].trim_end_matches([' ', '\t']);
+    let label_before = before.ends_with(['|', '｜', '\n'])
+        && before
+            .trim_end_matches(['|', '｜', '\n', ' '])
+            .ends_with(|c: char| c.is_alphabetic() && !c.is_ascii_digit());
+    let next_is_cell = doc.figures.get(i + 1).is_some_and(|n| {
+        let between = &doc.folded[q.end.min(n.start)..n.start];
+        n.is_operand()
+            && between
+                .trim_matches([' ', '\t', '|', '｜', '\n'])
+                .is_empty()
+            && ends_cell(doc, i + 1)
+    });
+    label_before && next_is_cell
 }
 
 /// The document as a stream of figures and short texts; a sentence or a
@@ -375,9 +417,34 @@ fn columns(texts: &[String], width: usize) -> Vec<Column> {
             ]
             .iter()
             .any(|w| lower.contains(w));
+        col.multiplier = header_multiplier(&header);
         col.header = header;
     }
     cols
+}
+
+/// The multiplier a header states for its figures: a Chinese one at the
+/// start of a bracket (`(亿元)`, `（万人）`, not `(千克)`, a unit), or an
+/// English word (`$ millions`, `in thousands`).
+fn header_multiplier(header: &str) -> u64 {
+    use crate::lex::units::{EN_MULTIPLIERS, ZH_MULTIPLIERS, ZH_UNITS};
+    for (k, _) in header.match_indices(['(', '（']) {
+        let inside = header[k..].trim_start_matches(['(', '（']).trim_start();
+        if ZH_UNITS.iter().any(|u| inside.starts_with(u)) {
+            continue;
+        }
+        if let Some(&(_, factor)) = ZH_MULTIPLIERS.iter().find(|(w, _)| inside.starts_with(w)) {
+            return factor;
+        }
+    }
+    let lower = header.to_ascii_lowercase();
+    for word in lower.split(|c: char| !c.is_ascii_alphabetic()) {
+        let singular = word.strip_suffix('s').unwrap_or(word);
+        if let Some(&(_, factor)) = EN_MULTIPLIERS.iter().find(|(w, _)| *w == singular) {
+            return factor;
+        }
+    }
+    1
 }
 
 impl Table {
@@ -419,6 +486,16 @@ pub fn annotate(doc: &mut Document) {
                 let Some(i) = *cell else { continue };
                 let col = &t.columns[c];
                 let q = &mut doc.figures[i];
+                if col.multiplier > 1
+                    && q.kind == Kind::Number
+                    && q.multiplier == rust_decimal::Decimal::ONE
+                    && !col.percent
+                {
+                    let factor = rust_decimal::Decimal::from(col.multiplier);
+                    q.multiplier = factor;
+                    q.value *= factor;
+                    q.half = crate::num::half_unit(q.decimals, factor);
+                }
                 if col.percent
                     && q.kind == Kind::Number
                     && q.multiplier == rust_decimal::Decimal::ONE
@@ -452,9 +529,8 @@ pub fn annotate(doc: &mut Document) {
 /// The months a column's header names: `7月` is (7, 7), `1-7月` (1, 7).
 fn months_of(header: &str) -> Option<(u8, u8)> {
     let head = header.split_whitespace().next()?;
-    let head = head
-        .strip_suffix("月份")
-        .or_else(|| head.strip_suffix('月'))?;
+    // `7月`, `1-7月份`, `7月(亿元)`.
+    let head = &head[..head.find('月')?];
     let (a, b) = match head.split_once(['-', '—', '–', '~', '～']) {
         Some((a, b)) => (a, b),
         None => (head, head),

@@ -15,11 +15,11 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::util::{shown, units_agree};
+use super::util::{fit, shown, units_agree};
 use super::{Candidate, Context, RelationKind, Strength, Verdict};
 use crate::doc::{Document, Period, Role};
 use crate::lex::{Kind, Level};
-use crate::lexicon::{Cue, Lang};
+use crate::lexicon::{Cue, Lang, Set};
 
 pub struct Repeat;
 
@@ -56,7 +56,7 @@ impl RelationKind for Repeat {
                 by_key.entry(k).or_default().push(i);
             }
         }
-        tables(doc, &keys, &by_key, out);
+        tables(doc, &cx.lexicon.sets, &keys, &by_key, out);
         let headlines = headline_paragraphs(doc);
         for i in 0..doc.figures.len() {
             let Some(k) = &keys[i] else { continue };
@@ -163,12 +163,30 @@ fn specific(k: &Key) -> bool {
 /// label (or nearly), the same kind of figure, a period that agrees.
 fn tables(
     doc: &Document,
+    sets: &[Set],
     keys: &[Option<Key>],
     by_key: &HashMap<&Key, Vec<usize>>,
     out: &mut Vec<Candidate>,
 ) {
     for t in &doc.tables {
+        // The table's first row, most often its total.
+        let top = t.rows.iter().find(|r| !r.broken).map(|r| r.label.as_str());
         for row in &t.rows {
+            // A part row named by a set's qualifier alone (城镇 under 按经营地
+            // 分) is the qualifier with the total's name: 城镇消费品零售额.
+            let qualifier = sets
+                .iter()
+                .flat_map(|s| &s.parts)
+                .find(|q| **q == row.label)
+                .filter(|_| top.is_some_and(|t| t != row.label));
+            let same_name = |name: &str, cell_name: &str| {
+                name == cell_name
+                    || qualifier.zip(top).is_some_and(|(q, top)| {
+                        name.strip_prefix(q.as_str()).is_some_and(|rest| {
+                            rest.chars().count() >= 2 && fit(top, rest).is_some()
+                        })
+                    })
+            };
             for cell in row.cells.iter().flatten().copied() {
                 let Some(kc) = &keys[cell] else { continue };
                 let pc = doc.mentions[cell].period;
@@ -181,21 +199,31 @@ fn tables(
                 let near =
                     (cell.saturating_sub(300)..(cell + 300).min(doc.figures.len())).filter(|&j| {
                         keys[j].as_ref().is_some_and(|kj| {
-                            kj.name != kc.name && names_alike(&kc.name, &kj.name, kc.lang)
+                            kj.name != kc.name
+                                && (names_alike(&kc.name, &kj.name, kc.lang)
+                                    || same_name(&kj.name, &kc.name))
                         })
                     });
                 let prose = exact.chain(near).filter(|&j| {
                     !doc.mentions[j].in_table
                         && keys[j]
                             .as_ref()
-                            .is_some_and(|kj| same_class(kc.class, kj.class))
+                            .is_some_and(|kj| same_class(kc.class, kj.class) && kj.real == kc.real)
                         && units_agree(&doc.figures[cell].unit, &doc.figures[j].unit)
                         && context_period(doc, j).compatible(&pc)
                 });
-                // The nearest statement of it.
-                let nearest = prose.min_by_key(|&j| j.abs_diff(cell));
+                // The nearest statement of it under its own name, else
+                // under a near one.
+                let nearest = prose.min_by_key(|&j| {
+                    let exact = keys[j]
+                        .as_ref()
+                        .is_some_and(|kj| same_name(&kj.name, &kc.name));
+                    (!exact, j.abs_diff(cell))
+                });
                 if let Some(j) = nearest {
-                    let exact = keys[j].as_ref().is_some_and(|kj| kj.name == kc.name);
+                    let exact = keys[j]
+                        .as_ref()
+                        .is_some_and(|kj| same_name(&kj.name, &kc.name));
                     // Which column the text means is sure when no other
                     // column holds that kind of figure, or when the column's
                     // period is the text's.
@@ -338,11 +366,16 @@ fn parent_of(doc: &Document, i: usize) -> String {
 fn context_period(doc: &Document, i: usize) -> Period {
     let mut p = doc.mentions[i].period;
     let paragraph = doc.figures[i].paragraph;
-    let first = (0..i)
+    // The period that opens the paragraph holds for the figures that
+    // state none: `7月份，总额2060亿元。其中，城镇1800亿元` is of July. Its
+    // first figure that is a quantity (not the date itself) carries it.
+    let opening = (0..i)
         .rev()
+        .take(256)
         .take_while(|&j| doc.figures[j].paragraph == paragraph)
+        .filter(|&j| doc.mentions[j].role != Role::Other)
         .last();
-    if let Some(f) = first {
+    if let Some(f) = opening {
         let pf = doc.mentions[f].period;
         if p.year.is_none() {
             p.year = pf.year;
@@ -404,8 +437,14 @@ fn names_alike(headline: &str, body: &str, lang: Lang) -> bool {
             headline.split(' ').all(|w| words.contains(&w)) && headline.split(' ').count() >= 2
         }
         Lang::Zh => {
-            let (a, b): (Vec<char>, Vec<char>) =
-                (headline.chars().collect(), body.chars().collect());
+            // 商品零售 and 商品零售额 name one amount.
+            let amount = |s: &str| {
+                s.strip_suffix('额')
+                    .unwrap_or(s)
+                    .chars()
+                    .collect::<Vec<_>>()
+            };
+            let (a, b) = (amount(headline), amount(body));
             let tail = |v: &[char]| v.iter().rev().take(2).copied().collect::<Vec<_>>();
             if a.len() < 3 || b.len() < 3 || tail(&a) != tail(&b) {
                 return false;

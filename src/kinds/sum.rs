@@ -94,7 +94,7 @@ fn split_by_set<'a>(label: &str, sets: &'a [Set]) -> Vec<(&'a Set, usize, String
                 }
                 // A qualifier starts the label or follows a short scope
                 // (国内过夜游客); 非税 is not 税 with 非 before it.
-                if prefix.chars().count() <= 4 && !prefix.ends_with('非') && !prefix.ends_with('不')
+                if prefix.chars().count() <= 6 && !prefix.ends_with('非') && !prefix.ends_with('不')
                 {
                     out.push((set, k, prefix.to_owned(), rest.to_owned()));
                 }
@@ -115,12 +115,25 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
             continue;
         }
         for (set, k, prefix, rest) in split_by_set(doc.mentions[i].name(), &cx.lexicon.sets) {
-            let whole_names: Vec<String> =
-                if set.whole.is_empty() || set.head.as_ref().is_some_and(|h| rest != *h) {
-                    vec![format!("{prefix}{rest}")]
-                } else {
-                    set.whole.clone()
-                };
+            // The whole has the parts' scope: 限额以上企业 餐饮收入 and 商品零售
+            // make 限额以上企业 消费品零售额.
+            // A table row named by the qualifier alone (城镇 under 按经营地
+            // 分) is a part of the table's first row.
+            let top_row = || {
+                let t = doc.table_of(i)?;
+                let top = t.rows.iter().find(|r| !r.broken)?;
+                (top.label != doc.mentions[i].label).then(|| top.label.clone())
+            };
+            let qualifier_only = prefix.is_empty() && rest.is_empty();
+            let whole_names: Vec<String> = if let Some(top) = top_row().filter(|_| qualifier_only) {
+                vec![top]
+            } else if set.whole.is_empty() || set.head.as_ref().is_some_and(|h| rest != *h) {
+                vec![format!("{prefix}{rest}")]
+            } else if prefix.is_empty() {
+                set.whole.clone()
+            } else {
+                set.whole.iter().map(|w| format!("{prefix}{w}")).collect()
+            };
             if whole_names.iter().all(|w| w.chars().count() < 2) {
                 continue;
             }
@@ -130,8 +143,14 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
             };
             let mut parts: Vec<Option<usize>> = vec![None; set.parts.len()];
             parts[k] = Some(i);
+            let period = doc.mentions[i].period;
             for j in i + 1..n.min(i + 16) {
-                if !doc.same_paragraph(i, j) || !is_level(doc, j) {
+                // Another period's figure (a table's next column) is of
+                // another breakdown.
+                if !doc.same_paragraph(i, j)
+                    || !is_level(doc, j)
+                    || !doc.mentions[j].period.compatible(&period)
+                {
                     continue;
                 }
                 let splits = split_by_set(doc.mentions[j].name(), std::slice::from_ref(set));
@@ -165,7 +184,6 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
                 continue;
             }
             let pq = &doc.figures[i];
-            let period = doc.mentions[i].period;
             if !parts.iter().all(|&p| {
                 comparable(&doc.figures[p], pq) && doc.mentions[p].period.compatible(&period)
             }) {
@@ -178,7 +196,7 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
                 .unwrap_or_default();
             let totals: Vec<usize> = (0..i)
                 .rev()
-                .take(16)
+                .take(48)
                 .filter(|&t| {
                     let tm = &doc.mentions[t];
                     is_level(doc, t)
@@ -192,6 +210,18 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
                 .collect();
             let mut ordered = parts.clone();
             ordered.sort_unstable();
+            // The same total stated twice (in the text and in its table)
+            // is one whole, not a choice between two.
+            let mut totals = totals;
+            if let Some(&nearest) = totals.first() {
+                let iv = doc.figures[nearest].interval();
+                if totals
+                    .iter()
+                    .all(|&t| doc.figures[t].interval().overlaps(&iv))
+                {
+                    totals.truncate(1);
+                }
+            }
             let single = totals.len() == 1;
             for total in totals {
                 let mut c = breakdown("set", doc, total, &ordered);

@@ -12,7 +12,7 @@ mod context;
 mod number;
 mod quantity;
 mod segment;
-mod units;
+pub mod units;
 
 pub use chinese::{is_numeral_char, numeral as chinese_numeral};
 pub use quantity::{Kind, Quantity};

@@ -1,0 +1,66 @@
+//! Tables: rows, column headers and the relations read from them.
+
+mod common;
+
+use common::*;
+
+/// A retail table as PDF text puts it: one cell per line between bars,
+/// the unit in the header, a row whose amount looks like a year.
+const RETAIL: &str = "全市7月份社会消费品零售总额2060亿元，同比增长8.1%。其中，城镇消费品零售额1800亿元，增长7.9%；乡村消费品零售额260亿元，增长9.5%。\n\n\
+指标\n|\n7月\n|\n1-7月\n|\n绝对量\n(亿元)\n|\n同比增长(%)\n|\n绝对量\n(亿元)\n|\n同比增长(%)\n|\n\
+社会消费品零售总额\n|\n2060\n|\n8.1\n|\n14400\n|\n7.6\n|\n\
+城镇\n|\n1800\n|\n7.9\n|\n12200\n|\n7.4\n|\n\
+乡村\n|\n260\n|\n9.5\n|\n2200\n|\n9.0\n|\n\
+餐饮收入\n|\n1995\n|\n6.2\n|\n12100\n|\n7.1\n|\n\
+商品零售\n|\n65\n|\n9.0\n|\n2300\n|\n8.2\n|\n";
+
+#[test]
+fn a_table_cell_and_the_text_state_one_amount_in_the_headers_unit() {
+    // 2060 under `绝对量(亿元)` is the text's 2060亿元; 城镇 under the total
+    // is the text's 城镇消费品零售额.
+    let file = json_on_stdin(RETAIL);
+    let notes = fields(&file, "checks", "note");
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("2060亿 earlier, 2060 here")),
+        "{notes:#?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("1800亿 earlier, 1800 here")),
+        "{notes:#?}"
+    );
+    assert!(fields(&file, "diagnostics", "rule").is_empty());
+    // The table states another amount than the text: an error.
+    let wrong = RETAIL.replace("城镇\n|\n1800\n|", "城镇\n|\n1880\n|");
+    assert!(rules_flagged_on_stdin(&wrong).contains(&"zh.repeat.table".to_owned()));
+}
+
+#[test]
+fn a_cell_that_looks_like_a_year_is_an_amount_of_its_row() {
+    // 餐饮收入 1995 + 商品零售 65 = 2060, column by column.
+    let file = json_on_stdin(RETAIL);
+    let notes = fields(&file, "checks", "note");
+    assert!(
+        notes.iter().any(|n| n.contains("1995 + 65 = 2060")),
+        "{notes:#?}"
+    );
+    let wrong = RETAIL.replace("商品零售\n|\n65\n|", "商品零售\n|\n75\n|");
+    assert!(!rules_flagged_on_stdin(&wrong).is_empty());
+}
+
+#[test]
+fn each_period_column_is_its_own_breakdown() {
+    // The 7月 and 1-7月 columns of the same rows add up separately.
+    let notes = fields(&json_on_stdin(RETAIL), "checks", "note");
+    assert!(
+        notes.iter().any(|n| n.contains("12200 + 2200 = 14400")),
+        "{notes:#?}"
+    );
+    assert!(
+        notes.iter().any(|n| n.contains("12100 + 2300 = 14400")),
+        "{notes:#?}"
+    );
+}
