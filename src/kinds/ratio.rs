@@ -15,11 +15,11 @@
 
 use rust_decimal::Decimal;
 
-use super::util::{comparable, find_named, fit, is_level, shown, Fit};
+use super::util::{comparable, find_named, fit, is_level, set_named, shown, structure_words, Fit};
 use super::{Candidate, Context, RelationKind, Verdict};
 use crate::doc::{Document, Role};
 use crate::lex::Kind;
-use crate::lexicon::{Cue, Set};
+use crate::lexicon::Cue;
 use crate::num::{format_computed, format_fixed};
 
 pub struct Ratio;
@@ -322,14 +322,6 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     out.push(c);
 }
 
-/// The set a structure is of: its label names it (三次产业结构).
-fn set_named<'a>(cx: &'a Context, label: &str) -> Option<&'a Set> {
-    let plain: String = label.chars().filter(|c| *c != '、').collect();
-    cx.lexicon.sets.iter().find(|s| {
-        s.whole.len() + s.parts.len() > 0 && s.names.iter().any(|n| plain.contains(n.as_str()))
-    })
-}
-
 fn structures(cx: &Context, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
     for chain in &doc.chains {
@@ -339,8 +331,8 @@ fn structures(cx: &Context, out: &mut Vec<Candidate>) {
         if m.before.has(Cue::From) || m.before.has(Cue::Prior) || m.period.prior {
             continue;
         }
-        let words = doc.folded_between(m.window.0, doc.figures[first].start);
-        let Some(set) = set_named(cx, words) else {
+        let words = structure_words(doc, first);
+        let Some(set) = set_named(cx.lexicon, words) else {
             continue;
         };
         if set.parts.len() != chain.len() {

@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::util::{fit, shown, units_agree};
+use super::util::{fit, set_named, shown, structure_words, units_agree};
 use super::{Candidate, Context, RelationKind, Strength, Verdict};
 use crate::doc::{Document, Period, Role};
 use crate::lex::{Kind, Level};
@@ -38,7 +38,7 @@ impl RelationKind for Repeat {
     }
 
     fn shapes(&self) -> &'static [&'static str] {
-        &["headline", "table", "same-label"]
+        &["headline", "table", "structure", "same-label"]
     }
 
     fn primary_role(&self) -> &'static str {
@@ -57,6 +57,7 @@ impl RelationKind for Repeat {
             }
         }
         tables(doc, &cx.lexicon.sets, &keys, &by_key, out);
+        structures(cx, out);
         let headlines = headline_paragraphs(doc);
         for i in 0..doc.figures.len() {
             let Some(k) = &keys[i] else { continue };
@@ -248,6 +249,42 @@ fn tables(
                     c.group = (1 << 41) | cell as u64;
                     out.push(c);
                 }
+            }
+        }
+    }
+}
+
+/// Each term of a structure `a:b:c` of a set (三次产业结构) against the
+/// share of its part stated before it (第一产业…占生产总值的比重为6.6%).
+fn structures(cx: &Context, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    for chain in &doc.chains {
+        let first = chain[0];
+        let m = &doc.mentions[first];
+        if m.before.has(Cue::From) || m.before.has(Cue::Prior) || m.period.prior {
+            continue;
+        }
+        let Some(set) = set_named(cx.lexicon, structure_words(doc, first)) else {
+            continue;
+        };
+        if set.parts.len() != chain.len() {
+            continue;
+        }
+        for (k, &term) in chain.iter().enumerate() {
+            let qualifier = set.parts[k].as_str();
+            let share = (0..first).rev().take(40).find(|&j| {
+                let mj = &doc.mentions[j];
+                doc.figures[first].paragraph - doc.figures[j].paragraph <= 1
+                    && mj.role == Role::Share
+                    && doc.figures[j].kind == Kind::Percent
+                    && doc.name_of(j).starts_with(qualifier)
+                    && mj
+                        .whole
+                        .as_ref()
+                        .is_some_and(|w| set.whole.iter().any(|sw| w.ends_with(sw.as_str())))
+            });
+            if let Some(j) = share {
+                out.push(pair("structure", doc, j, term, Strength::Strong));
             }
         }
     }

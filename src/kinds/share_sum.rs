@@ -11,7 +11,7 @@
 use rust_decimal::Decimal;
 
 use super::runs::paired;
-use super::util::shown;
+use super::util::{shown, structure_words};
 use super::{Candidate, Context, RelationKind, Verdict};
 use crate::doc::{Document, Role};
 use crate::lex::Kind;
@@ -54,8 +54,7 @@ impl RelationKind for ShareSum {
         let doc = cx.doc;
         for chain in &doc.chains {
             let first = chain[0];
-            let m = &doc.mentions[first];
-            let words = doc.folded_between(m.window.0, doc.figures[first].start);
+            let words = structure_words(doc, first);
             let named = STRUCTURE.iter().any(|w| words.contains(w));
             if !named || chain.len() < 2 {
                 continue;

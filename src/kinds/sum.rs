@@ -134,6 +134,26 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
             } else {
                 set.whole.iter().map(|w| format!("{prefix}{w}")).collect()
             };
+            // `新增无症状感染者38例，其中境外输入33例，本土5例`: parts named by
+            // the qualifier alone after 其中 are of the level before it.
+            let subset_total = || {
+                let q = &doc.figures[i];
+                let t = (0..i)
+                    .rev()
+                    .take(6)
+                    .find(|&t| is_level(doc, t) && doc.figures[t].sentence == q.sentence)?;
+                let between = doc.cues_in(doc.figures[t].unit_end, q.start);
+                between
+                    .iter()
+                    .any(|h| h.cue == Cue::Subset)
+                    .then(|| doc.mentions[t].name().to_owned())
+            };
+            let mut whole_names = whole_names;
+            if qualifier_only && whole_names.iter().all(|w| w.chars().count() < 2) {
+                if let Some(name) = subset_total() {
+                    whole_names = vec![name];
+                }
+            }
             if whole_names.iter().all(|w| w.chars().count() < 2) {
                 continue;
             }
@@ -279,9 +299,21 @@ fn increments(cx: &Context, breakdowns: &[Candidate], out: &mut Vec<Candidate>) 
 fn bracket_items(doc: &Document, t: usize) -> Option<Vec<usize>> {
     let q = &doc.figures[t];
     let after = &doc.folded[q.unit_end.max(q.end)..];
-    let lead = after.len() - after.trim_start().len();
-    let opened = after.trim_start().starts_with(['(', '（']);
-    if !opened {
+    // The bracket opens right after the total, or after the rest of its
+    // noun phrase (`12例由无症状感染者转为确诊病例（浙江8例，…）`): a few words,
+    // no figure, no clause break.
+    let lead = after
+        .char_indices()
+        .take(20)
+        .find(|&(_, c)| matches!(c, '(' | '（'))
+        .map(|(k, _)| k)?;
+    // Only Chinese words: an English noun phrase before a bracket is as
+    // often a name with a gloss (`calcitriol (1,25 2OH vitamin D3)`).
+    let words = after[..lead].trim();
+    if !words
+        .chars()
+        .all(|c| matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'))
+    {
         return None;
     }
     let open_at = q.unit_end.max(q.end) + lead;

@@ -150,3 +150,25 @@ mod tests {
         assert_eq!(fit("收入", "财政收入"), None);
     }
 }
+
+/// The words that name a structure `a:b:c` starting at figure `first`:
+/// back to its sentence's start, a few dozen characters at most, so that
+/// the second structure of `三次产业结构由5.7:49.3:45.0优化为6.6:45.8:47.6`
+/// is named too.
+pub fn structure_words(doc: &Document, first: usize) -> &str {
+    let start = doc.figures[first].start;
+    let sentence = doc.segment_start(crate::lex::Level::Sentence, start);
+    let floor = doc.folded.floor_char_boundary(start.saturating_sub(120));
+    doc.folded_between(sentence.max(floor), start)
+}
+
+/// The set a structure is of: its words name it (三次产业结构).
+pub fn set_named<'a>(
+    lexicon: &'a crate::lexicon::Lexicon,
+    words: &str,
+) -> Option<&'a crate::lexicon::Set> {
+    let plain: String = words.chars().filter(|c| *c != '、').collect();
+    lexicon.sets.iter().find(|s| {
+        s.whole.len() + s.parts.len() > 0 && s.names.iter().any(|n| plain.contains(n.as_str()))
+    })
+}

@@ -212,7 +212,14 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
                     .next_back()
                     .is_none_or(|c| !c.is_ascii_alphabetic())
         });
-        if before.ends_with('第') || matches!(q.unit.as_str(), "st" | "nd" | "rd" | "th") {
+        // 党的二十大, 十九届: a numbered congress, not twenty things.
+        let congress = q.in_words
+            && q.value >= Decimal::TEN
+            && (q.unit == "大" || text[q.end..].starts_with('届'));
+        if before.ends_with('第')
+            || matches!(q.unit.as_str(), "st" | "nd" | "rd" | "th")
+            || congress
+        {
             q.kind = Kind::Ordinal;
         } else if q.unit == "个" && text[q.unit_end..].starts_with('月') {
             // 前6个月: a span of months, a period rather than a count.

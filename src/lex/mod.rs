@@ -31,12 +31,24 @@ pub struct Lexed {
 pub fn lex(view: &TextView) -> Lexed {
     let text = view.text.as_str();
     let mut quantities = number::scan(text);
+    // Digits of a web address or a DOI are no figures.
+    let urls = url_spans(text);
+    if !urls.is_empty() {
+        quantities.retain(|q| {
+            let k = urls.partition_point(|&(_, end)| end <= q.start);
+            urls.get(k).is_none_or(|&(start, _)| q.start < start)
+        });
+    }
     // A word on the next line of the source is not a figure's unit: in a
     // table it is the next row's label (`$262.5\nLane Bryant`).
+    // A measure word that goes on with prose is: `等4\n家企业认定为…` is
+    // a line wrapped in a count.
     for q in &mut quantities {
         if q.unit_end > q.end {
             let from = view.soft_breaks.partition_point(|&b| b < q.end);
-            if view.soft_breaks.get(from).is_some_and(|&b| b < q.unit_end) {
+            let wrapped = view.soft_breaks.get(from).is_some_and(|&b| b < q.unit_end);
+            let counter = ZH_COUNTERS.contains(&q.unit.as_str());
+            if wrapped && !(counter && prose_follows(text, q.unit_end)) {
                 q.unit.clear();
                 q.unit_end = q.end;
             }
@@ -52,5 +64,65 @@ pub fn lex(view: &TextView) -> Lexed {
     Lexed {
         quantities,
         segments,
+    }
+}
+
+/// Does the line after `at` go on with words (four CJK characters or
+/// more before a cell bar or the line's end)?
+fn prose_follows(text: &str, at: usize) -> bool {
+    let line = text[at..].split(['\n', '|', '｜']).next().unwrap_or("");
+    line.chars()
+        .take(12)
+        .filter(|&c| crate::source::is_cjk(c))
+        .count()
+        >= 4
+}
+
+/// Byte spans of web addresses and DOIs, in order: from `http://`,
+/// `https://`, `www.` or `doi:` to the next space, bracket, quote or CJK
+/// character.
+fn url_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for marker in ["http://", "https://", "www.", "doi:", "doi.org/"] {
+        for (start, _) in text.match_indices(marker) {
+            let rest = &text[start..];
+            let len = rest
+                .find(|c: char| {
+                    c.is_whitespace()
+                        || matches!(c, ')' | ']' | '>' | '"' | '\'' | '<' | '(' | '[')
+                        || !c.is_ascii()
+                })
+                .unwrap_or(rest.len());
+            spans.push((start, start + len));
+        }
+    }
+    spans.sort_unstable();
+    // Merge overlaps (`https://www.…`).
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in spans {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_of_web_addresses_are_not_figures() {
+        let view = TextView::new(
+            "See https://doi.org/10.1542/peds.2018-3766 and www.stats.gov.cn/2022/12.html; 45 cases.",
+        );
+        let lexed = lex(&view);
+        let values: Vec<String> = lexed
+            .quantities
+            .iter()
+            .map(|q| q.value.to_string())
+            .collect();
+        assert_eq!(values, ["45"]);
     }
 }
