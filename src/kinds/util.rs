@@ -137,20 +137,6 @@ pub fn find_named(
     best
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_whole_is_named_by_its_label_or_its_tail() {
-        assert_eq!(fit("生产总值", "生产总值"), Some(Fit::Same));
-        assert_eq!(fit("固定资产投资", "总投资"), Some(Fit::Tail));
-        assert_eq!(fit("net sales", "sales"), Some(Fit::Tail));
-        assert_eq!(fit("wholesales", "sales"), None);
-        assert_eq!(fit("收入", "财政收入"), None);
-    }
-}
-
 /// The words that name a structure `a:b:c` starting at figure `first`:
 /// back to its sentence's start, a few dozen characters at most, so that
 /// the second structure of `三次产业结构由5.7:49.3:45.0优化为6.6:45.8:47.6`
@@ -171,4 +157,18 @@ pub fn set_named<'a>(
     lexicon.sets.iter().find(|s| {
         s.whole.len() + s.parts.len() > 0 && s.names.iter().any(|n| plain.contains(n.as_str()))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_whole_is_named_by_its_label_or_its_tail() {
+        assert_eq!(fit("生产总值", "生产总值"), Some(Fit::Same));
+        assert_eq!(fit("固定资产投资", "总投资"), Some(Fit::Tail));
+        assert_eq!(fit("net sales", "sales"), Some(Fit::Tail));
+        assert_eq!(fit("wholesales", "sales"), None);
+        assert_eq!(fit("收入", "财政收入"), None);
+    }
 }
