@@ -154,12 +154,18 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
                     whole_names = vec![name];
                 }
             }
-            if whole_names.iter().all(|w| w.chars().count() < 2) {
+            if set.stem.is_none() && whole_names.iter().all(|w| w.chars().count() < 2) {
                 continue;
             }
+            // With a stem, the whole's label starts with the stem where the
+            // parts' has the qualifier, and ends as theirs do.
+            let stem = set.stem.as_ref().map(|s| format!("{prefix}{s}"));
             let names_whole = |j: usize| {
                 let name = doc.mentions[j].name();
-                whole_names.iter().any(|w| fit(name, w).is_some())
+                match &stem {
+                    Some(stem) => name.starts_with(stem.as_str()) && name.ends_with(rest.as_str()),
+                    None => whole_names.iter().any(|w| fit(name, w).is_some()),
+                }
             };
             let mut parts: Vec<Option<usize>> = vec![None; set.parts.len()];
             parts[k] = Some(i);
@@ -220,7 +226,7 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
                 .filter(|&t| {
                     let tm = &doc.mentions[t];
                     is_level(doc, t)
-                        && doc.figures[i].paragraph - doc.figures[t].paragraph <= 1
+                        && doc.figures[i].paragraph - doc.figures[t].paragraph <= 3
                         && comparable(&doc.figures[t], pq)
                         && doc.figures[t].value >= largest
                         && tm.period.compatible(&period)
@@ -290,9 +296,15 @@ fn increments(cx: &Context, breakdowns: &[Candidate], out: &mut Vec<Candidate>) 
             Role::Change { down: true, .. }
         );
         c.params.exhaustive = true;
+        // One relation per breakdown: a total's increment may be split
+        // by level and by kind of revenue alike.
+        c.group = INCREMENTS | incs[0] as u64;
         out.push(c);
     }
 }
+
+/// Groups of increments, keyed by their first part.
+const INCREMENTS: u64 = 1 << 39;
 
 /// The figures in the bracket that opens right after figure `t`'s unit,
 /// top level only (a `，其中…；` sub-list inside is passed over).

@@ -116,7 +116,15 @@ fn is_year(q: &Quantity, text: &str) -> bool {
     let all_digits = digits
         .chars()
         .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-    if !all_digits || digits.chars().count() != 4 || super::units::is_discrete(&q.unit) {
+    // 2014吨, 1999亿元: an amount in a unit, not a year.
+    let measured =
+        !q.unit.is_empty() && !q.unit.starts_with('年') && super::units::is_known_unit(&q.unit);
+    if !all_digits
+        || digits.chars().count() != 4
+        || super::units::is_discrete(&q.unit)
+        || measured
+        || q.multiplier != Decimal::ONE
+    {
         return false;
     }
     // In English prose a year follows a preposition or stands in a

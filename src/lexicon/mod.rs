@@ -55,6 +55,9 @@ pub struct Set {
     pub whole: Vec<String>,
     /// The words a part's label ends with for `whole` to apply.
     pub head: Option<String>,
+    /// The word that takes the qualifier's place in the whole's label
+    /// (夏粮产量 and 秋粮产量 make 粮食产量).
+    pub stem: Option<String>,
 }
 
 /// A rate noun defined as one labelled figure over another.
@@ -163,6 +166,7 @@ impl LexiconBuilder {
                 parts: set.parts.iter().map(|w| fold(w)).collect(),
                 whole: set.whole.iter().map(|w| fold(w)).collect(),
                 head: set.head.as_deref().map(fold),
+                stem: set.stem.as_deref().map(fold),
             });
         }
         let folded = |list: &[String]| list.iter().map(|w| fold(w)).collect::<Vec<_>>();
@@ -244,6 +248,7 @@ impl LexiconBuilder {
                 parts: set.parts.iter().map(|w| normalizer.normalize(w)).collect(),
                 names: set.names.iter().map(|w| normalizer.normalize(w)).collect(),
                 head: set.head.as_deref().map(|h| normalizer.normalize(h)),
+                stem: set.stem.as_deref().map(|h| normalizer.normalize(h)),
                 ..set
             })
             .collect();

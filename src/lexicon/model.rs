@@ -54,6 +54,11 @@ pub struct SetSpec {
     /// (`增加值`).
     #[serde(default)]
     pub head: Option<String>,
+    /// The word that takes the qualifier's place in the whole's label
+    /// (夏粮产量 and 秋粮产量 make 粮食产量; 夏粮 and 秋粮 areas make 粮食播种
+    /// 面积): the whole's label starts with it and ends like the parts'.
+    #[serde(default)]
+    pub stem: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
