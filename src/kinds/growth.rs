@@ -244,7 +244,15 @@ fn increment_of(doc: &Document, r: usize, current: usize) -> Option<usize> {
             && doc.figures[j].is_operand()
             && m.subject == Some(current)
             && comparable(&doc.figures[j], cq)
+            && measured_alike(&doc.figures[j], cq)
     })
+}
+
+/// An increment of an amount in a unit (24.28亿元) states the unit too:
+/// a bare number beside it measures something else.
+fn measured_alike(inc: &crate::lex::Quantity, level: &crate::lex::Quantity) -> bool {
+    let bare = |q: &crate::lex::Quantity| q.unit.is_empty() && q.multiplier == Decimal::ONE;
+    bare(inc) == bare(level) || !bare(inc)
 }
 
 /// The years that date the base and the current value: the year printed

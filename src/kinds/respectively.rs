@@ -35,6 +35,13 @@ impl RelationKind for Respectively {
                 continue;
             };
             let first = p.values[0];
+            let last = p.values[p.values.len() - 1];
+            // `(90% CI: −1.89, −0.44 and −1.58, −0.24, respectively)`: the
+            // values are the bounds of intervals, two to a subject.
+            let from = start.min(doc.figures[first].start);
+            if doc.has_cue(from, doc.figures[last].end, crate::lexicon::Cue::Interval) {
+                continue;
+            }
             let mut c = Candidate::new(NAME, "values", doc.mentions[first].lang, first).strong();
             for &v in &p.values[1..] {
                 c = c.with("value", v);
@@ -56,7 +63,8 @@ impl RelationKind for Respectively {
         // `化学需氧量、氨氮排放量要分别下降2%`: one value for every subject,
         // as targets are often set.
         let each = values == 1 && is_target(doc, start, end);
-        let consistent = each || (fewest..=most).contains(&values);
+        let consistent =
+            each || (fewest..=most).contains(&values) || in_tuples(doc, c, fewest, most);
         let named = if fewest == most {
             fewest.to_string()
         } else {
@@ -78,6 +86,30 @@ impl RelationKind for Respectively {
             doubtful: false,
         })
     }
+}
+
+/// `(−9.81, 0.54 and −12.97, −0.13, respectively)`: two values to a
+/// subject (an interval's bounds), the groups joined by `and` or `;`
+/// and the values inside a group by commas.
+fn in_tuples(doc: &Document, c: &Candidate, fewest: usize, most: usize) -> bool {
+    let values: Vec<usize> = std::iter::once(c.stated).chain(c.all("value")).collect();
+    let gap = |k: usize| {
+        let (a, b) = (&doc.figures[values[k]], &doc.figures[values[k + 1]]);
+        doc.folded.get(a.unit_end.max(a.end)..b.start).unwrap_or("").trim()
+    };
+    (fewest..=most).filter(|&n| n >= 2).any(|n| {
+        let per = values.len() / n;
+        per >= 2
+            && per * n == values.len()
+            && (0..values.len() - 1).all(|k| {
+                let g = gap(k);
+                if (k + 1) % per == 0 {
+                    g.ends_with("and") || g == ";" || g == "；" || g == ", and"
+                } else {
+                    g == "," || g == "，"
+                }
+            })
+    })
 }
 
 /// How many short, figure-free clauses stand right before the subjects

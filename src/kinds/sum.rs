@@ -11,7 +11,10 @@
 //! - `identity`: a sum the lexicon says holds by definition (累计确诊 =
 //!   现有确诊 + 累计治愈 + 累计死亡);
 //! - `increments`: the increments of a set's parts add up to the
-//!   increment of their whole (税收 +2362, 非税 +4155, 总收入 +6517).
+//!   increment of their whole (税收 +2362, 非税 +4155, 总收入 +6517);
+//! - `change`: an amount that moved by a stated amount between two
+//!   stated levels (`revised down by 72,000, from +336,000 to +264,000`,
+//!   `由120人增加到150人，增加30人`).
 
 use rust_decimal::Decimal;
 
@@ -42,6 +45,7 @@ impl RelationKind for Sum {
             "colon-list",
             "identity",
             "increments",
+            "change",
             "table",
         ]
     }
@@ -58,6 +62,7 @@ impl RelationKind for Sum {
         brackets(cx, out);
         colon_lists(cx, out);
         identities(cx, out);
+        changes(cx, out);
         tables(cx, out);
     }
 
@@ -524,6 +529,57 @@ fn identities(cx: &Context, out: &mut Vec<Candidate>) {
         }
     }
 }
+
+/// `revised down by 72,000, from +336,000 to +264,000`: the later level
+/// is the earlier one moved by the stated amount, all in one sentence.
+fn changes(cx: &Context, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    for d in 0..doc.figures.len() {
+        let q = &doc.figures[d];
+        let Role::Change {
+            down,
+            versus: false,
+        } = doc.mentions[d].role
+        else {
+            continue;
+        };
+        if q.kind != Kind::Number || !q.is_operand() {
+            continue;
+        }
+        let near = |j: usize| {
+            j != d
+                && doc.same_sentence(j, d)
+                && j.abs_diff(d) <= 3
+                && doc.figures[j].kind == Kind::Number
+                && doc.figures[j].is_operand()
+                && comparable(&doc.figures[j], q)
+        };
+        let lo = d.saturating_sub(3);
+        let hi = (d + 4).min(doc.figures.len());
+        let with = |cue: Cue| -> Vec<usize> {
+            (lo..hi)
+                .filter(|&j| near(j) && doc.mentions[j].lead.has(cue))
+                .collect()
+        };
+        let (to, from) = (with(Cue::To), with(Cue::From));
+        let ([later], [earlier]) = (to.as_slice(), from.as_slice()) else {
+            continue;
+        };
+        if later == earlier {
+            continue;
+        }
+        let mut c = Candidate::new(NAME, "change", doc.mentions[*later].lang, *later)
+            .with("part", *earlier)
+            .with(if down { "minus" } else { "part" }, d)
+            .strong();
+        c.params.exhaustive = true;
+        c.group = CHANGES | d as u64;
+        out.push(c);
+    }
+}
+
+/// Groups of changes, keyed by the stated move.
+const CHANGES: u64 = 1 << 38;
 
 /// A table's total row against its part rows, column by column.
 fn tables(cx: &Context, out: &mut Vec<Candidate>) {

@@ -327,8 +327,11 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
         });
         let word_dash = matches!(gap, "to" | "至" | "到");
         // A year next to a count (`in 2019 to 1,500`) is no range.
-        let same_sort =
-            (quantities[i - 1].kind == Kind::Date) == (quantities[i].kind == Kind::Date);
+        let (a, b) = (&quantities[i - 1], &quantities[i]);
+        // Both ends of one sort: `10–15%` leaves the first bare, but `fell
+        // 0.4 percentage point to 6.3 percent` is a change and a level.
+        let same_sort = (a.kind == Kind::Date) == (b.kind == Kind::Date)
+            && (a.kind == b.kind || a.kind == Kind::Number && a.unit.is_empty());
         if joined_by_dash
             && same_sort
             && !(word_dash && from_before)

@@ -163,6 +163,9 @@ fn percent_sign(input: &str) -> IResult<&str, Suffix> {
         ("percentage point", Suffix::Points),
         ("pp", Suffix::Points),
         ("p.p.", Suffix::Points),
+        // Brokers' research: `同比降低1.30pct至12.29%`.
+        ("pcts", Suffix::Points),
+        ("pct", Suffix::Points),
         ("per cent", Suffix::Percent),
         ("percent", Suffix::Percent),
         ("times", Suffix::Multiple),
@@ -568,8 +571,9 @@ pub fn scan(text: &str) -> Vec<Quantity> {
         if is_digit(c) || leading_dot || matches!(c, '-' | '−' | '－' | '+' | '＋') {
             let sign_ok = !matches!(c, '-' | '−' | '－' | '+' | '＋')
                 || (starts_token(prev) && !prev.is_some_and(is_digit) && prev != Some(' ')
-                    || prev == Some(' ')
-                        && !prev2.is_some_and(|p| is_digit(p) || p.is_ascii_alphabetic()));
+                    // `from -140,000`: a sign glued to its digits after a
+                    // word; `1985 -2013` is a range.
+                    || prev == Some(' ') && !prev2.is_some_and(is_digit));
             // H1N1, COVID-19, 2022h1: letters glued to digits are names.
             let glued = prev.is_some_and(|p| matches!(p, '-' | '‐' | '‑' | '‒' | '–'))
                 && prev2.is_some_and(|p| p.is_ascii_alphabetic());
@@ -699,6 +703,7 @@ mod tests {
         assert_eq!(one("下降−0.7%").value, d("-0.7"));
         assert_eq!(one("提高0.7个百分点").kind, Kind::Points);
         assert_eq!(one("up 1.4 percentage points").kind, Kind::Points);
+        assert_eq!(one("同比降低1.30pct").kind, Kind::Points);
         assert_eq!(one("2.5倍").kind, Kind::Multiple);
         assert_eq!(one("3.2‰").kind, Kind::Permille);
         assert_eq!(one("12 per cent").kind, Kind::Percent);
