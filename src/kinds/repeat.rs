@@ -25,6 +25,9 @@ pub struct Repeat;
 
 const NAME: &str = "repeat";
 
+/// Groups of headline pairs, keyed by the headline's figure.
+const HEADLINE: u64 = 1 << 42;
+
 /// How many figures after a headline its body statement is looked for.
 const HEADLINE_REACH: usize = 2000;
 
@@ -78,7 +81,11 @@ impl RelationKind for Repeat {
                         && period.compatible(&context_period(doc, j))
                 });
                 if let Some(j) = found {
-                    out.push(pair("headline", doc, i, j, Strength::Strong));
+                    // A headline printed twice (a page's running title)
+                    // makes two relations with the one body figure.
+                    let mut c = pair("headline", doc, i, j, Strength::Strong);
+                    c.group = HEADLINE | i as u64;
+                    out.push(c);
                 }
                 continue;
             }
@@ -470,8 +477,11 @@ fn names_alike(headline: &str, body: &str, lang: Lang) -> bool {
     }
     match lang {
         Lang::En => {
-            let words: Vec<&str> = body.split(' ').collect();
-            headline.split(' ').all(|w| words.contains(&w)) && headline.split(' ').count() >= 2
+            // Headlines are in the present (`changes little`), bodies in
+            // the past (`changed little`): words compare by their stems.
+            let words: Vec<&str> = body.split(' ').map(stem).collect();
+            headline.split(' ').all(|w| words.contains(&stem(w)))
+                && headline.split(' ').count() >= 2
         }
         Lang::Zh => {
             // 商品零售 and 商品零售额 name one amount.
@@ -490,6 +500,22 @@ fn names_alike(headline: &str, body: &str, lang: Lang) -> bool {
             common * 4 >= a.len().min(b.len()) * 3 && common * 2 >= a.len().max(b.len())
         }
     }
+}
+
+/// An English word without its inflection: `changes`, `changed` and
+/// `change` → `chang`.
+fn stem(word: &str) -> &str {
+    if word.len() <= 4 {
+        return word;
+    }
+    for suffix in ["ing", "ed", "es", "s", "e"] {
+        if let Some(s) = word.strip_suffix(suffix) {
+            if s.len() >= 3 {
+                return s;
+            }
+        }
+    }
+    word
 }
 
 /// Length of the longest common subsequence of two short strings.

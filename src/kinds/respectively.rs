@@ -95,7 +95,10 @@ fn in_tuples(doc: &Document, c: &Candidate, fewest: usize, most: usize) -> bool 
     let values: Vec<usize> = std::iter::once(c.stated).chain(c.all("value")).collect();
     let gap = |k: usize| {
         let (a, b) = (&doc.figures[values[k]], &doc.figures[values[k + 1]]);
-        doc.folded.get(a.unit_end.max(a.end)..b.start).unwrap_or("").trim()
+        doc.folded
+            .get(a.unit_end.max(a.end)..b.start)
+            .unwrap_or("")
+            .trim()
     };
     (fewest..=most).filter(|&n| n >= 2).any(|n| {
         let per = values.len() / n;

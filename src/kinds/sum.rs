@@ -554,20 +554,26 @@ fn changes(cx: &Context, out: &mut Vec<Candidate>) {
                 && doc.figures[j].is_operand()
                 && comparable(&doc.figures[j], q)
         };
-        let lo = d.saturating_sub(3);
-        let hi = (d + 4).min(doc.figures.len());
-        let with = |cue: Cue| -> Vec<usize> {
-            (lo..hi)
-                .filter(|&j| near(j) && doc.mentions[j].lead.has(cue))
-                .collect()
+        // The levels on one side of the move: after it (`revised down by
+        // D, from A to B`), else before it (`from A to B, up D`).
+        let after = (d + 1)..(d + 4).min(doc.figures.len());
+        let before = d.saturating_sub(3)..d;
+        let pick = |range: std::ops::Range<usize>| {
+            let with = |cue: Cue| -> Vec<usize> {
+                range
+                    .clone()
+                    .filter(|&j| near(j) && doc.mentions[j].lead.has(cue))
+                    .collect()
+            };
+            match (with(Cue::To).as_slice(), with(Cue::From).as_slice()) {
+                ([later], [earlier]) if later != earlier => Some((*later, *earlier)),
+                _ => None,
+            }
         };
-        let (to, from) = (with(Cue::To), with(Cue::From));
-        let ([later], [earlier]) = (to.as_slice(), from.as_slice()) else {
+        let Some((later, earlier)) = pick(after).or_else(|| pick(before)) else {
             continue;
         };
-        if later == earlier {
-            continue;
-        }
+        let (later, earlier) = (&later, &earlier);
         let mut c = Candidate::new(NAME, "change", doc.mentions[*later].lang, *later)
             .with("part", *earlier)
             .with(if down { "minus" } else { "part" }, d)

@@ -41,10 +41,35 @@ pub fn format_like(value: Decimal, like: &Quantity, printed: &str) -> String {
         .find(|&(_, c)| c.is_ascii_digit() || ('０'..='９').contains(&c))
         .map_or(printed.len(), |(i, c)| i + c.len_utf8());
     let suffix = printed[suffix_start..].trim_start();
-    format!(
-        "{}{suffix}",
-        crate::num::format_fixed(scaled, like.decimals)
-    )
+    let mut number = crate::num::format_fixed(scaled, like.decimals);
+    // Grouped as the figure it replaces: 264,000, not 264000.
+    if printed.contains(',') && !printed.contains('，') {
+        number = group_thousands(&number);
+    }
+    format!("{number}{suffix}")
+}
+
+/// `-1234567.5` → `-1,234,567.5`.
+fn group_thousands(number: &str) -> String {
+    let (sign, rest) = match number.strip_prefix('-') {
+        Some(r) => ("-", r),
+        None => ("", number),
+    };
+    let (int, frac) = match rest.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (rest, None),
+    };
+    let mut grouped = String::new();
+    for (k, c) in int.chars().enumerate() {
+        if k > 0 && (int.len() - k) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
 }
 
 /// How well a mention's label answers a name the text gives.
@@ -162,6 +187,13 @@ pub fn set_named<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_are_grouped_as_printed() {
+        assert_eq!(group_thousands("264000"), "264,000");
+        assert_eq!(group_thousands("-1234567.50"), "-1,234,567.50");
+        assert_eq!(group_thousands("999"), "999");
+    }
 
     #[test]
     fn a_whole_is_named_by_its_label_or_its_tail() {
