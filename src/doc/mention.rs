@@ -550,6 +550,16 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         if label.chars().all(|c| !c.is_alphanumeric()) {
             label.clear();
         }
+        // `$0.60 per diluted share`: earnings per share, on the basis its
+        // sentence states (GAAP unless it says non-GAAP or adjusted), as
+        // headlines name it (`GAAP EPS $0.60, non-GAAP EPS $0.72`).
+        if lang == Lang::En && per_share(&text[q.unit_end.max(q.end)..]) {
+            let sentence = doc.segment_start(Level::Sentence, q.start);
+            let before = text[sentence.max(window_start.saturating_sub(WINDOW))..q.start]
+                .to_ascii_lowercase();
+            let adjusted = before.contains("non-gaap") || before.contains("adjusted");
+            label = if adjusted { "non-gaap eps" } else { "gaap eps" }.to_owned();
+        }
         let noun = if lang == Lang::En {
             q.unit.to_ascii_lowercase()
         } else {
@@ -841,4 +851,18 @@ fn full_sentence_start(doc: &Document, at: usize) -> usize {
         }
     }
     start
+}
+
+/// Do the words after a figure make it an amount per share?
+fn per_share(after: &str) -> bool {
+    let after = after.trim_start().to_ascii_lowercase();
+    [
+        "per diluted share",
+        "per share",
+        "per basic share",
+        "a diluted share",
+        "a share",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
 }
