@@ -855,7 +855,8 @@ fn full_sentence_start(doc: &Document, at: usize) -> usize {
 
 /// Do the words after a figure make it an amount per share?
 fn per_share(after: &str) -> bool {
-    let after = after.trim_start().to_ascii_lowercase();
+    let after = after.trim_start().as_bytes();
+    let head = &after[..after.len().min(24)];
     [
         "per diluted share",
         "per share",
@@ -864,5 +865,5 @@ fn per_share(after: &str) -> bool {
         "a share",
     ]
     .iter()
-    .any(|w| after.starts_with(w))
+    .any(|w| head.len() >= w.len() && head[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
 }
