@@ -290,9 +290,50 @@ fn strip_lead<'a>(doc: &Document, start: usize, words: &'a str) -> &'a str {
 /// the last verb-like cue, before a preposition that starts a period or a
 /// place (`net sales for the fourth quarter` → net sales).
 fn english_label(words: &str) -> &str {
+    // Words at either end of a noun phrase that are not part of it:
+    // articles, prepositions, auxiliaries, `there` of `there were`, and
+    // the participles that open a consequence (`meaning homicides are…`).
     const EDGE: &[&str] = &[
-        "the", "a", "an", "of", "and", "in", "on", "at", "for", "to", "by", "with", "that",
-        "which", "who", "were", "was", "is", "are", "its", "their", "this", "these", "those",
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "in",
+        "on",
+        "at",
+        "for",
+        "to",
+        "by",
+        "with",
+        "that",
+        "which",
+        "who",
+        "were",
+        "was",
+        "is",
+        "are",
+        "its",
+        "their",
+        "this",
+        "these",
+        "those",
+        "there",
+        "have",
+        "has",
+        "had",
+        "been",
+        "be",
+        "being",
+        "also",
+        "only",
+        "meaning",
+        "resulting",
+        "representing",
+        "indicating",
+        "bringing",
+        "making",
+        "leaving",
     ];
     let lower = words.to_ascii_lowercase();
     let mut cut = words.len();

@@ -156,10 +156,13 @@ fn current_of(doc: &Document, r: usize) -> Option<usize> {
     if own.is_some() {
         return own;
     }
+    // The rate opens its sentence, or only the earlier value stands
+    // before it (`At this time last year, there were 20, meaning homicides
+    // are down by 40 percent`).
     let opens = (0..r)
         .rev()
         .take_while(|&j| doc.same_sentence(j, r))
-        .all(|j| !doc.figures[j].is_operand());
+        .all(|j| !doc.figures[j].is_operand() || marked_base(doc, j));
     let prev = (0..r).rev().find(|&j| !doc.same_sentence(j, r))?;
     if !opens || !doc.same_paragraph(prev, r) {
         return None;

@@ -80,11 +80,16 @@ impl Normalizer {
             out.push_str(&text[last..]);
             text = out;
         }
-        while let Some(word) = self
-            .scope
-            .iter()
-            .find(|w| text.starts_with(w.as_str()) && text.len() > w.len())
-        {
+        // A scope word ends at a word's end in English (`the`, not the
+        // start of `there`).
+        let starts_with_word = |text: &str, w: &str| {
+            text.starts_with(w)
+                && text.len() > w.len()
+                && !(w.is_ascii()
+                    && text.as_bytes()[w.len()].is_ascii_alphanumeric()
+                    && w.as_bytes()[w.len() - 1].is_ascii_alphanumeric())
+        };
+        while let Some(word) = self.scope.iter().find(|w| starts_with_word(&text, w)) {
             text = text[word.len()..].trim_start().to_owned();
         }
         text
