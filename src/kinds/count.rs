@@ -251,7 +251,31 @@ fn zh_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
 /// noun.
 fn en_counted(doc: &Document, i: usize) -> bool {
     let q = &doc.figures[i];
-    doc.mentions[i].lang == crate::lexicon::Lang::En && q.unit.ends_with('s') && q.unit.len() > 3
+    if doc.mentions[i].lang != crate::lexicon::Lang::En {
+        return false;
+    }
+    // The counted noun, after up to three adjectives (`six main sub
+    // disciplines`, `six flagship psychology journals`).
+    let plural = |w: &str| {
+        w.len() > 3
+            && w.ends_with('s')
+            && !matches!(
+                w,
+                "this" | "thus" | "less" | "plus" | "was" | "has" | "its" | "across"
+            )
+    };
+    let rest = &doc.folded[q.end
+        ..doc
+            .folded
+            .floor_char_boundary((q.end + 60).min(doc.folded.len()))];
+    let phrase = rest
+        .split([',', '.', ';', ':', '(', ')'])
+        .next()
+        .unwrap_or("");
+    phrase
+        .split_whitespace()
+        .take(4)
+        .any(|w| plural(&w.to_ascii_lowercase()))
 }
 
 /// `six flagship journals …: A, B, and C.` / `five countries (A, B, C)`.
@@ -289,14 +313,22 @@ fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
     // A colon a few words after the counted noun, then a list of short
     // names to the sentence's end.
     let Some(colon) = rest.find(':') else { return };
-    if rest[..colon].split_whitespace().count() > 6 {
+    // A few words to the colon; more when they restate the count (`six
+    // journals that represent six sub disciplines: …`).
+    let words = rest[..colon].split_whitespace().count();
+    let between = doc.figures_in(q.unit_end, q.unit_end + colon);
+    let restated = !between.is_empty() && between.iter().all(|f| f.value == q.value);
+    if words > 6 && !(restated && words <= 10) || !between.is_empty() && !restated {
         return;
     }
     let start = q.unit_end + colon + 1;
     let end = sentence_end.min(start + 600);
     let text = doc.folded[start..end].trim_end_matches(['.', ' ', '\n']);
     let end = start + text.len();
-    let items: Vec<&str> = text.split([',', ';']).collect();
+    // Names with their glosses in brackets dropped (`Journal of Applied
+    // Psychology (JAP; Applied Psychology)`).
+    let plain = super::list::strip_brackets(text);
+    let items: Vec<&str> = plain.split([',', ';']).collect();
     let short = items.iter().all(|item| {
         let words = item
             .trim()

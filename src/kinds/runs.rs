@@ -136,6 +136,8 @@ pub fn values_until(doc: &Document, last: usize) -> Vec<usize> {
 /// A respectively cue (分别, respectively) and the values it pairs.
 pub struct Paired {
     pub values: Vec<usize>,
+    /// Where the 分别 / respectively cue starts.
+    pub cue: usize,
     /// Byte range of the subjects' text, when found.
     pub subjects: Option<(usize, usize)>,
 }
@@ -150,12 +152,20 @@ pub fn paired(doc: &Document) -> Vec<Paired> {
         let found = if zh {
             zh_values(doc, hit.end).map(|values| {
                 let subjects = zh_subjects(doc, hit.start);
-                Paired { values, subjects }
+                Paired {
+                    values,
+                    cue: hit.start,
+                    subjects,
+                }
             })
         } else {
             en_values(doc, hit.start).map(|values| {
                 let subjects = en_subjects(doc, values[0]);
-                Paired { values, subjects }
+                Paired {
+                    values,
+                    cue: hit.start,
+                    subjects,
+                }
             })
         };
         if let Some(p) = found {

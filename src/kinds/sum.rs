@@ -14,7 +14,10 @@
 //!   increment of their whole (税收 +2362, 非税 +4155, 总收入 +6517);
 //! - `change`: an amount that moved by a stated amount between two
 //!   stated levels (`revised down by 72,000, from +336,000 to +264,000`,
-//!   `由120人增加到150人，增加30人`).
+//!   `由120人增加到150人，增加30人`);
+//! - `partition`: values after 分别 or before `respectively` for groups
+//!   that cover every case, as age groups from 0 to `60岁及以上` do, add up
+//!   to the whole the text names after them.
 
 use rust_decimal::Decimal;
 
@@ -46,6 +49,7 @@ impl RelationKind for Sum {
             "identity",
             "increments",
             "change",
+            "partition",
             "table",
         ]
     }
@@ -63,6 +67,7 @@ impl RelationKind for Sum {
         colon_lists(cx, out);
         identities(cx, out);
         changes(cx, out);
+        partitions(cx, out);
         tables(cx, out);
     }
 
@@ -581,6 +586,50 @@ fn changes(cx: &Context, out: &mut Vec<Candidate>) {
         c.params.exhaustive = true;
         c.group = CHANGES | d as u64;
         out.push(c);
+    }
+}
+
+/// `0-17岁、18-34岁、35-59岁、60岁及以上户籍人口分别为18891人、19099人、
+/// 48951人和25594人`: the groups cover every age, so the values add up to
+/// the 户籍人口 stated before.
+fn partitions(cx: &Context, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    for p in super::runs::paired(doc) {
+        // Groups named by figures (0-17岁) are no subjects `paired`
+        // reads: the words of the cue's clause before it.
+        let (start, end) = p.subjects.unwrap_or_else(|| {
+            let at = p.cue.min(doc.figures[p.values[0]].start);
+            (doc.segment_start(crate::lex::Level::Clause, at), at)
+        });
+        let Some(head) = super::list::age_partition(&doc.folded[start..end]) else {
+            continue;
+        };
+        let head = cx.lexicon.normalizer.normalize(head);
+        let first = p.values[0];
+        let fq = &doc.figures[first];
+        if head.chars().count() < 2
+            || p.values
+                .iter()
+                .any(|&v| !is_level(doc, v) || !comparable(&doc.figures[v], fq))
+        {
+            continue;
+        }
+        let largest = p
+            .values
+            .iter()
+            .map(|&v| doc.figures[v].value)
+            .max()
+            .unwrap_or_default();
+        let total = (0..first).rev().take(48).find(|&t| {
+            is_level(doc, t)
+                && doc.figures[first].paragraph - doc.figures[t].paragraph <= 1
+                && comparable(&doc.figures[t], fq)
+                && doc.figures[t].value >= largest
+                && fit(doc.mentions[t].name(), &head).is_some()
+        });
+        if let Some(total) = total {
+            out.push(breakdown("partition", doc, total, &p.values));
+        }
     }
 }
 

@@ -46,8 +46,16 @@ impl Segments {
     pub fn new(text: &str) -> Segments {
         let mut s = Segments::default();
         let mut prev: Option<char> = None;
+        // Inside brackets a semicolon separates glosses (`(JAP; Applied
+        // Psychology)`), it does not end the sentence.
+        let mut depth = 0usize;
         let mut iter = text.char_indices().peekable();
         while let Some((i, c)) = iter.next() {
+            match c {
+                '(' | '（' => depth += 1,
+                ')' | '）' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
             let next = iter.peek().map(|&(_, n)| n);
             let after = i + c.len_utf8();
             let at_word_end = (c.is_whitespace() || crate::source::is_cjk(c))
@@ -56,8 +64,10 @@ impl Segments {
             match c {
                 '\n' if next == Some('\n') => {
                     s.push(Level::Paragraph, after + 1);
+                    depth = 0;
                     iter.next();
                 }
+                '；' | ';' if depth > 0 => s.push(Level::Clause, after),
                 '。' | '！' | '？' | '；' | '!' | '?' | ';' => s.push(Level::Sentence, after),
                 '.' if next.is_none_or(|n| n.is_whitespace()) => s.push(Level::Sentence, after),
                 '，' | '：' => s.push(Level::Clause, after),
