@@ -164,9 +164,68 @@ pub fn numbered_count(text: &str) -> Option<usize> {
     (last >= 2).then_some(last)
 }
 
+/// Age groups that cover every age (`0-17岁、18-34岁、60岁及以上`, `aged
+/// 0-14, 15-64 and 65 and over`), followed by the name of what they
+/// divide: that name, when the groups start at 0 (or `N岁以下`, `under
+/// N`), each starts where the one before ends, and the last is open
+/// (`及以上`, `以上`, `and over`, `and older`, `+`).
+pub fn age_partition(text: &str) -> Option<&str> {
+    const OPEN: &[&str] = &[
+        "岁及以上",
+        "岁以上",
+        "及以上",
+        "以上",
+        " and over",
+        " and older",
+        "+",
+    ];
+    // The last group ends at its open mark; the whole's name follows.
+    let (at, mark) = OPEN
+        .iter()
+        .filter_map(|m| text.rfind(m).map(|k| (k, *m)))
+        .max_by_key(|&(k, m)| (k + m.len(), m.len()))?;
+    let head = text[at + mark.len()..]
+        .trim()
+        .trim_start_matches(['岁', '的'])
+        .trim();
+    let groups = &text[..at];
+    let numbers: Vec<Vec<u32>> = groups
+        .split(['、', '，', ','])
+        .flat_map(|g| g.split(" and ").flat_map(|g| g.split('和')))
+        .map(|g| {
+            g.split(|c: char| !c.is_ascii_digit())
+                .filter(|d| !d.is_empty())
+                .filter_map(|d| d.parse().ok())
+                .collect()
+        })
+        .filter(|n: &Vec<u32>| !n.is_empty())
+        .collect();
+    let (last, bounded) = numbers.split_last()?;
+    let [open_from] = last.as_slice() else {
+        return None;
+    };
+    if bounded.is_empty() {
+        return None;
+    }
+    let mut next = 0;
+    for (k, g) in bounded.iter().enumerate() {
+        let (lo, hi) = match g.as_slice() {
+            [lo, hi] => (*lo, *hi),
+            // `14岁以下`, `under 15`: the first group from 0.
+            [hi] if k == 0 => (0, *hi),
+            _ => return None,
+        };
+        if lo != next && !(k > 0 && lo + 1 == next) || hi < lo {
+            return None;
+        }
+        next = hi + 1;
+    }
+    (*open_from == next || *open_from + 1 == next).then_some(head)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{item_counts, numbered_count, year_count};
+    use super::{age_partition, item_counts, numbered_count, year_count};
 
     #[test]
     fn numbered_steps() {
@@ -237,63 +296,22 @@ mod tests {
         assert_eq!(item_counts("apples and pears", true), Some((2, 2)));
         assert_eq!(item_counts("apples", true), None);
     }
-}
 
-/// Age groups that cover every age (`0-17岁、18-34岁、60岁及以上`, `aged
-/// 0-14, 15-64 and 65 and over`), followed by the name of what they
-/// divide: that name, when the groups start at 0 (or `N岁以下`, `under
-/// N`), each starts where the one before ends, and the last is open
-/// (`及以上`, `以上`, `and over`, `and older`, `+`).
-pub fn age_partition(text: &str) -> Option<&str> {
-    const OPEN: &[&str] = &[
-        "岁及以上",
-        "岁以上",
-        "及以上",
-        "以上",
-        " and over",
-        " and older",
-        "+",
-    ];
-    // The last group ends at its open mark; the whole's name follows.
-    let (at, mark) = OPEN
-        .iter()
-        .filter_map(|m| text.rfind(m).map(|k| (k, *m)))
-        .max_by_key(|&(k, m)| (k + m.len(), m.len()))?;
-    let head = text[at + mark.len()..]
-        .trim()
-        .trim_start_matches(['岁', '的'])
-        .trim();
-    let groups = &text[..at];
-    let numbers: Vec<Vec<u32>> = groups
-        .split(['、', '，', ','])
-        .flat_map(|g| g.split(" and ").flat_map(|g| g.split('和')))
-        .map(|g| {
-            g.split(|c: char| !c.is_ascii_digit())
-                .filter(|d| !d.is_empty())
-                .filter_map(|d| d.parse().ok())
-                .collect()
-        })
-        .filter(|n: &Vec<u32>| !n.is_empty())
-        .collect();
-    let (last, bounded) = numbers.split_last()?;
-    let [open_from] = last.as_slice() else {
-        return None;
-    };
-    if bounded.is_empty() {
-        return None;
+    #[test]
+    fn age_groups_from_zero_to_an_open_top_cover_every_age() {
+        assert_eq!(
+            age_partition("0-17岁、18-34岁、35-59岁、60岁及以上户籍人口"),
+            Some("户籍人口")
+        );
+        assert_eq!(
+            age_partition("aged 0-14, 15-64 and 65 and over population"),
+            Some("population")
+        );
+        // A gap (18-34 then 40-59) or no open top group: not every age.
+        assert_eq!(
+            age_partition("0-17岁、18-34岁、40-59岁、60岁及以上人口"),
+            None
+        );
+        assert_eq!(age_partition("0-17岁、18-34岁人口"), None);
     }
-    let mut next = 0;
-    for (k, g) in bounded.iter().enumerate() {
-        let (lo, hi) = match g.as_slice() {
-            [lo, hi] => (*lo, *hi),
-            // `14岁以下`, `under 15`: the first group from 0.
-            [hi] if k == 0 => (0, *hi),
-            _ => return None,
-        };
-        if lo != next && !(k > 0 && lo + 1 == next) || hi < lo {
-            return None;
-        }
-        next = hi + 1;
-    }
-    (*open_from == next || *open_from + 1 == next).then_some(head)
 }
