@@ -37,6 +37,9 @@ pub struct Column {
     /// The multiplier the header gives its figures (`绝对量(亿元)`,
     /// `($ millions)`); 1 when it gives none.
     pub multiplier: u64,
+    /// Its cells are in brackets after the cells of the column before
+    /// (`2,487 (24.1 %)`): a share of that column's count.
+    pub bracketed: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -58,7 +61,9 @@ pub struct Row {
 #[derive(Debug, Clone, Copy)]
 enum Item {
     Figure(usize),
-    Text(usize, usize),
+    /// A text piece; `true` when only a wrapped line separates it from
+    /// the piece before (`No. of articles` / `with NHST results`).
+    Text(usize, usize, bool),
     Missing,
     /// Prose: a sentence ends a table.
     Break,
@@ -72,7 +77,12 @@ const MISSING: &[&str] = &[
 pub fn find(doc: &Document, lexicon: &Lexicon) -> Vec<Table> {
     let items = items(doc);
     if std::env::var("STATLINT_DEBUG_TABLES").is_ok() {
-        eprintln!("{items:?}");
+        for it in &items {
+            match it {
+                Item::Text(s, e, joined) => eprintln!("T {:?} {joined}", &doc.folded[*s..*e]),
+                other => eprintln!("{other:?}"),
+            }
+        }
     }
     let mut tables = Vec::new();
     let mut start = 0;
@@ -103,6 +113,13 @@ fn ends_cell(doc: &Document, i: usize) -> bool {
                 + close
                 + trimmed[close..].chars().next().map_or(1, char::len_utf8);
         }
+    }
+    // `(24.1 %)`: a figure in brackets fills its cell.
+    let bracketed = doc.folded[..q.start].trim_end().ends_with(['(', '（']);
+    let rest = &doc.folded[after_unit..];
+    let trimmed = rest.trim_start_matches([' ', '\t', '\u{3000}', '*']);
+    if bracketed && trimmed.starts_with([')', '）']) {
+        after_unit += rest.len() - trimmed.len() + trimmed.chars().next().map_or(1, char::len_utf8);
     }
     let rest = &doc.folded[after_unit..];
     let trimmed = rest.trim_start_matches([' ', '\t', '\u{3000}', '*']);
@@ -205,6 +222,18 @@ fn items(doc: &Document) -> Vec<Item> {
     out
 }
 
+/// Does an English full stop end a sentence inside `text` (`No. of
+/// articles` holds an abbreviation, not a sentence)?
+fn sentence_inside(text: &str) -> bool {
+    text.match_indices(". ").any(|(k, _)| {
+        let word = text[..k]
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        word.len() > 3 || word.chars().all(|c| c.is_ascii_lowercase()) && word.len() > 2
+    })
+}
+
 /// The texts between two figures, cell by cell.
 fn push_texts(doc: &Document, start: usize, end: usize, out: &mut Vec<Item>) {
     let text = &doc.folded;
@@ -224,6 +253,9 @@ fn push_texts(doc: &Document, start: usize, end: usize, out: &mut Vec<Item>) {
     }
     cuts.sort_unstable();
     cuts.push((end, 0));
+    // Has only a wrapped line (no bar, no hard break) come since the
+    // last text piece?
+    let mut soft = false;
     for (cut, width) in cuts {
         if cut < piece_start {
             continue;
@@ -237,13 +269,25 @@ fn push_texts(doc: &Document, start: usize, end: usize, out: &mut Vec<Item>) {
                     .len();
             let s = piece_start + lead;
             let prose = trimmed.contains(['。', '；', '！', '？'])
-                || trimmed.contains(". ")
+                || sentence_inside(trimmed)
                 || trimmed.ends_with('.') && trimmed.chars().count() > 12
                 || trimmed.chars().count() > 60;
             let symbols = trimmed.chars().all(|c| {
                 matches!(
                     c,
-                    '$' | '€' | '£' | '¥' | '￥' | '%' | '％' | '*' | ':' | '：'
+                    '$' | '€'
+                        | '£'
+                        | '¥'
+                        | '￥'
+                        | '%'
+                        | '％'
+                        | '*'
+                        | ':'
+                        | '：'
+                        | '('
+                        | '（'
+                        | ')'
+                        | '）'
                 )
             });
             if symbols {
@@ -255,8 +299,13 @@ fn push_texts(doc: &Document, start: usize, end: usize, out: &mut Vec<Item>) {
                     out.push(Item::Missing);
                 }
             } else {
-                out.push(Item::Text(s, s + trimmed.len()));
+                let joined = soft && matches!(out.last(), Some(Item::Text(..)));
+                out.push(Item::Text(s, s + trimmed.len(), joined));
             }
+            soft = true;
+        }
+        if width > 0 || cut == end {
+            soft = false;
         }
         piece_start = (cut + width).min(end);
         if cut == end {
@@ -267,19 +316,25 @@ fn push_texts(doc: &Document, start: usize, end: usize, out: &mut Vec<Item>) {
 
 /// Reads rows (a label, then cells) from a run of items; a table when
 /// at least three rows have the same number of cells.
+///
+/// A row is the run of texts before a run of cells: its label is the
+/// first of its label columns (as many as the other rows have). Rows that
+/// PDF text interleaves (`JPSP`, `JCCP` then both rows' cells column by
+/// column) hold a multiple of both counts and are read apart; a row whose
+/// label follows its cells (`30,717 … 11 Total` at the table's end) takes
+/// the text after it.
 fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table> {
     struct Raw {
-        label: (usize, usize),
-        texts_before: Vec<(usize, usize)>,
+        texts: Vec<(usize, usize, bool)>,
         cells: Vec<Option<usize>>,
     }
     let mut raws: Vec<Raw> = Vec::new();
-    let mut texts: Vec<(usize, usize)> = Vec::new();
+    let mut texts: Vec<(usize, usize, bool)> = Vec::new();
     let mut k = 0;
     while k < items.len() {
         match items[k] {
-            Item::Text(s, e) => {
-                texts.push((s, e));
+            Item::Text(s, e, joined) => {
+                texts.push((s, e, joined));
                 k += 1;
             }
             Item::Figure(_) | Item::Missing => {
@@ -292,38 +347,81 @@ fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table
                     }
                     k += 1;
                 }
-                let label = texts.pop();
-                if let Some(label) = label {
-                    raws.push(Raw {
-                        label,
-                        texts_before: std::mem::take(&mut texts),
-                        cells,
-                    });
-                } else {
-                    texts.clear();
-                }
+                raws.push(Raw {
+                    texts: std::mem::take(&mut texts),
+                    cells,
+                });
             }
             Item::Break => break,
         }
     }
+    let trailing = texts;
     // The common number of cells, over at least three rows.
     let mut counts = std::collections::HashMap::new();
-    for r in &raws {
+    for r in raws.iter().filter(|r| !r.texts.is_empty()) {
         *counts.entry(r.cells.len()).or_insert(0usize) += 1;
     }
     let (&width, &n) = counts.iter().max_by_key(|&(w, n)| (*n, *w))?;
     if n < 3 || width == 0 {
         return None;
     }
-    let first = raws.iter().position(|r| r.cells.len() == width)?;
-    // The header: the texts before the first row, the last `width` of
-    // them over the columns; period headers (7月, 1-7月) span columns.
-    let header_texts: Vec<String> = raws[first]
-        .texts_before
+    let first = raws
         .iter()
-        .map(|&(s, e)| doc.folded[s..e].to_owned())
+        .position(|r| r.cells.len() == width && !r.texts.is_empty())?;
+    // A row's texts in cells: wrapped lines (`Overall Study` /
+    // `STARTED`) are one cell, or the cells of interleaved rows.
+    let groups = |texts: &[(usize, usize, bool)]| -> Vec<Vec<(usize, usize)>> {
+        let mut out: Vec<Vec<(usize, usize)>> = Vec::new();
+        for &(s, e, joined) in texts {
+            match out.last_mut() {
+                Some(g) if joined => g.push((s, e)),
+                _ => out.push(vec![(s, e)]),
+            }
+        }
+        out
+    };
+    // How many label cells a row has: the most common count before the
+    // rows of full width after the first.
+    let mut label_counts = std::collections::HashMap::new();
+    for r in raws
+        .iter()
+        .skip(first + 1)
+        .filter(|r| r.cells.len() == width)
+    {
+        *label_counts.entry(groups(&r.texts).len()).or_insert(0usize) += 1;
+    }
+    let first_groups = groups(&raws[first].texts);
+    let labels = label_counts
+        .iter()
+        .filter(|(&t, _)| t >= 1)
+        .max_by_key(|&(t, n)| (*n, std::cmp::Reverse(*t)))
+        .map_or(1, |(&t, _)| t)
+        .min(first_groups.len());
+    // The first row's label texts: its last `labels` cells.
+    let first_label_texts: usize = first_groups[first_groups.len() - labels..]
+        .iter()
+        .map(Vec::len)
+        .sum();
+    // The header: the texts before the first row's labels, wrapped lines
+    // joined (`No. of articles with NHST results`); a bracketed cell
+    // (`2,487 (24.1 %)`) shares its column's header.
+    let mut header_texts: Vec<String> = Vec::new();
+    let first_texts = &raws[first].texts;
+    for &(s, e, joined) in &first_texts[..first_texts.len() - first_label_texts] {
+        match header_texts.last_mut() {
+            Some(last) if joined => {
+                last.push(' ');
+                last.push_str(&doc.folded[s..e]);
+            }
+            _ => header_texts.push(doc.folded[s..e].to_owned()),
+        }
+    }
+    let bracketed: Vec<bool> = raws[first]
+        .cells
+        .iter()
+        .map(|c| c.is_some_and(|i| in_brackets(doc, i)))
         .collect();
-    let columns = columns(&header_texts, width);
+    let columns = columns(&header_texts, &bracketed);
     let norm = |s: &str| {
         let t = s
             .trim_start_matches(['#', '＃', '*', ' '])
@@ -334,24 +432,66 @@ fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table
         lexicon.normalizer.normalize(t)
     };
     let mut rows = Vec::new();
-    for r in raws.iter().skip(first) {
-        let raw_label = &doc.folded[r.label.0..r.label.1];
-        let opens_group = raw_label.starts_with("其中")
-            || r.texts_before
+    let mut push_row =
+        |label: (usize, usize), before: &[(usize, usize, bool)], cells: Vec<Option<usize>>| {
+            let raw_label = &doc.folded[label.0..label.1];
+            let opens_group = raw_label.starts_with("其中")
+                || before
+                    .iter()
+                    .any(|&(s, e, _)| doc.folded[s..e].starts_with("其中"));
+            let broken = cells.len() != width;
+            rows.push(Row {
+                label: norm(raw_label),
+                opens_group,
+                sub_row: raw_label.starts_with(['#', '＃']),
+                broken,
+                cells: if broken { vec![None; width] } else { cells },
+            });
+        };
+    for (r, raw) in raws.iter().enumerate().skip(first) {
+        let gs = groups(&raw.texts);
+        let c = raw.cells.len();
+        // Rows that PDF text interleaves: their labels stacked, then their
+        // cells column by column; as many texts as label cells per row.
+        // A row with no label of its own may follow them directly (the
+        // total row whose label comes after its cells).
+        let m = if labels > 0 && raw.texts.len() % labels == 0 {
+            raw.texts.len() / labels
+        } else {
+            0
+        };
+        let rest = c.saturating_sub(m * width);
+        let interleaved = m >= 2 && c >= m * width && (rest == 0 || rest == width);
+        if interleaved {
+            for row in 0..m {
+                let cells = (0..width).map(|col| raw.cells[col * m + row]).collect();
+                let (s, e, _) = raw.texts[row];
+                push_row((s, e), &[], cells);
+            }
+            if rest == width && r + 1 == raws.len() {
+                if let Some(&(s, e, _)) = trailing.first() {
+                    push_row((s, e), &[], raw.cells[m * width..].to_vec());
+                }
+            }
+        } else if c == width && !gs.is_empty() {
+            // The first of its label cells (after any texts before them: a
+            // section heading such as 按经营地分), read as its last line.
+            let head = gs.len().saturating_sub(labels);
+            let before: Vec<(usize, usize, bool)> = gs[..head]
                 .iter()
-                .any(|&(s, e)| doc.folded[s..e].starts_with("其中"));
-        let broken = r.cells.len() != width;
-        rows.push(Row {
-            label: norm(raw_label),
-            opens_group,
-            sub_row: raw_label.starts_with(['#', '＃']),
-            broken,
-            cells: if broken {
-                vec![None; width]
-            } else {
-                r.cells.clone()
-            },
-        });
+                .flatten()
+                .map(|&(s, e)| (s, e, false))
+                .collect();
+            let label = *gs[head].last().unwrap_or(&(0, 0));
+            push_row(label, &before, raw.cells.clone());
+        } else if gs.is_empty() && r + 1 == raws.len() && c == width {
+            // The label after the cells, at the table's end.
+            if let Some(&(s, e, _)) = trailing.first() {
+                push_row((s, e), &[], raw.cells.clone());
+            }
+        } else if let Some(&(s, e, _)) = raw.texts.last() {
+            push_row((s, e), &raw.texts[..raw.texts.len() - 1], raw.cells.clone());
+        }
     }
     // A table ends where rows stop coming.
     while rows.last().is_some_and(|r| r.broken) {
@@ -369,8 +509,15 @@ fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table
     (rows.iter().filter(|r| !r.broken).count() >= 3).then_some(Table { columns, rows })
 }
 
+/// Is figure `i` written in brackets (`(24.1 %)`)?
+fn in_brackets(doc: &Document, i: usize) -> bool {
+    let q = &doc.figures[i];
+    doc.folded[..q.start].trim_end().ends_with(['(', '（'])
+}
+
 /// The columns' headers from the texts over them.
-fn columns(texts: &[String], width: usize) -> Vec<Column> {
+fn columns(texts: &[String], bracketed: &[bool]) -> Vec<Column> {
+    let width = bracketed.len();
     let mut cols = vec![Column::default(); width];
     // A period over a group of columns: short, a date (7月, 1-7月).
     let is_period = |t: &str| {
@@ -389,18 +536,28 @@ fn columns(texts: &[String], width: usize) -> Vec<Column> {
             _ => named.push(t.clone()),
         }
     }
-    // The last `width` named headers are the columns'.
-    let offset = named.len().saturating_sub(width);
+    // The last named headers are the columns' that have their own; a
+    // bracketed column shares the header of the one before it.
+    let own = bracketed.iter().filter(|b| !**b).count();
+    let offset = named.len().saturating_sub(own);
+    let mut k: usize = 0;
     for (c, col) in cols.iter_mut().enumerate() {
         let mut header = String::new();
         if !periods.is_empty() && width.is_multiple_of(periods.len()) {
             header.push_str(periods[c / (width / periods.len())]);
             header.push(' ');
         }
-        if named.len() >= width {
-            header.push_str(&named[offset + c]);
+        if named.len() >= own {
+            let at = if bracketed[c] { k.saturating_sub(1) } else { k };
+            if let Some(name) = named.get(offset + at) {
+                header.push_str(name);
+            }
+        }
+        if !bracketed[c] {
+            k += 1;
         }
         let lower = header.to_ascii_lowercase();
+        col.bracketed = bracketed[c];
         col.percent = header.contains('%')
             || header.contains('％')
             || lower.contains("percent")

@@ -100,6 +100,13 @@ impl RelationKind for Count {
             format!("{fewest} or {most}")
         };
         let shown_list = doc.text()[start..end].trim().replace('\n', " ");
+        // Numbered steps run over pages: the note quotes their start.
+        let shown_list = if shown_list.chars().count() > 400 {
+            let cut: String = shown_list.chars().take(80).collect();
+            format!("{cut}…")
+        } else {
+            shown_list
+        };
         let stated = super::util::shown(doc, c.stated);
         Some(Verdict {
             consistent: (fewest..=most).contains(&n),

@@ -381,6 +381,10 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
     for t in &doc.tables {
         let parts = super::tabular::partitions(cx.lexicon, t);
         for (pc, pcol) in t.columns.iter().enumerate() {
+            if pcol.bracketed {
+                row_shares(doc, t, pc, out);
+                continue;
+            }
             if !pcol.percent || pcol.change {
                 continue;
             }
@@ -410,6 +414,38 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
                 }
             }
         }
+    }
+}
+
+/// `No. of articles | No. of articles with NHST results` then `2,487
+/// (24.1 %)`: a bracketed percentage after a count is that count over the
+/// column to its left whose header the count's header extends (the
+/// articles with NHST results are some of the articles), row by row.
+fn row_shares(doc: &Document, t: &crate::doc::table::Table, pc: usize, out: &mut Vec<Candidate>) {
+    let Some(part_col) = pc.checked_sub(1) else {
+        return;
+    };
+    let part_header = t.columns[part_col].header.to_lowercase();
+    let whole_col = (0..part_col).rev().find(|&c| {
+        let h = t.columns[c].header.to_lowercase();
+        !h.trim().is_empty() && h != part_header && part_header.starts_with(h.trim())
+    });
+    let Some(whole_col) = whole_col else { return };
+    for row in t.rows.iter().filter(|r| !r.broken) {
+        let (Some(stated), Some(part), Some(whole)) =
+            (row.cells[pc], row.cells[part_col], row.cells[whole_col])
+        else {
+            continue;
+        };
+        if doc.figures[stated].kind != Kind::Percent {
+            continue;
+        }
+        let mut c = Candidate::new(NAME, "table", doc.mentions[stated].lang, stated)
+            .with("part", part)
+            .with("whole", whole)
+            .strong();
+        c.params.scale = Some(Decimal::ONE_HUNDRED);
+        out.push(c);
     }
 }
 

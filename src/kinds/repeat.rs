@@ -100,6 +100,11 @@ impl RelationKind for Repeat {
                     && !headlines.contains(&doc.figures[j].paragraph)
             });
             let Some(j) = next else { continue };
+            // A running header printed on every page is a copy, not a
+            // restatement.
+            if same_paragraph_text(doc, i, j) {
+                continue;
+            }
             let (pi, pj) = (context_period(doc, i), context_period(doc, j));
             if !pi.compatible(&pj) {
                 continue;
@@ -152,6 +157,18 @@ impl RelationKind for Repeat {
             doubtful: false,
         })
     }
+}
+
+/// Do figures `i` and `j` stand in paragraphs of the same text?
+fn same_paragraph_text(doc: &Document, i: usize, j: usize) -> bool {
+    use crate::lex::Level;
+    let text = |k: usize| {
+        let at = doc.figures[k].start;
+        let start = doc.segment_start(Level::Paragraph, at);
+        let end = doc.segment_end(Level::Paragraph, at);
+        doc.folded[start..end].trim()
+    };
+    doc.figures[i].paragraph != doc.figures[j].paragraph && text(i) == text(j)
 }
 
 /// A label specific enough to name one quantity: four characters or

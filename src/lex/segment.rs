@@ -42,6 +42,38 @@ const MAX_CLAUSE: usize = 1_000;
 const MAX_SENTENCE: usize = 3_000;
 const MAX_PARAGRAPH: usize = 30_000;
 
+/// Abbreviations whose full stop never ends a sentence (`No. of
+/// articles`, `Fig. 2`, `et al. found`).
+const ABBREVIATIONS: &[&str] = &[
+    "No", "Nos", "no", "vs", "Fig", "Figs", "fig", "al", "e.g", "i.e", "approx", "Dr", "Mr", "Mrs",
+    "Ms", "St", "Eq", "Ref", "Refs", "Vol", "pp", "cf", "U.S", "Jan", "Feb", "Mar", "Apr", "Jun",
+    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
+
+/// Abbreviations of names that end sentences too (`… Teradata Corp.`):
+/// not an end only when a lowercase word, a digit or a bracket follows.
+const NAME_ABBREVIATIONS: &[&str] = &["Corp", "Inc", "Co", "Ltd", "etc"];
+
+/// Is the full stop at `dot` that of an abbreviation?
+fn abbreviation(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_ascii_alphabetic() || c == '.'))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    if ABBREVIATIONS.contains(&word) {
+        return true;
+    }
+    let following = text[dot + 1..].trim_start();
+    NAME_ABBREVIATIONS.contains(&word)
+        && following.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '(')
+}
+
 impl Segments {
     pub fn new(text: &str) -> Segments {
         let mut s = Segments::default();
@@ -69,7 +101,9 @@ impl Segments {
                 }
                 '；' | ';' if depth > 0 => s.push(Level::Clause, after),
                 '。' | '！' | '？' | '；' | '!' | '?' | ';' => s.push(Level::Sentence, after),
-                '.' if next.is_none_or(|n| n.is_whitespace()) => s.push(Level::Sentence, after),
+                '.' if next.is_none_or(|n| n.is_whitespace()) && !abbreviation(text, i) => {
+                    s.push(Level::Sentence, after)
+                }
                 '，' | '：' => s.push(Level::Clause, after),
                 ',' | ':' if !(is_digit(prev) && is_digit(next)) => s.push(Level::Clause, after),
                 _ if at_word_end => s.push(Level::Document, after),
@@ -172,6 +206,17 @@ mod tests {
             last = b;
         }
         most
+    }
+
+    #[test]
+    fn an_abbreviation_does_not_end_a_sentence() {
+        let text = "No. of articles rose. Teradata Corp. (NYSE: TDC) reported. It grew. “Ready”.";
+        let s = Segments::new(text);
+        let at = |needle: &str| text.find(needle).unwrap();
+        assert_eq!(s.index(Level::Sentence, at("articles")), 0);
+        assert_eq!(s.index(Level::Sentence, at("Teradata")), 1);
+        assert_eq!(s.index(Level::Sentence, at("reported")), 1);
+        assert_eq!(s.index(Level::Sentence, at("It grew")), 2);
     }
 
     #[test]
