@@ -660,9 +660,20 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         let denominator =
             per.ends_with(" per") || per.ends_with("每") || per.eq_ignore_ascii_case("per");
         // 表1, 图2, Table 3, Figure 4: a reference number.
-        let reference = ["表", "图", "附表", "table", "figure", "fig."]
-            .iter()
-            .any(|w| per.to_ascii_lowercase().ends_with(w));
+        // Item 7, Note 5, Section 3, page 12: a number that names a part
+        // of the document.
+        let lower_per = per.to_ascii_lowercase();
+        let reference = [
+            "表", "图", "附表", "附件", "table", "figure", "fig.", "item", "note", "section",
+            "chapter", "part", "appendix", "exhibit", "schedule", "article", "page", "pages",
+        ]
+        .iter()
+        .any(|w| {
+            lower_per.ends_with(w)
+                && (!w.is_ascii()
+                    || lower_per.len() == w.len()
+                    || !lower_per.as_bytes()[lower_per.len() - w.len() - 1].is_ascii_alphabetic())
+        });
         let denominator = denominator || reference;
         if matches!(q.kind, Kind::Date | Kind::Ordinal) || q.in_range || denominator {
             role = Role::Other;

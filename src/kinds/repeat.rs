@@ -62,24 +62,32 @@ impl RelationKind for Repeat {
         tables(doc, &cx.lexicon.sets, &keys, &by_key, out);
         structures(cx, out);
         let headlines = headline_paragraphs(doc);
+        let is_headline = |j: usize| headlines.contains_key(&doc.figures[j].paragraph);
         for i in 0..doc.figures.len() {
             let Some(k) = &keys[i] else { continue };
-            let in_headline = headlines.contains(&doc.figures[i].paragraph);
-            if in_headline {
+            if let Some(&reach) = headlines.get(&doc.figures[i].paragraph) {
+                // A line further on names its quantity fully (`n` of `AM
+                // (n=102)` is no name).
+                if reach != usize::MAX && !specific(k) {
+                    continue;
+                }
                 // The first later body figure that names the same quantity
                 // in a period the headline allows (a headline's 1-7月份 is
                 // not the body's 7月份; an undated headline leaves its
                 // period to the text).
                 let period = doc.mentions[i].period;
-                let found = (i + 1..doc.figures.len()).take(HEADLINE_REACH).find(|&j| {
-                    !headlines.contains(&doc.figures[j].paragraph)
-                        && keys[j].as_ref().is_some_and(|kj| {
-                            kj.class == k.class
-                                && kj.real == k.real
-                                && names_alike(&k.name, &kj.name, k.lang)
-                        })
-                        && period.compatible(&context_period(doc, j))
-                });
+                let found = (i + 1..doc.figures.len())
+                    .take(HEADLINE_REACH)
+                    .take_while(|&j| doc.figures[j].paragraph <= reach)
+                    .find(|&j| {
+                        !is_headline(j)
+                            && keys[j].as_ref().is_some_and(|kj| {
+                                kj.class == k.class
+                                    && kj.real == k.real
+                                    && names_alike(&k.name, &kj.name, k.lang)
+                            })
+                            && period.compatible(&context_period(doc, j))
+                    });
                 if let Some(j) = found {
                     // A headline printed twice (a page's running title)
                     // makes two relations with the one body figure.
@@ -96,8 +104,7 @@ impl RelationKind for Repeat {
             let same = &by_key[k];
             let at = same.partition_point(|&j| j <= i);
             let next = same[at..].iter().copied().take(8).find(|&j| {
-                units_agree(&doc.figures[i].unit, &doc.figures[j].unit)
-                    && !headlines.contains(&doc.figures[j].paragraph)
+                units_agree(&doc.figures[i].unit, &doc.figures[j].unit) && !is_headline(j)
             });
             let Some(j) = next else { continue };
             // A running header printed on every page is a copy, not a
@@ -449,12 +456,23 @@ fn context_period(doc: &Document, i: usize) -> Period {
     p
 }
 
-/// Paragraphs that are titles or summary lines: short, with a figure and
-/// no sentence end, before the body's first paragraph of sentences.
-fn headline_paragraphs(doc: &Document) -> Vec<usize> {
-    let mut out = Vec::new();
+/// Paragraphs that are titles or summary lines, each with the last
+/// paragraph its body may reach: short, with a figure and no sentence
+/// end. Those before the first paragraph of sentences head the whole
+/// text; one further on (a news page's next story, a section's lead
+/// line) heads the few paragraphs of prose that follow it.
+fn headline_paragraphs(doc: &Document) -> std::collections::BTreeMap<usize, usize> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut leading = true;
     let mut seen = usize::MAX;
-    for q in &doc.figures {
+    let is_prose = |text: &str| {
+        let sentence_end = text.contains('。')
+            || text.contains(". ")
+            || text.ends_with('.')
+            || text.contains('；');
+        sentence_end && text.chars().count() > 60
+    };
+    for (i, q) in doc.figures.iter().enumerate() {
         let p = q.paragraph;
         if p == seen {
             continue;
@@ -462,21 +480,39 @@ fn headline_paragraphs(doc: &Document) -> Vec<usize> {
         seen = p;
         let start = doc.segment_start(Level::Paragraph, q.start);
         let end = doc.segment_end(Level::Paragraph, q.start);
-        // Length first: a long paragraph is body, and is not read.
         if end - start > 400 {
-            break;
+            leading = false;
+            continue;
         }
         let text = doc.folded[start..end].trim();
         let short = text.chars().count() <= 90;
         let sentence_end = text.contains('。')
             || text.contains(". ")
             || text.ends_with('.')
-            || text.contains("；");
-        if short && !sentence_end {
-            out.push(p);
-        } else if sentence_end && text.chars().count() > 60 {
-            // The body has begun.
-            break;
+            || text.contains('；');
+        let bullet = text.starts_with(['-', '*', '•', '|']);
+        if short && !sentence_end && !bullet && !doc.mentions[i].in_table {
+            if leading {
+                out.insert(p, usize::MAX);
+            } else {
+                // Mid-text, only before prose: one of the next two
+                // paragraphs (a subtitle may come between).
+                let mut from = end;
+                for k in 1..=2 {
+                    let next_end = doc.segment_end(Level::Paragraph, from.min(doc.folded.len()));
+                    let next = doc.folded.get(from..next_end).unwrap_or("").trim();
+                    if is_prose(next) {
+                        out.insert(p, p + k + 2);
+                        break;
+                    }
+                    if next_end <= from {
+                        break;
+                    }
+                    from = next_end;
+                }
+            }
+        } else if is_prose(text) {
+            leading = false;
         }
     }
     out
