@@ -21,7 +21,7 @@
 
 use rust_decimal::Decimal;
 
-use super::util::{comparable, fit, format_like, is_level, shown};
+use super::util::{comparable, fit, format_like, is_level, shown, Fit};
 use super::{Candidate, Context, RelationKind, Verdict};
 use crate::doc::{Document, Role};
 use crate::lex::Kind;
@@ -235,15 +235,34 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
                 .take(48)
                 .filter(|&t| {
                     let tm = &doc.mentions[t];
+                    // Near, or a few paragraphs back under its exact name
+                    // (a release states the total, then each breakdown in
+                    // a paragraph of its own).
+                    let distance = doc.figures[i].paragraph - doc.figures[t].paragraph;
+                    let exact_name = || {
+                        let name = tm.name();
+                        whole_names.iter().any(|w| fit(name, w) == Some(Fit::Same))
+                    };
                     is_level(doc, t)
-                        && doc.figures[i].paragraph - doc.figures[t].paragraph <= 3
+                        && (distance <= 3 || distance <= 6 && exact_name())
                         && comparable(&doc.figures[t], pq)
                         && doc.figures[t].value >= largest
                         && tm.period.compatible(&period)
                         && names_whole(t)
+                        && !tm.before.has(Cue::Exclude)
                 })
                 .take(3)
                 .collect();
+            // A whole named exactly wins over one that only ends alike
+            // (社会消费品零售额 over 除汽车以外的消费品零售额).
+            let exact = |t: usize| {
+                let name = doc.mentions[t].name();
+                stem.is_some() || whole_names.iter().any(|w| fit(name, w) == Some(Fit::Same))
+            };
+            let mut totals = totals;
+            if totals.iter().any(|&t| exact(t)) {
+                totals.retain(|&t| exact(t));
+            }
             let mut ordered = parts.clone();
             ordered.sort_unstable();
             // The same total stated twice (in the text and in its table)

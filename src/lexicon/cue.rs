@@ -40,6 +40,9 @@ pub enum Cue {
     Partial,
     /// The rest: 其余, 其他, the remaining, other.
     Remainder,
+    /// A label that leaves something out names a subset: 除汽车以外,
+    /// 不含, excluding.
+    Exclude,
     /// A goal, not an outcome: 目标, 预期, target, forecast.
     Target,
     /// At constant prices: 按可比价格, 实际, real, in real terms.
@@ -92,6 +95,7 @@ impl Cue {
         Cue::Exhaustive,
         Cue::Partial,
         Cue::Remainder,
+        Cue::Exclude,
         Cue::Target,
         Cue::Real,
         Cue::Nominal,
@@ -128,6 +132,7 @@ impl Cue {
             Cue::Exhaustive => "exhaustive",
             Cue::Partial => "partial",
             Cue::Remainder => "remainder",
+            Cue::Exclude => "exclude",
             Cue::Target => "target",
             Cue::Real => "real",
             Cue::Nominal => "nominal",

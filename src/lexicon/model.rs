@@ -129,6 +129,7 @@ cue_roles! {
     exhaustive => Exhaustive,
     partial => Partial,
     remainder => Remainder,
+    exclude => Exclude,
     target => Target,
     real => Real,
     nominal => Nominal,
