@@ -760,6 +760,28 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         };
         period.prior = own_words.iter().any(|h| h.cue == Cue::Prior) || prior_before || prior_after;
         period.target = clause_before.iter().any(|h| h.cue == Cue::Target);
+        // `比2019年6月份增长10.0%`: the year after 比 is the base of the
+        // change, not its period.
+        if matches!(role, Role::Change { .. }) {
+            let base = own_words
+                .iter()
+                .filter(|h| h.cue == Cue::Versus)
+                .find_map(|h| {
+                    qs[..i].iter().rev().take(4).find(|d| {
+                        d.kind == Kind::Date
+                            && d.start >= h.end
+                            && d.start <= h.end + 4
+                            && d.value >= rust_decimal::Decimal::from(1800)
+                    })
+                })
+                .and_then(|d| d.value.to_u16());
+            if let Some(y) = base {
+                period.base_year = Some(y);
+                if period.year == Some(y) {
+                    period.year = None;
+                }
+            }
+        }
 
         mentions.push(Mention {
             lang,
@@ -826,7 +848,31 @@ fn link_subjects(doc: &Document, mentions: &mut [Mention]) {
                 && qs[j].is_operand())
             .then_some(j)
         };
-        mentions[i].subject = subject.or_else(across_semicolon);
+        // `总额增长12.1% 比2019年6月份增长10.0%`: a second change of the
+        // same quantity, with no level of its own before it, takes the
+        // first change's name.
+        let after_change = || {
+            if level || !mentions[i].label.is_empty() {
+                return None;
+            }
+            // In its sentence, or right before a semicolon (`同比增长
+            // 12.1%；比2019年6月份增长10.0%`).
+            let semicolon_before = |j: usize| {
+                (j + 1..i).all(|d| mentions[d].role == Role::Other)
+                    && doc
+                        .folded
+                        .get(qs[j].unit_end..qs[i].start)
+                        .and_then(|g| g.trim_start().strip_prefix(['；', ';']))
+                        .is_some_and(|rest| rest.chars().count() <= 16)
+            };
+            (0..i).rev().take(4).find(|&j| {
+                (qs[j].sentence == qs[i].sentence || semicolon_before(j))
+                    && matches!(mentions[j].role, Role::Change { versus: false, .. })
+                    && (!mentions[j].label.is_empty() || mentions[j].subject.is_some())
+                    && mentions[j].depth == mentions[i].depth
+            })
+        };
+        mentions[i].subject = subject.or_else(across_semicolon).or_else(after_change);
     }
 }
 
@@ -918,4 +964,37 @@ fn per_share(after: &str) -> bool {
     ]
     .iter()
     .any(|w| head.len() >= w.len() && head[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::doc::Document;
+    use crate::rules::RuleSet;
+    use rust_decimal::Decimal;
+
+    /// The mention of the figure whose value is `value`.
+    fn mention_of(doc: &Document, value: &str) -> usize {
+        let value: Decimal = value.parse().unwrap();
+        doc.figures
+            .iter()
+            .position(|q| q.value == value)
+            .expect("the figure is read")
+    }
+
+    #[test]
+    fn a_change_from_a_named_year_takes_the_first_changes_name_and_keeps_its_base() {
+        let rules = RuleSet::builtin().unwrap();
+        let doc = Document::new(
+            "6月份，全市社会消费品零售总额同比增长12.1%，比2019年6月份增长10.0%。",
+            &rules.lexicon,
+        );
+        let (first, second) = (mention_of(&doc, "12.1"), mention_of(&doc, "10.0"));
+        assert_eq!(doc.name_of(second), doc.name_of(first));
+        assert!(!doc.name_of(second).is_empty());
+        assert_eq!(doc.mentions[second].period.base_year, Some(2019));
+        assert_eq!(doc.mentions[first].period.base_year, None);
+        assert!(!doc.mentions[first]
+            .period
+            .compatible(&doc.mentions[second].period));
+    }
 }

@@ -33,6 +33,10 @@ pub struct Period {
     pub prior: bool,
     /// A goal or forecast, not an outcome.
     pub target: bool,
+    /// The year a change is measured from when the text names it
+    /// (`比2019年6月份增长10.0%`): a change from another base is another
+    /// quantity.
+    pub base_year: Option<u16>,
 }
 
 impl Period {
@@ -49,6 +53,7 @@ impl Period {
         let (a, b) = (self.year_meant(), other.year_meant());
         let years_say = a.is_some() && b.is_some();
         agree(a, b)
+            && self.base_year == other.base_year
             && agree(self.months, other.months)
             && agree(self.part, other.part)
             && (years_say || self.prior == other.prior)

@@ -267,7 +267,6 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
             ordered.sort_unstable();
             // The same total stated twice (in the text and in its table)
             // is one whole, not a choice between two.
-            let mut totals = totals;
             if let Some(&nearest) = totals.first() {
                 let iv = doc.figures[nearest].interval();
                 if totals
