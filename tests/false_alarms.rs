@@ -125,3 +125,25 @@ fn a_breakdown_that_may_name_only_some_parts_need_not_add_up() {
         ["zh.sum.set"]
     );
 }
+
+#[test]
+fn details_inside_a_breakdown_are_not_parts() {
+    // A figure later in a list element qualifies that element's part; the
+    // statistics after a semicolon in brackets describe the same people.
+    let clean = "A total of 30 patients were excluded: 18 patients missed at least 2 visits, \
+        9 patients withdrew, and 3 patients moved away. \
+        We enrolled 80 patients (50 women, 30 men; mean age = 52.1; SD = 9.8). \
+        The remaining 50 patients (24 in the early arm, 26 in the late arm) were analysed.";
+    assert!(rules_flagged_on_stdin(clean).is_empty());
+    assert_eq!(checked_kinds_on_stdin(clean), ["sum", "sum", "sum"]);
+    let wrong = clean
+        .replace("3 patients moved", "4 patients moved")
+        .replace("30 men;", "31 men;")
+        .replace("26 in the late", "27 in the late");
+    let mut flagged = rules_flagged_on_stdin(&wrong);
+    flagged.sort();
+    assert_eq!(
+        flagged,
+        ["en.sum.bracket", "en.sum.bracket", "en.sum.colon-list"]
+    );
+}

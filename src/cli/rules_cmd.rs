@@ -134,6 +134,9 @@ pub fn figures(path: &Path, set: &RuleSetArgs) -> anyhow::Result<Status> {
         if q.in_range {
             flags.push("range".to_owned());
         }
+        if !m.noun.is_empty() && m.noun != m.name() {
+            flags.push(format!("noun={}", m.noun));
+        }
         if let Some(w) = &m.whole {
             flags.push(format!("whole={w}"));
         }

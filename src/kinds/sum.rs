@@ -371,7 +371,12 @@ fn bracket_items(doc: &Document, t: usize) -> Option<Vec<usize>> {
             continue;
         }
         let gap = &doc.folded[prev_end.min(doc.figures[j].start)..doc.figures[j].start];
-        if gap.contains(['；', ';']) {
+        if let Some(k) = gap.rfind(['；', ';']) {
+            // `(120 female, 67 male; M age = 19.8)`: after the breakdown,
+            // statistics of the same people.
+            if items.len() >= 2 && gap[k..].contains(['=', ':', '：']) {
+                break;
+            }
             in_sublist = false;
         }
         if gap.contains("其中") || gap.contains("含") {
@@ -424,9 +429,11 @@ fn brackets(cx: &Context, out: &mut Vec<Candidate>) {
             let mut ok = true;
             for &j in &items {
                 let gap = doc.folded.get(prev_end..doc.figures[j].start).unwrap_or("");
-                if gap.contains(['=', '＝', '<', '>'])
-                    || gap.chars().filter(|c| !c.is_whitespace()).count() > 16
-                {
+                // A separator and a short name: a few characters, or in
+                // English a few words (`49 in the smile condition, 50 …`).
+                let short = gap.chars().filter(|c| !c.is_whitespace()).count() <= 16
+                    || (gap.is_ascii() && gap.split_whitespace().count() <= 6);
+                if gap.contains(['=', '＝', '<', '>']) || !short {
                     ok = false;
                     break;
                 }
@@ -474,10 +481,25 @@ fn colon_lists(cx: &Context, out: &mut Vec<Candidate>) {
             continue;
         }
         let colon_at = tq.unit_end + colon;
-        let items: Vec<usize> = (t + 1..doc.figures.len())
-            .take_while(|&j| doc.figures[j].start < sentence_end)
-            .filter(|&j| doc.figures[j].start > colon_at && doc.mentions[j].depth == m.depth)
-            .collect();
+        // Each element of the list starts with its part; a later figure in
+        // the same element (`21 failed … for at least 3 of the cartoons`)
+        // is a detail of that part.
+        let mut element_start = colon_at;
+        let mut items: Vec<usize> = Vec::new();
+        for j in (t + 1..doc.figures.len()).take_while(|&j| doc.figures[j].start < sentence_end) {
+            let q = &doc.figures[j];
+            if q.start <= colon_at || doc.mentions[j].depth != m.depth {
+                continue;
+            }
+            let gap = doc.folded.get(element_start..q.start).unwrap_or("");
+            let leads = element_start == colon_at
+                || gap.contains([',', ';', '，', '；', '、'])
+                || gap.contains(" and ");
+            if leads {
+                items.push(j);
+            }
+            element_start = q.unit_end.max(q.end);
+        }
         if items.len() < 2
             || !items.iter().all(|&j| {
                 is_level(doc, j)
