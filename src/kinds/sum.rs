@@ -361,9 +361,27 @@ fn bracket_items(doc: &Document, t: usize) -> Option<Vec<usize>> {
     let mut items = Vec::new();
     let mut in_sublist = false;
     let mut prev_end = open_at;
+    // Brackets open between the figures read so far: the breakdown ends
+    // where its bracket closes, even if another opens right after.
+    let mut open = 0i32;
     for j in t + 1..doc.figures.len() {
         let m = &doc.mentions[j];
-        if m.depth < depth {
+        for c in doc
+            .folded
+            .get(prev_end..doc.figures[j].start)
+            .unwrap_or("")
+            .chars()
+        {
+            match c {
+                '(' | '（' => open += 1,
+                ')' | '）' => open -= 1,
+                _ => {}
+            }
+            if open == 0 && prev_end > open_at {
+                break;
+            }
+        }
+        if m.depth < depth || (open <= 0 && prev_end > open_at) {
             break;
         }
         if m.depth > depth {
