@@ -148,3 +148,23 @@ fn details_inside_a_breakdown_are_not_parts() {
         ["en.sum.bracket", "en.sum.bracket", "en.sum.colon-list"]
     );
 }
+
+#[test]
+fn a_parts_own_sublist_is_checked_only_where_it_clearly_ends() {
+    let nested = "本土病例20例（甲省12例，其中A市8例、B市4例；乙省8例，均在C市）。";
+    assert!(rules_flagged_on_stdin(nested).is_empty());
+    assert_eq!(checked_kinds_on_stdin(nested), ["sum", "sum"]);
+    assert_eq!(
+        rules_flagged_on_stdin(&nested.replace("B市4例", "B市5例")),
+        ["zh.sum.bracket"]
+    );
+    // Without a semicolon the list may go back to the provinces after a
+    // comma: the sublist is left alone, and so is the outer list.
+    let open = "本土病例20例（甲省12例，其中A市8例、B市4例，乙省8例）。";
+    assert!(rules_flagged_on_stdin(open).is_empty());
+    // 等 says the sublist names only some.
+    assert!(
+        rules_flagged_on_stdin("本土病例20例（甲省12例，其中A市8例、B市2例等；乙省8例）。")
+            .is_empty()
+    );
+}

@@ -336,7 +336,19 @@ const INCREMENTS: u64 = 1 << 39;
 
 /// The figures in the bracket that opens right after figure `t`'s unit,
 /// top level only (a `，其中…；` sub-list inside is passed over).
-fn bracket_items(doc: &Document, t: usize) -> Option<Vec<usize>> {
+/// A part's own breakdown inside a bracketed list:
+/// `黑龙江27例，其中黑河市25例、哈尔滨市2例`.
+struct Sublist {
+    /// From its 其中 to the end of its last figure.
+    span: (usize, usize),
+    /// The part it breaks down.
+    owner: Option<usize>,
+    items: Vec<usize>,
+}
+
+/// The parts listed in brackets after figure `t`, and the sublists of
+/// single parts.
+fn bracket_items(doc: &Document, t: usize) -> Option<(Vec<usize>, Vec<Sublist>)> {
     let q = &doc.figures[t];
     let after = &doc.folded[q.unit_end.max(q.end)..];
     // The bracket opens right after the total, or after the rest of its
@@ -360,6 +372,7 @@ fn bracket_items(doc: &Document, t: usize) -> Option<Vec<usize>> {
     let depth = doc.mentions[t].depth + 1;
     let mut items = Vec::new();
     let mut in_sublist = false;
+    let mut sublists: Vec<Sublist> = Vec::new();
     let mut prev_end = open_at;
     // Brackets open between the figures read so far: the breakdown ends
     // where its bracket closes, even if another opens right after.
@@ -397,11 +410,21 @@ fn bracket_items(doc: &Document, t: usize) -> Option<Vec<usize>> {
             }
             in_sublist = false;
         }
-        if gap.contains("其中") || gap.contains("含") {
+        if let Some(k) = gap.find("其中").or_else(|| gap.find("含")) {
             in_sublist = true;
+            let at = prev_end.min(doc.figures[j].start) + k;
+            sublists.push(Sublist {
+                span: (at, doc.figures[j].start),
+                owner: items.last().copied(),
+                items: Vec::new(),
+            });
         }
         prev_end = doc.figures[j].unit_end.max(doc.figures[j].end);
         if in_sublist {
+            if let Some(last) = sublists.last_mut() {
+                last.span.1 = prev_end;
+                last.items.push(j);
+            }
             continue;
         }
         if !doc.figures[j].is_operand() || m.role == Role::Other {
@@ -409,8 +432,7 @@ fn bracket_items(doc: &Document, t: usize) -> Option<Vec<usize>> {
         }
         items.push(j);
     }
-    // The bracket must close right after the last item's words.
-    Some(items)
+    Some((items, sublists))
 }
 
 fn brackets(cx: &Context, out: &mut Vec<Candidate>) {
@@ -419,7 +441,7 @@ fn brackets(cx: &Context, out: &mut Vec<Candidate>) {
         if !is_level(doc, t) {
             continue;
         }
-        let Some(items) = bracket_items(doc, t) else {
+        let Some((items, sublists)) = bracket_items(doc, t) else {
             continue;
         };
         if items.len() < 2 {
@@ -430,11 +452,13 @@ fn brackets(cx: &Context, out: &mut Vec<Candidate>) {
         let inside = doc.folded_between(tq.unit_end, span_end);
         // `(95% CI 1.2–3.4)`, `(IQR 5–9)`: dispersion, not a breakdown;
         // `(including 5 in …)`: some of the parts only.
+        // Cues inside one part's sublist speak of that sublist.
+        let in_sublist = |at: usize| sublists.iter().any(|l| l.span.0 <= at && at < l.span.1);
         if doc.cues_in(tq.unit_end, span_end).iter().any(|h| {
             matches!(
                 h.cue,
                 Cue::Interval | Cue::Partial | Cue::Subset | Cue::Respectively
-            )
+            ) && !in_sublist(h.start)
         }) || inside.contains(['±', '~', '～'])
         {
             continue;
@@ -446,7 +470,12 @@ fn brackets(cx: &Context, out: &mut Vec<Candidate>) {
                 .map_or(tq.unit_end, |k| tq.unit_end.max(tq.end) + k + 1);
             let mut ok = true;
             for &j in &items {
-                let gap = doc.folded.get(prev_end..doc.figures[j].start).unwrap_or("");
+                // A sublist before this part is no part of the gap.
+                let start = doc.figures[j].start;
+                if let Some(l) = sublists.iter().rev().find(|l| l.span.1 <= start) {
+                    prev_end = prev_end.max(l.span.1);
+                }
+                let gap = doc.folded.get(prev_end..start).unwrap_or("");
                 // A separator and a short name: a few characters, or in
                 // English a few words (`49 in the smile condition, 50 …`).
                 let short = gap.chars().filter(|c| !c.is_whitespace()).count() <= 16
@@ -477,6 +506,32 @@ fn brackets(cx: &Context, out: &mut Vec<Candidate>) {
         });
         if ok {
             out.push(breakdown("bracket", doc, t, &items));
+            // A part's sublist in a breakdown meant to be complete is
+            // complete too (`黑龙江27例，其中黑河市25例、哈尔滨市2例`), unless
+            // it says it is not (等, 主要).
+            for l in &sublists {
+                let Some(owner) = l.owner else { continue };
+                let oq = &doc.figures[owner];
+                let partial = doc
+                    .cues_in(l.span.0, l.span.1)
+                    .iter()
+                    .any(|h| matches!(h.cue, Cue::Partial | Cue::Interval | Cue::Respectively));
+                // Its items joined by 、 alone: after a comma the text may
+                // have gone back to the outer list.
+                let joined = l.items.windows(2).all(|w| {
+                    let gap = doc.folded_between(doc.figures[w[0]].end, doc.figures[w[1]].start);
+                    !gap.contains([',', '，', ';', '；'])
+                });
+                if l.items.len() >= 2
+                    && joined
+                    && !partial
+                    && l.items
+                        .iter()
+                        .all(|&j| is_level(doc, j) && comparable(&doc.figures[j], oq) && named(j))
+                {
+                    out.push(breakdown("bracket", doc, owner, &l.items));
+                }
+            }
         }
     }
 }
