@@ -168,3 +168,27 @@ fn a_parts_own_sublist_is_checked_only_where_it_clearly_ends() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_label_stated_twice_is_one_quantity_only_when_its_statement_is_restated() {
+    // The section restates the lead's level and growth: a slip in either is
+    // found, however far from the other value.
+    let lead = "前三季度，全区第一产业实现增加值72.61亿元，同比增长3.8%。\n\n\
+        一、农业\n\n前三季度全区实现第一产业增加值72.61亿元，同比增长3.8%。";
+    assert!(rules_flagged_on_stdin(lead).is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(&lead.replacen("同比增长3.8%。\n\n一", "同比增长6.8%。\n\n一", 1)),
+        ["zh.repeat.same-label"]
+    );
+    assert_eq!(
+        rules_flagged_on_stdin(
+            &lead.replace("实现第一产业增加值72.61亿元", "实现第一产业增加值77.69亿元")
+        ),
+        ["zh.repeat.same-label"]
+    );
+    // One label with nothing else restated may be two quantities (two
+    // groups' outcomes, each with its odds ratio and interval).
+    let groups = "Among women, the adjusted odds ratio was 2.44 (95% CI, 1.24–4.79).\n\n\
+        Among men, the adjusted odds ratio was 4.27 (95% CI, 1.89–9.67).";
+    assert!(rules_flagged_on_stdin(groups).is_empty());
+}

@@ -249,7 +249,27 @@ fn run_before(
     }
     words.push_str(&folded[at.min(end)..end]);
     let words = words.trim_matches(|c: char| c.is_whitespace() || "·•*-–".contains(c));
-    (start, strip_lead(doc, start, words).to_owned())
+    let mut label = strip_lead(doc, start, words).to_owned();
+    // `第一产业实现增加值` names what `第一产业增加值` does: a verb of two
+    // characters or more between two words is no part of the name.
+    if lang == Lang::Zh {
+        for h in hits
+            .iter()
+            .filter(|h| h.cue == Cue::Copula && h.start >= start && h.end <= end)
+        {
+            let verb = &folded[h.start..h.end];
+            if verb.chars().count() < 2 {
+                continue;
+            }
+            if let Some(k) = label.find(verb) {
+                let (before, after) = (&label[..k], &label[k + verb.len()..]);
+                if before.chars().count() >= 2 && after.chars().count() >= 2 {
+                    label = format!("{before}{after}");
+                }
+            }
+        }
+    }
+    (start, label)
 }
 
 /// Drops the words a label starts with that are not part of it: scope

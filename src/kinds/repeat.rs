@@ -119,8 +119,15 @@ impl RelationKind for Repeat {
             // One label may name two things even in one period (城镇 and
             // 农村 residents' income shortened alike, a nominal and a real
             // rate): two unequal values are more often two quantities than
-            // a slip. The reading is checked, never reported on its own.
-            out.push(pair("same-label", doc, i, j, Strength::Weak));
+            // a slip. The reading is reported only when another figure of
+            // the same statement is restated equal beside it (`增加值72.61亿
+            // 元，增长3.8%` twice): then the two statements are one.
+            let strength = if anchored(doc, &keys, i, j) {
+                Strength::Strong
+            } else {
+                Strength::Weak
+            };
+            out.push(pair("same-label", doc, i, j, strength));
         }
     }
 
@@ -144,7 +151,10 @@ impl RelationKind for Repeat {
             }
         };
         let consistent = signed(a).overlaps(&signed(b));
-        if !consistent {
+        // A statement restated with its companion equal is the same
+        // quantity whatever its value.
+        let anchored = c.shape == "same-label" && c.strength == Strength::Strong;
+        if !consistent && !anchored {
             // A different quantity far more often than a slip: only values
             // within a quarter of each other are compared.
             let (x, y) = (signed(a).midpoint(), signed(b).midpoint());
@@ -164,6 +174,50 @@ impl RelationKind for Repeat {
             doubtful: false,
         })
     }
+}
+
+/// The figures stated with figure `i`: its subject and the figures whose
+/// subject it is (a level and its change).
+fn companions(doc: &Document, i: usize) -> impl Iterator<Item = usize> + '_ {
+    let subject = doc.mentions[i].subject;
+    let after = (i + 1..doc.figures.len())
+        .take(4)
+        .filter(move |&k| doc.mentions[k].subject == Some(i));
+    let before = (i.saturating_sub(4)..i).filter(move |&k| {
+        Some(k) == subject || (subject.is_some() && doc.mentions[k].subject == subject)
+    });
+    before
+        .chain(after)
+        .filter(move |&k| doc.same_sentence(i, k) && !doc.mentions[k].in_table)
+}
+
+/// Is another figure of `i`'s statement restated, equal, with `j`?
+fn anchored(doc: &Document, keys: &[Option<Key>], i: usize, j: usize) -> bool {
+    // Two statements in prose, in two paragraphs: cells of one table row
+    // share a label and are no restatement.
+    let prose = |k: usize| !doc.mentions[k].in_table;
+    if !prose(i) || !prose(j) || doc.figures[i].paragraph == doc.figures[j].paragraph {
+        return false;
+    }
+    let is_change = |k: &Key| matches!(k.class, Class::Change(..));
+    let Some(own) = keys[i].as_ref() else {
+        return false;
+    };
+    companions(doc, i).any(|ci| {
+        // A level with its change, not a row of like figures or a
+        // statistic with its interval.
+        let Some(ki) = keys[ci].as_ref().filter(|k| is_change(k) != is_change(own)) else {
+            return false;
+        };
+        companions(doc, j).any(|cj| {
+            ci != j
+                && cj != i
+                && keys[cj].as_ref() == Some(ki)
+                && doc.figures[ci]
+                    .interval()
+                    .overlaps(&doc.figures[cj].interval())
+        })
+    })
 }
 
 /// Do figures `i` and `j` stand in paragraphs of the same text?
