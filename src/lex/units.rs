@@ -101,6 +101,8 @@ pub const ZH_UNITS: &[&str] = &[
     "匹",
     "羽",
     "尾",
+    "省份",
+    "省",
 ];
 
 /// Units whose whole numbers count discrete things exactly.
