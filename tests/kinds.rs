@@ -184,6 +184,20 @@ fn growth_of_gdp_is_real_and_its_values_nominal_so_it_is_not_recomputed() {
     );
 }
 
+#[test]
+fn growth_reads_a_base_stated_in_the_next_one_sentence_paragraph() {
+    // News prose gives each sentence a paragraph: the count, then last
+    // year's, then the rate.
+    let text = "There have been 15 burglaries this year in the district.\n\n\
+        At this time last year, there were 25, meaning burglaries are down by 40 percent.";
+    assert_eq!(checked_kinds_on_stdin(text), ["growth"]);
+    assert!(rules_flagged_on_stdin(text).is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("40 percent", "30 percent")),
+        ["en.growth.base"]
+    );
+}
+
 // --- respectively --------------------------------------------------------------
 
 #[test]

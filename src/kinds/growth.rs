@@ -164,7 +164,10 @@ fn current_of(doc: &Document, r: usize) -> Option<usize> {
         .take_while(|&j| doc.same_sentence(j, r))
         .all(|j| !doc.figures[j].is_operand() || marked_base(doc, j));
     let prev = (0..r).rev().find(|&j| !doc.same_sentence(j, r))?;
-    if !opens || !doc.same_paragraph(prev, r) {
+    // In its paragraph, or the one before (news prose gives each sentence
+    // a paragraph).
+    let near = doc.figures[r].paragraph - doc.figures[prev].paragraph <= 1;
+    if !opens || !near {
         return None;
     }
     // Only when the rate names the same quantity (`Real income declined
@@ -206,6 +209,15 @@ fn base_of(doc: &Document, r: usize, current: usize) -> Option<usize> {
     }
     let marked = |j: usize| marked_base(doc, j);
     let sentence_of = |j: usize| doc.figures[j].sentence;
+    // The sentence right after the current value's, in its paragraph or
+    // the next (`At this time last year, there were 20`).
+    let next_sentence = |j: usize| {
+        let (s, sj) = (sentence_of(current), sentence_of(j));
+        sj > s
+            && doc.figures[j].paragraph <= doc.figures[current].paragraph + 1
+            && (current.min(j) + 1..current.max(j))
+                .all(|k| sentence_of(k) == s || sentence_of(k) == sj)
+    };
     let lo = current.min(r).saturating_sub(4);
     let hi = (current.max(r) + 5).min(doc.figures.len());
     let (cur_year, _) = (doc.mentions[current].period.year, ());
@@ -222,7 +234,7 @@ fn base_of(doc: &Document, r: usize, current: usize) -> Option<usize> {
                 && is_level(doc, j)
                 && comparable(&doc.figures[j], cq)
                 && (sentence_of(j) == sentence_of(current)
-                    || sentence_of(j) == sentence_of(current) + 1 && doc.mentions[j].period.prior)
+                    || next_sentence(j) && doc.mentions[j].period.prior)
                 && (marked(j) || earlier_year(j) && sentence_of(j) == sentence_of(current))
                 && doc.mentions[j].adjusted == doc.mentions[current].adjusted
                 && !doc.mentions[j].period.target
