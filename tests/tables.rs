@@ -64,3 +64,24 @@ fn each_period_column_is_its_own_breakdown() {
         "{notes:#?}"
     );
 }
+
+/// Output and growth, in the text and in a table whose last column is
+/// last year's growth.
+const HARVEST: &str = "全县粮食总产量12397吨，同比增长0.5%。蔬菜产量5000吨，增长2.0%。\n\n\
+指标\n|\n产量(吨)\n|\n增长(%)\n|\n上年增长(%)\n|\n\
+粮食总产量\n|\n12397\n|\n0.5\n|\n1.2\n|\n\
+蔬菜产量\n|\n5000\n|\n2.0\n|\n3.1\n|\n\
+水果产量\n|\n800\n|\n1.5\n|\n2.2\n|\n";
+
+#[test]
+fn a_row_that_restates_the_texts_level_pins_its_growth() {
+    // The text's growth is one of the row's two growth cells.
+    assert!(rules_flagged_on_stdin(HARVEST).is_empty());
+    // With the output restated equal, a growth matching neither cell is a
+    // slip, however far from them.
+    let wrong = HARVEST.replacen("增长0.5%", "增长0.8%", 1);
+    assert_eq!(rules_flagged_on_stdin(&wrong), ["zh.repeat.table"]);
+    // Without that anchor the text may speak of another quantity.
+    let unanchored = wrong.replacen("12397吨", "12400吨", 1);
+    assert!(rules_flagged_on_stdin(&unanchored).is_empty());
+}

@@ -54,6 +54,9 @@ pub struct Params {
     pub count: usize,
     /// The list may name only some of the things counted (等).
     pub open: bool,
+    /// Another figure stated with the two is restated equal: they are one
+    /// statement, whatever the gap between their values.
+    pub anchored: bool,
 }
 
 /// One reading of a stated figure: which figures play which role.

@@ -122,12 +122,15 @@ impl RelationKind for Repeat {
             // a slip. The reading is reported only when another figure of
             // the same statement is restated equal beside it (`增加值72.61亿
             // 元，增长3.8%` twice): then the two statements are one.
-            let strength = if anchored(doc, &keys, i, j) {
+            let anchored = anchored(doc, &keys, i, j);
+            let strength = if anchored {
                 Strength::Strong
             } else {
                 Strength::Weak
             };
-            out.push(pair("same-label", doc, i, j, strength));
+            let mut c = pair("same-label", doc, i, j, strength);
+            c.params.anchored = anchored;
+            out.push(c);
         }
     }
 
@@ -153,8 +156,7 @@ impl RelationKind for Repeat {
         let consistent = signed(a).overlaps(&signed(b));
         // A statement restated with its companion equal is the same
         // quantity whatever its value.
-        let anchored = c.shape == "same-label" && c.strength == Strength::Strong;
-        if !consistent && !anchored {
+        if !consistent && !c.params.anchored {
             // A different quantity far more often than a slip: only values
             // within a quarter of each other are compared.
             let (x, y) = (signed(a).midpoint(), signed(b).midpoint());
@@ -254,7 +256,7 @@ fn tables(
     by_key: &HashMap<&Key, Vec<usize>>,
     out: &mut Vec<Candidate>,
 ) {
-    for t in &doc.tables {
+    for (t_index, t) in doc.tables.iter().enumerate() {
         // The table's first row, most often its total.
         let top = t.rows.iter().find(|r| !r.broken).map(|r| r.label.as_str());
         for row in &t.rows {
@@ -323,7 +325,25 @@ fn tables(
                     let dated = t.columns[col].header.chars().any(|c| c.is_ascii_digit())
                         && context_period(doc, j).months.is_some()
                         && pc.months.is_some();
-                    let sure = exact && (alike == 1 || dated);
+                    // Or when the prose restates another cell of the row
+                    // beside it (`8502亿元，增长12.3%` against `| 8502 | 12.3 |`).
+                    let anchored = || {
+                        companions(doc, j).any(|cj| {
+                            let Some(kcj) = &keys[cj] else { return false };
+                            let is_change = |k: &Key| matches!(k.class, Class::Change(..));
+                            is_change(kcj) != is_change(kc)
+                                && row.cells.iter().flatten().any(|&o| {
+                                    o != cell
+                                        && keys[o]
+                                            .as_ref()
+                                            .is_some_and(|ko| is_change(ko) == is_change(kcj))
+                                        && doc.figures[o].value == doc.figures[cj].value
+                                        && doc.figures[o].value.abs() >= Decimal::TEN
+                                })
+                        })
+                    };
+                    let anchored = anchored();
+                    let sure = exact && (alike == 1 || dated) || anchored;
                     let strength = if sure {
                         Strength::Strong
                     } else {
@@ -331,7 +351,11 @@ fn tables(
                     };
                     let (a, b) = if j < cell { (j, cell) } else { (cell, j) };
                     let mut c = pair("table", doc, a, b, strength);
-                    c.group = (1 << 41) | cell as u64;
+                    c.params.anchored = anchored;
+                    // One statement in prose against the cells of a row:
+                    // it holds if one of them says the same (the row's
+                    // other columns are other periods).
+                    c.group = (1 << 41) | (j as u64) << 16 | (t_index as u64 & 0xffff);
                     out.push(c);
                 }
             }
