@@ -192,3 +192,24 @@ fn a_label_stated_twice_is_one_quantity_only_when_its_statement_is_restated() {
         Among men, the adjusted odds ratio was 4.27 (95% CI, 1.89–9.67).";
     assert!(rules_flagged_on_stdin(groups).is_empty());
 }
+
+#[test]
+fn an_identity_holds_between_levels_not_between_their_growth_rates() {
+    // 贸易顺差 = 出口 − 进口 for the amounts; their growth rates do not
+    // subtract.
+    let trade =
+        "出口16.45万亿元，增长6.9%；进口12.13万亿元，增长4.7%；贸易顺差4.32万亿元，扩大13.6%。";
+    assert!(rules_flagged_on_stdin(trade).is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(&trade.replace("顺差4.32万亿元", "顺差4.62万亿元")),
+        ["zh.sum.identity"]
+    );
+    // A difference is small beside its terms: a slip is reported however
+    // far it is from the difference.
+    let births = "人口出生率8.56‰，死亡率5.91‰，自然增长率2.65‰。";
+    assert!(rules_flagged_on_stdin(births).is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(&births.replace("2.65‰", "5.65‰")),
+        ["zh.sum.identity"]
+    );
+}
