@@ -198,6 +198,18 @@ fn growth_reads_a_base_stated_in_the_next_one_sentence_paragraph() {
     );
 }
 
+#[test]
+fn a_sex_ratio_is_males_per_hundred_females() {
+    // 比 inside 性别比 is no comparison.
+    let text = "男性人口5200人，女性人口5000人，男女性别比为104.00:100（女性为100）。";
+    assert_eq!(checked_kinds_on_stdin(text), ["ratio"]);
+    assert!(rules_flagged_on_stdin(text).is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("104.00", "106.00")),
+        ["zh.ratio.rate"]
+    );
+}
+
 // --- respectively --------------------------------------------------------------
 
 #[test]
