@@ -213,3 +213,19 @@ fn an_identity_holds_between_levels_not_between_their_growth_rates() {
         ["zh.sum.identity"]
     );
 }
+
+#[test]
+fn numbers_that_name_list_items_are_not_their_sizes() {
+    for text in [
+        "Income was dichotomized into 2 levels: 1) poor and 2) rich.",
+        "Two tests (Test 1 and Test 2, before and after training) were run.",
+    ] {
+        assert!(rules_flagged_on_stdin(text).is_empty(), "{text}");
+    }
+    // A small count spelled out in brackets is checked however large a
+    // share of it the slip is.
+    assert_eq!(
+        rules_flagged_on_stdin("本土病例6例（甲市4例、乙市5例）。"),
+        ["zh.sum.bracket"]
+    );
+}

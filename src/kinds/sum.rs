@@ -784,6 +784,10 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
 /// and still be a slip rather than parts of something else.
 const PLAUSIBLE_SHARE: i64 = 25;
 
+/// How many things a spelled-out list of a small count may miss by and
+/// still be read as a slip.
+const SMALL_COUNT_SLIP: i64 = 5;
+
 pub fn evaluate(doc: &Document, c: &Candidate) -> Option<Verdict> {
     let ti = c.stated;
     let total = &doc.figures[ti];
@@ -821,6 +825,17 @@ pub fn evaluate(doc: &Document, c: &Candidate) -> Option<Verdict> {
     } else {
         total.value
     };
+    // `1) poor and 2) rich`, `HPT 1 and HPT 2`: numbers that name the
+    // items, not their sizes.
+    let enumerated = parts.len() >= 2
+        && minus.is_empty()
+        && parts
+            .iter()
+            .enumerate()
+            .all(|(k, &i)| doc.figures[i].value == Decimal::from(k + 1));
+    if enumerated {
+        return None;
+    }
     let consistent = if c.params.exhaustive {
         sum.overlaps(&target)
     } else {
@@ -841,8 +856,18 @@ pub fn evaluate(doc: &Document, c: &Candidate) -> Option<Verdict> {
     // identity the lexicon defines (自然增长率 = 出生率 − 死亡率), whose
     // members are named.
     if !consistent && c.shape != "identity" {
-        let off = (exact - target_value).abs() * Decimal::ONE_HUNDRED;
-        if target_value.is_zero() || off / target_value.abs() > Decimal::from(PLAUSIBLE_SHARE) {
+        let off = (exact - target_value).abs();
+        // A list the text spells out (in brackets, after a colon) is the
+        // reading meant; a few things miscounted in a small count are a
+        // slip, however large a share of it.
+        let listed = matches!(c.shape, "bracket" | "colon-list")
+            && off <= Decimal::from(SMALL_COUNT_SLIP)
+            && total.kind == Kind::Number
+            && target_value.fract().is_zero();
+        if !listed
+            && (target_value.is_zero()
+                || off * Decimal::ONE_HUNDRED / target_value.abs() > Decimal::from(PLAUSIBLE_SHARE))
+        {
             return None;
         }
     }
