@@ -229,3 +229,17 @@ fn numbers_that_name_list_items_are_not_their_sizes() {
         ["zh.sum.bracket"]
     );
 }
+
+#[test]
+fn a_restatement_to_the_same_precision_prints_the_same_digits() {
+    // 4.7 and 4.6 both round from 4.65, but one quantity printed twice to
+    // one decimal reads the same both times.
+    let text = "Retail sales rose 4.7% in March\n\n\
+        Retail sales rose 4.7% in March compared with February, the statistics office said today in its monthly release.";
+    assert!(rules_flagged_on_stdin(text).is_empty());
+    assert_eq!(checked_kinds_on_stdin(text), ["repeat"]);
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replacen("4.7%", "4.6%", 1)),
+        ["en.repeat.headline"]
+    );
+}

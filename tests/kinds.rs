@@ -210,6 +210,18 @@ fn a_sex_ratio_is_males_per_hundred_females() {
     );
 }
 
+#[test]
+fn traditional_units_keep_areas_and_weights_apart() {
+    // 萬畝 of sown area is no total of 萬噸 of grain.
+    let text = "糧食作物播種面積19.8萬畝，糧食總產量5.1萬噸。其中，夏糧2.8萬噸；秋糧2.3萬噸。";
+    assert!(rules_flagged_on_stdin(text).is_empty());
+    assert_eq!(checked_kinds_on_stdin(text), ["sum"]);
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("總產量5.1", "總產量5.5")),
+        ["zh.sum.set"]
+    );
+}
+
 // --- respectively --------------------------------------------------------------
 
 #[test]

@@ -274,9 +274,16 @@ fn unit_word(input: &str) -> (&str, String) {
     if !(crate::source::is_cjk(first) || first.is_ascii_alphabetic()) {
         return (input, String::new());
     }
+    // Traditional characters read as their simplified forms (噸 is 吨).
+    let folded: String = rest.chars().take(4).map(crate::source::fold_char).collect();
     for unit in ZH_UNITS {
-        if let Some(after) = rest.strip_prefix(unit) {
-            return (after, (*unit).to_owned());
+        if folded.starts_with(unit) {
+            let len: usize = rest
+                .chars()
+                .take(unit.chars().count())
+                .map(char::len_utf8)
+                .sum();
+            return (&rest[len..], (*unit).to_owned());
         }
     }
     let word_len = rest
