@@ -222,6 +222,20 @@ fn traditional_units_keep_areas_and_weights_apart() {
     );
 }
 
+#[test]
+fn a_signed_increment_in_brackets_checks_the_rate_beside_it() {
+    // 0.99 / (31.06 − 0.99) = 3.3%; `12 months earlier` is a time, not a
+    // base value.
+    let text =
+        "Average hourly wages were up 3.3% (+$0.99 to $31.06) compared with 12 months earlier.";
+    assert_eq!(checked_kinds_on_stdin(text), ["growth"]);
+    assert!(rules_flagged_on_stdin(text).is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("+$0.99", "+$1.99")),
+        ["en.growth.increment"]
+    );
+}
+
 // --- respectively --------------------------------------------------------------
 
 #[test]

@@ -678,6 +678,25 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                 }
             }
         }
+        // `up 3.3% (+$0.99 to $31.06)`: a plus sign makes a figure beside
+        // a change its increment.
+        if role == Role::Level && q.kind == Kind::Number {
+            let before = text[window_start.min(q.start)..q.start]
+                .trim_end_matches(['$', '€', '£', '¥', '￥', ' ']);
+            let plus = before.ends_with('+') || text[q.start..q.end].starts_with('+');
+            let after_change = i > 0
+                && qs[i - 1].sentence == q.sentence
+                && matches!(
+                    mentions.last().map(|m: &Mention| m.role),
+                    Some(Role::Change { .. })
+                );
+            if plus && after_change {
+                role = Role::Change {
+                    down: false,
+                    versus: false,
+                };
+            }
+        }
         // `17 cases per 1000 population`, 每万人: a rate's base, not an amount.
         let per = text[window_start..q.start].trim_end();
         let denominator =
@@ -697,7 +716,18 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                     || lower_per.len() == w.len()
                     || !lower_per.as_bytes()[lower_per.len() - w.len() - 1].is_ascii_alphabetic())
         });
-        let denominator = denominator || reference;
+        // `12 months earlier`, `two years ago`: a time before, not an
+        // amount.
+        let span_ago = matches!(
+            q.unit.as_str(),
+            "months" | "month" | "years" | "year" | "weeks" | "week" | "days" | "quarters"
+        ) && {
+            let next = text[q.unit_end.min(text.len())..].trim_start();
+            ["earlier", "ago", "before", "later", "prior", "previously"]
+                .iter()
+                .any(|w| next.starts_with(w))
+        };
+        let denominator = denominator || reference || span_ago;
         if matches!(q.kind, Kind::Date | Kind::Ordinal) || q.in_range || denominator {
             role = Role::Other;
         }

@@ -252,6 +252,19 @@ fn base_of(doc: &Document, r: usize, current: usize) -> Option<usize> {
 /// rate.
 fn increment_of(doc: &Document, r: usize, current: usize) -> Option<usize> {
     let cq = &doc.figures[current];
+    // `up 3.3% (+$0.99 to $31.06)`: the increment between the rate and
+    // the value it reaches.
+    if current > r {
+        return (r + 1..current).find(|&j| {
+            let m = &doc.mentions[j];
+            doc.figures[j].kind == Kind::Number
+                && matches!(m.role, Role::Change { versus: false, .. })
+                && doc.figures[j].is_operand()
+                && doc.same_sentence(j, r)
+                && comparable(&doc.figures[j], cq)
+                && measured_alike(&doc.figures[j], cq)
+        });
+    }
     (current + 1..r).find(|&j| {
         let m = &doc.mentions[j];
         doc.figures[j].kind == Kind::Number
