@@ -313,3 +313,21 @@ fn apa_error_human_output() {
     let out = assert_one_error("apa", "2.41");
     insta::assert_snapshot!("apa_error_human", out);
 }
+
+#[test]
+fn group_sizes_of_a_split_add_up_to_the_total() {
+    let text = "Twenty-four men were randomly assigned to aerobic exercise (N=8), \
+        half-bath (N=8), or control (N=8) groups.";
+    assert_eq!(checked_kinds_on_stdin(text), ["sum"]);
+    assert!(rules_flagged_on_stdin(text).is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("control (N=8)", "control (N=9)")),
+        ["en.sum.groups"]
+    );
+    // Sizes of groups with no word that the split covers everyone may be
+    // a few of many.
+    assert!(rules_flagged_on_stdin(
+        "Twenty-four men took part; some did aerobic exercise (N=8) and others a half-bath (N=9)."
+    )
+    .is_empty());
+}

@@ -46,6 +46,7 @@ impl RelationKind for Sum {
             "set",
             "bracket",
             "colon-list",
+            "groups",
             "identity",
             "increments",
             "change",
@@ -65,6 +66,7 @@ impl RelationKind for Sum {
         increments(cx, &breakdowns, out);
         brackets(cx, out);
         colon_lists(cx, out);
+        groups(cx, out);
         identities(cx, out);
         changes(cx, out);
         partitions(cx, out);
@@ -596,6 +598,56 @@ fn colon_lists(cx: &Context, out: &mut Vec<Candidate>) {
     }
 }
 
+/// `695 newborns were randomly assigned to either the study group (n =
+/// 352) or the control group (n = 343)`: a total split into groups, each
+/// group's size in brackets after its name.
+fn groups(cx: &Context, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    // Is figure `j` a group size: `(n = 352)`, `(n=343,`?
+    let size = |j: usize| {
+        let q = &doc.figures[j];
+        let from = doc.folded.floor_char_boundary(q.start.saturating_sub(8));
+        let before = doc.folded[from..q.start]
+            .trim_end_matches([' ', '='])
+            .trim_end();
+        let before = before.to_ascii_lowercase();
+        (before.ends_with("(n") || before.ends_with("( n") || before.ends_with("（n"))
+            && q.kind == Kind::Number
+            && q.is_operand()
+    };
+    for t in 0..doc.figures.len() {
+        if !is_level(doc, t) || size(t) {
+            continue;
+        }
+        let tq = &doc.figures[t];
+        let sentence_end = doc.segment_end(crate::lex::Level::Sentence, tq.end);
+        let after: Vec<usize> = (t + 1..doc.figures.len())
+            .take_while(|&j| doc.figures[j].start < sentence_end)
+            .collect();
+        // Every figure after the total is a group size, the split is said
+        // to cover everyone (assigned to, divided into), and no figure
+        // stands between the total and its groups but sizes.
+        let items: Vec<usize> = after.iter().copied().filter(|&j| size(j)).collect();
+        if items.len() < 2 || items.len() != after.len() {
+            continue;
+        }
+        let split = doc
+            .cues_in(tq.unit_end, doc.figures[items[0]].start)
+            .iter()
+            .any(|h| h.cue == Cue::Exhaustive);
+        if !split
+            || !items
+                .iter()
+                .all(|&j| comparable(&doc.figures[j], tq) && doc.figures[j].value <= tq.value)
+        {
+            continue;
+        }
+        let mut c = breakdown("groups", doc, t, &items);
+        c.strength = super::Strength::Strong;
+        out.push(c);
+    }
+}
+
 fn identities(cx: &Context, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
     for id in &cx.lexicon.identities {
@@ -860,7 +912,7 @@ pub fn evaluate(doc: &Document, c: &Candidate) -> Option<Verdict> {
         // A list the text spells out (in brackets, after a colon) is the
         // reading meant; a few things miscounted in a small count are a
         // slip, however large a share of it.
-        let listed = matches!(c.shape, "bracket" | "colon-list")
+        let listed = matches!(c.shape, "bracket" | "colon-list" | "groups")
             && off <= Decimal::from(SMALL_COUNT_SLIP)
             && total.kind == Kind::Number
             && target_value.fract().is_zero();

@@ -472,14 +472,39 @@ const EN_NUMBER_WORDS: &[&str] = &[
     "twenty",
 ];
 
-/// An English number word from zero to twenty, as a count.
-pub fn english_word(input: &str) -> Option<Parsed> {
-    let word_len = input
+/// Tens from twenty to ninety, by their value / 10.
+const EN_TENS: &[&str] = &[
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// The length of the ASCII word that opens `input`.
+fn word_len(input: &str) -> usize {
+    input
         .char_indices()
         .find(|&(_, c)| !c.is_ascii_alphabetic())
-        .map_or(input.len(), |(i, _)| i);
+        .map_or(input.len(), |(i, _)| i)
+}
+
+/// An English number word from zero to ninety-nine (`Twenty-four`,
+/// `forty`), as a count.
+pub fn english_word(input: &str) -> Option<Parsed> {
+    let mut word_len = word_len(input);
     let word = input[..word_len].to_ascii_lowercase();
-    let value = EN_NUMBER_WORDS.iter().position(|w| *w == word)?;
+    let mut value = match EN_TENS.iter().position(|w| !w.is_empty() && *w == word) {
+        Some(tens) => tens * 10,
+        None => EN_NUMBER_WORDS.iter().position(|w| *w == word)?,
+    };
+    // `twenty-four`: a unit after a hyphen.
+    if value >= 20 && value % 10 == 0 {
+        if let Some(rest) = input[word_len..].strip_prefix('-') {
+            let len = self::word_len(rest);
+            let unit = rest[..len].to_ascii_lowercase();
+            if let Some(k) = EN_NUMBER_WORDS[1..10].iter().position(|w| *w == unit) {
+                value += k + 1;
+                word_len += 1 + len;
+            }
+        }
+    }
     let (after_unit, unit) = unit_word(&input[word_len..]);
     // "one" is mostly a pronoun or "at least one"; a count only before a
     // noun of discrete things.
@@ -774,6 +799,15 @@ mod tests {
         assert_eq!(scan("the third quarter 2026 grew 20%")[0].unit, "");
         assert_eq!(scan("revenue of 676 rose")[0].unit, "");
         assert_eq!(scan("twenty four")[0].unit, "");
+    }
+
+    #[test]
+    fn english_tens_and_hyphenated_numbers_are_counts() {
+        assert_eq!(one("Twenty-four men").value, Decimal::from(24));
+        assert_eq!(one("forty patients").value, Decimal::from(40));
+        assert_eq!(one("ninety-nine cases").unit, "cases");
+        // A hyphen before a word that is no unit leaves the tens alone.
+        assert_eq!(one("twenty-something years").value, Decimal::from(20));
     }
 
     #[test]
