@@ -243,3 +243,24 @@ fn a_restatement_to_the_same_precision_prints_the_same_digits() {
         ["en.repeat.headline"]
     );
 }
+
+#[test]
+fn a_one_word_headline_is_the_leads_first_figure_of_its_kind() {
+    // `from last year` is the base of the headline's fall, not its period;
+    // the lead's first fall names the same thing.
+    let text = "Burglaries down 40 percent from last year, police say\n\n\
+        There have been 15 burglaries this year in the district. At this time last year, \
+        there were 25, meaning burglaries are down by 40 percent so far this year.\n\n\
+        Thefts are down by 12 percent over the same period, the department said in a statement.";
+    assert!(rules_flagged_on_stdin(text).is_empty());
+    assert!(checked_kinds_on_stdin(text).contains(&"repeat".to_owned()));
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replacen("down 40 percent", "down 45 percent", 1)),
+        ["en.repeat.headline"]
+    );
+    // The next fall, of another thing, is not the headline's.
+    let other = text
+        .replacen("burglaries are down by 40", "burglaries are down by 40", 1)
+        .replacen("Burglaries down 40", "Thefts down 40", 1);
+    assert!(rules_flagged_on_stdin(&other).is_empty());
+}

@@ -380,6 +380,12 @@ fn english_label(words: &str) -> &str {
         }
     }
     let mut label = words[..cut].trim();
+    // `The responses suggest that the overall homicide count`: the noun
+    // phrase is the clause after `that`.
+    let lower = label.to_ascii_lowercase();
+    if let Some(k) = lower.rfind(" that ") {
+        label = label[k + " that ".len()..].trim();
+    }
     loop {
         let lower = label.to_ascii_lowercase();
         let first = lower.split(' ').next().unwrap_or("");
@@ -393,6 +399,34 @@ fn english_label(words: &str) -> &str {
         }
     }
     label
+}
+
+/// The noun an English count counts: its unit word, or the word after
+/// it when that is a proper adjective (`61 American cities`, `61 US
+/// Cities`).
+fn english_noun(text: &str, q: &crate::lex::Quantity) -> String {
+    let unit = q.unit.to_ascii_lowercase();
+    let written = text.get(q.end..q.unit_end).unwrap_or("").trim();
+    if !written.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return unit;
+    }
+    let next = text
+        .get(q.unit_end..)
+        .unwrap_or("")
+        .trim_start_matches(' ')
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    const NOT_NOUNS: &[&str] = &[
+        "and", "or", "of", "in", "on", "at", "to", "for", "from", "by", "with", "the", "a", "an",
+        "is", "are", "was", "were", "has", "have", "had", "says", "said",
+    ];
+    let lower = next.to_ascii_lowercase();
+    if next.len() >= 3 && !NOT_NOUNS.contains(&lower.as_str()) {
+        lower
+    } else {
+        unit
+    }
 }
 
 pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
@@ -625,7 +659,7 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             label = if adjusted { "non-gaap eps" } else { "gaap eps" }.to_owned();
         }
         let noun = if lang == Lang::En {
-            q.unit.to_ascii_lowercase()
+            english_noun(text, q)
         } else {
             String::new()
         };
@@ -807,9 +841,20 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                 .iter()
                 .find(|p| p.kind != Kind::Date)
                 .map_or(sentence_end, |p| p.start.min(sentence_end));
-            doc.cues_in(q.unit_end, next.max(q.unit_end))
-                .iter()
-                .any(|h| h.cue == Cue::Prior)
+            let hits = doc.cues_in(q.unit_end, next.max(q.unit_end));
+            // `down 40 percent from last year`: the base of a change, not
+            // its period.
+            let base_of_change = |k: usize| {
+                matches!(role, Role::Change { .. })
+                    && hits[..k]
+                        .iter()
+                        .rev()
+                        .take(1)
+                        .any(|b| matches!(b.cue, Cue::From | Cue::Versus))
+            };
+            hits.iter()
+                .enumerate()
+                .any(|(k, h)| h.cue == Cue::Prior && !base_of_change(k))
         };
         period.prior = own_words.iter().any(|h| h.cue == Cue::Prior) || prior_before || prior_after;
         period.target = clause_before.iter().any(|h| h.cue == Cue::Target);

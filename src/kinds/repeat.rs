@@ -88,6 +88,27 @@ impl RelationKind for Repeat {
                             })
                             && period.compatible(&context_period(doc, j))
                     });
+                // A one-word English name (`Homicides down 40 percent`)
+                // is too loose to search the text for: it is the text's
+                // first figure of its kind, if that one names it.
+                let found = found.or_else(|| {
+                    if k.lang != Lang::En || k.name.contains(' ') || k.name.len() < 4 {
+                        return None;
+                    }
+                    let first = (i + 1..doc.figures.len())
+                        .take(HEADLINE_REACH)
+                        .take_while(|&j| doc.figures[j].paragraph <= reach)
+                        .find(|&j| {
+                            !is_headline(j)
+                                && keys[j].as_ref().is_some_and(|kj| kj.class == k.class)
+                        })?;
+                    let kj = keys[first].as_ref()?;
+                    let word = stem(&k.name);
+                    (kj.real == k.real
+                        && kj.name.split(' ').any(|w| stem(w) == word)
+                        && period.compatible(&context_period(doc, first)))
+                    .then_some(first)
+                });
                 if let Some(j) = found {
                     // A headline printed twice (a page's running title)
                     // makes two relations with the one body figure.
@@ -167,7 +188,7 @@ impl RelationKind for Repeat {
             // A different quantity far more often than a slip: only values
             // within a quarter of each other are compared.
             let (x, y) = (signed(a).midpoint(), signed(b).midpoint());
-            let big = x.max(y);
+            let big = x.abs().max(y.abs());
             if big.is_zero() || (x - y).abs() * Decimal::from(4) > big || qa.approx || qb.approx {
                 return None;
             }
