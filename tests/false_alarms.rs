@@ -259,8 +259,6 @@ fn a_one_word_headline_is_the_leads_first_figure_of_its_kind() {
         ["en.repeat.headline"]
     );
     // The next fall, of another thing, is not the headline's.
-    let other = text
-        .replacen("burglaries are down by 40", "burglaries are down by 40", 1)
-        .replacen("Burglaries down 40", "Thefts down 40", 1);
+    let other = text.replacen("Burglaries down 40", "Thefts down 40", 1);
     assert!(rules_flagged_on_stdin(&other).is_empty());
 }
