@@ -236,6 +236,25 @@ fn a_signed_increment_in_brackets_checks_the_rate_beside_it() {
     );
 }
 
+#[test]
+fn growth_reads_a_base_after_jiao_de_and_judges_large_rates_by_their_size() {
+    let text = "上半年新设企业1804家，较去年同期的700家增长157.71%。";
+    assert_eq!(checked_kinds_on_stdin(text), ["growth"]);
+    // Ten points off a rate of 158%: a slip, not another reading.
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("157.71%", "167.71%")),
+        ["zh.growth.base"]
+    );
+    // A prior-year value of another quantity in the next sentence is no
+    // base.
+    assert!(checked_kinds_on_stdin(
+        "Prices averaged $7.31 per barrel in the quarter, an increase of 177% from a year ago. \
+         The differential averaged $2.71 compared to $2.42 in the prior year period."
+    )
+    .iter()
+    .all(|k| k != "growth"));
+}
+
 // --- respectively --------------------------------------------------------------
 
 #[test]

@@ -125,10 +125,11 @@ fn marked_base(doc: &Document, j: usize) -> bool {
     let start = doc.figures[j].start;
     // `from its peak of $57,843`: 由, from or compared with a few words
     // before the figure.
-    let near = doc
-        .cues_in(m.window.0, start)
-        .iter()
-        .any(|h| matches!(h.cue, Cue::From | Cue::Versus) && start - h.end <= 32);
+    // `较去年同期的700家`: a base phrase right before it.
+    let near = doc.cues_in(m.window.0, start).iter().any(|h| {
+        matches!(h.cue, Cue::From | Cue::Versus) && start - h.end <= 32
+            || h.cue == Cue::Base && doc.folded[h.end..start].trim() == "的"
+    });
     m.lead.has(Cue::From)
         || m.lead.has(Cue::Versus)
         || near
@@ -218,6 +219,12 @@ fn base_of(doc: &Document, r: usize, current: usize) -> Option<usize> {
             && (current.min(j) + 1..current.max(j))
                 .all(|k| sentence_of(k) == s || sentence_of(k) == sj)
     };
+    // A base in another sentence names what the current value names, or
+    // nothing (`there were 20`): `$2.42` of another price is no base.
+    let named_alike = |j: usize| {
+        let name = doc.name_of(j);
+        name.is_empty() || names_agree(name, doc.name_of(current))
+    };
     let lo = current.min(r).saturating_sub(4);
     let hi = (current.max(r) + 5).min(doc.figures.len());
     let (cur_year, _) = (doc.mentions[current].period.year, ());
@@ -234,7 +241,7 @@ fn base_of(doc: &Document, r: usize, current: usize) -> Option<usize> {
                 && is_level(doc, j)
                 && comparable(&doc.figures[j], cq)
                 && (sentence_of(j) == sentence_of(current)
-                    || next_sentence(j) && doc.mentions[j].period.prior)
+                    || next_sentence(j) && doc.mentions[j].period.prior && named_alike(j))
                 && (marked(j) || earlier_year(j) && sentence_of(j) == sentence_of(current))
                 && doc.mentions[j].adjusted == doc.mentions[current].adjusted
                 && !doc.mentions[j].period.target
@@ -306,7 +313,8 @@ fn annual_rate(ratio: Decimal, years: u32) -> Option<Decimal> {
 }
 
 /// How far a rate may be from its recomputation, in points, and still be
-/// a slip rather than a reading of the wrong values.
+/// a slip rather than a reading of the wrong values (at least; a quarter
+/// of a larger rate).
 const PLAUSIBLE_POINTS: i64 = 10;
 
 fn evaluate(doc: &Document, c: &Candidate) -> Option<Verdict> {
@@ -344,7 +352,10 @@ fn evaluate(doc: &Document, c: &Candidate) -> Option<Verdict> {
     let loose = crate::num::loosely(rate.value, rate.decimals);
     let stated = if c.params.down { loose.negate() } else { loose };
     let consistent = computed.overlaps(&stated);
-    if !consistent && (exact - stated.midpoint()).abs() > Decimal::from(PLAUSIBLE_POINTS) {
+    // Ten points, or a quarter of a large rate (157.71% stated for 167.7%
+    // is a slip too).
+    let plausible = Decimal::from(PLAUSIBLE_POINTS).max(exact.abs() / Decimal::from(4));
+    if !consistent && (exact - stated.midpoint()).abs() > plausible {
         return None;
     }
     let shown_rate = if c.params.down { -exact } else { exact };
