@@ -173,6 +173,21 @@ fn a_list_before_deng_may_name_only_some() {
 }
 
 #[test]
+fn zhe_points_back_at_exactly_the_phrases_named() {
+    let text = "抓住建立健全生产责任制和发展多种经营这两个重要环节。";
+    assert_eq!(checked_kinds_on_stdin(text), ["count"]);
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("两个", "三个")),
+        ["zh.count.list-then-count"]
+    );
+    // An ordinal in the list (第二批) is a name, not a figure of its own.
+    assert_eq!(
+        checked_kinds_on_stdin("第二批申报西连河及五龙口三期等 2个项目。"),
+        ["count"]
+    );
+}
+
+#[test]
 fn growth_of_gdp_is_real_and_its_values_nominal_so_it_is_not_recomputed() {
     // 120 → 130 is 8.3% at current prices; 5.2% is the real growth.
     assert!(

@@ -147,13 +147,18 @@ const POINTERS: &[&str] = &[
 
 /// Is `text` a list of parallel names, as a count counts: short items,
 /// none ending in a particle, none holding one?
-fn names_listed(text: &str) -> bool {
+fn names_listed(text: &str, pointed: bool) -> bool {
     let items: Vec<&str> = if text.contains('、') {
         text.split('、').collect()
     } else {
         text.splitn(2, ['和', '及', '与']).collect()
     };
-    let max = if text.contains('、') { 10 } else { 6 };
+    // Items pointed back at by 这 may be phrases (建立健全生产责任制).
+    let max = match (text.contains('、'), pointed) {
+        (_, true) => 12,
+        (true, false) => 10,
+        (false, false) => 6,
+    };
     items.len() >= 2
         && items.iter().enumerate().all(|(k, item)| {
             let item = item.trim_matches(|c: char| c.is_whitespace() || "“”\"「」".contains(c));
@@ -189,13 +194,18 @@ fn list_then_count(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
     let before = doc.folded[clause..q.start].trim_end();
     // Words between the list and the number: 等, 这, 共, a quote.
     let mut open = false;
+    let mut pointed = false;
     let mut tail = before;
     loop {
         let t = tail.trim_end_matches([' ', '“', '"', '「', '\u{3000}']);
         if let Some(r) = t.strip_suffix('等') {
             open = true;
             tail = r;
-        } else if let Some(r) = t.strip_suffix('这').or_else(|| t.strip_suffix("共")) {
+        } else if let Some(r) = t.strip_suffix('这').or_else(|| t.strip_suffix("这样")) {
+            // `A和B这两个环节`: 这 points back at exactly the things named.
+            pointed = true;
+            tail = r;
+        } else if let Some(r) = t.strip_suffix("共") {
             tail = r;
         } else {
             tail = t;
@@ -206,11 +216,10 @@ fn list_then_count(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
     let text = doc.folded[clause..end].trim_start_matches(['“', '"']);
     let start = end - text.len();
     // A list of names with no figure of its own.
-    if !names_listed(text)
-        || doc
-            .figures_in(start, end)
-            .iter()
-            .any(|f| f.start >= start && f.start < end && f.kind != Kind::Date)
+    if !names_listed(text, pointed)
+        || doc.figures_in(start, end).iter().any(|f| {
+            f.start >= start && f.start < end && !matches!(f.kind, Kind::Date | Kind::Ordinal)
+        })
     {
         return;
     }
