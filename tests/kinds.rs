@@ -180,6 +180,14 @@ fn zhe_points_back_at_exactly_the_phrases_named() {
         rules_flagged_on_stdin(&text.replace("两个", "三个")),
         ["zh.count.list-then-count"]
     );
+    // The words that open the clause end at its last particle before the
+    // first item.
+    let opened = "更好地落实了在原材料和能源供应、银行贷款、基本建设、交通运输四个方面的政策。";
+    assert_eq!(checked_kinds_on_stdin(opened), ["count"]);
+    assert_eq!(
+        rules_flagged_on_stdin(&opened.replace("四个", "五个")),
+        ["zh.count.list-then-count"]
+    );
     // An ordinal in the list (第二批) is a name, not a figure of its own.
     assert_eq!(
         checked_kinds_on_stdin("第二批申报西连河及五龙口三期等 2个项目。"),

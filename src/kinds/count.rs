@@ -213,7 +213,21 @@ fn list_then_count(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
         }
     }
     let end = clause + tail.len();
-    let text = doc.folded[clause..end].trim_start_matches(['“', '"']);
+    let mut text = doc.folded[clause..end].trim_start_matches(['“', '"']);
+    // `落实了在原材料和能源供应、银行贷款…`: the words that open the clause
+    // before its first item end at its last particle.
+    if let Some(first) = text
+        .split('、')
+        .next()
+        .filter(|_| text.matches('、').count() >= 2)
+    {
+        if let Some(k) = first.rfind(['了', '在', '对', '把', '将', '的']) {
+            let cut = k + first[k..].chars().next().map_or(0, char::len_utf8);
+            if first[cut..].chars().count() >= 2 {
+                text = &text[cut..];
+            }
+        }
+    }
     let start = end - text.len();
     // A list of names with no figure of its own.
     if !names_listed(text, pointed)
