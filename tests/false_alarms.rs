@@ -204,6 +204,20 @@ fn an_identity_holds_between_levels_not_between_their_growth_rates() {
         rules_flagged_on_stdin(&trade.replace("顺差4.32万亿元", "顺差4.62万亿元")),
         ["zh.sum.identity"]
     );
+    // A member the text says there is none of counts as zero; none of
+    // the new ones says nothing of the cumulative count.
+    let none = "现有确诊病例386例。累计确诊病例9637例，累计治愈出院病例9251例，无死亡病例。";
+    assert!(rules_flagged_on_stdin(none).is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(&none.replace("9637例", "9737例")),
+        ["zh.sum.identity"]
+    );
+    assert!(rules_flagged_on_stdin(
+        &none
+            .replace("9637例", "9737例")
+            .replace("无死亡", "无新增死亡")
+    )
+    .is_empty());
     // A difference is small beside its terms: a slip is reported however
     // far it is from the difference.
     let births = "人口出生率8.56‰，死亡率5.91‰，自然增长率2.65‰。";

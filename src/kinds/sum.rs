@@ -684,11 +684,34 @@ fn identities(cx: &Context, out: &mut Vec<Candidate>) {
                             .find(|&j| ok(j))
                     })
             };
-            let plus: Option<Vec<usize>> = id.plus.iter().map(find).collect();
+            // `无死亡病例`: a member the paragraph says there is none of
+            // counts as zero.
+            let none_of = |p: &crate::lexicon::LabelPattern| {
+                let start = doc.segment_start(crate::lex::Level::Paragraph, tq.start);
+                let end = doc.segment_end(crate::lex::Level::Paragraph, tq.start);
+                let text = &doc.folded[start..end];
+                text.match_indices('无')
+                    .any(|(k, _)| p.opens(&text[k + '无'.len_utf8()..]))
+            };
+            let mut absent = 0;
+            let plus: Option<Vec<usize>> = id
+                .plus
+                .iter()
+                .filter(|p| {
+                    let missing = find(p).is_none() && none_of(p);
+                    absent += usize::from(missing);
+                    !missing
+                })
+                .map(find)
+                .collect();
             let minus: Option<Vec<usize>> = id.minus.iter().map(find).collect();
             let (Some(plus), Some(minus)) = (plus, minus) else {
                 continue;
             };
+            // Two stated members at least.
+            if plus.len() + minus.len() < 2 || absent > 1 {
+                continue;
+            }
             let mut c = Candidate::new(NAME, "identity", tm.lang, t).strong();
             for p in plus {
                 c = c.with("part", p);

@@ -146,6 +146,17 @@ impl LabelPattern {
         }
     }
 
+    /// Does `text` open with the end of the pattern's last fragment, two
+    /// characters or more (`死亡病例` for `累计死亡`)? How a report says there
+    /// is none of it: 无死亡病例.
+    pub fn opens(&self, text: &str) -> bool {
+        let Some(last) = self.fragments.last() else {
+            return false;
+        };
+        let chars: Vec<(usize, char)> = last.char_indices().collect();
+        (0..chars.len().saturating_sub(1)).any(|k| text.starts_with(&last[chars[k].0..]))
+    }
+
     /// Does the normalized `label` hold every fragment, in order?
     pub fn matches(&self, label: &str) -> bool {
         if self.fragments.is_empty() {
