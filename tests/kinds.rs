@@ -196,6 +196,19 @@ fn zhe_points_back_at_exactly_the_phrases_named() {
 }
 
 #[test]
+fn a_share_of_a_whole_named_with_its_scope_and_a_note_mark() {
+    // 全国 between 占 and the whole's name; [3] marks a note, not a figure.
+    let text =
+        "全国共有幼儿园29.48万所。其中，普惠性幼儿园[3]24.47万所，占全国幼儿园的比例83.00%。";
+    assert_eq!(checked_kinds_on_stdin(text), ["ratio"]);
+    assert!(rules_flagged_on_stdin(text).is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("83.00%", "85.00%")),
+        ["zh.ratio.named-whole"]
+    );
+}
+
+#[test]
 fn growth_of_gdp_is_real_and_its_values_nominal_so_it_is_not_recomputed() {
     // 120 → 130 is 8.3% at current prices; 5.2% is the real growth.
     assert!(

@@ -291,7 +291,8 @@ fn strip_lead<'a>(doc: &Document, start: usize, words: &'a str) -> &'a str {
         let strip = match h.cue {
             Cue::Scope | Cue::Subset => true,
             Cue::Copula => true,
-            Cue::Total => next_is_verb,
+            // 共有 is a verb itself: `全国共有幼儿园29.48万所`.
+            Cue::Total => next_is_verb || doc.folded[h.start..h.end].ends_with('有'),
             _ => false,
         };
         let remaining = &rest[h.end - at..];
@@ -596,15 +597,28 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         let (mut label_start, mut raw) =
             run_before(doc, lang, window_start, label_end, &label_hits);
         if role == Role::Share || last_cue.is_none() {
+            // `占全国幼儿园的比例`: scope words may stand between 占 and the
+            // whole's name.
+            let scopes = label_hits
+                .iter()
+                .rev()
+                .take_while(|h| h.cue == Cue::Scope)
+                .count();
             let share_before = label_hits
-                .last()
-                .filter(|h| h.cue == Cue::Share && text[h.end..label_start].trim().is_empty());
+                .get(label_hits.len().wrapping_sub(scopes + 1))
+                .filter(|h| {
+                    h.cue == Cue::Share
+                        && text[h.end..label_start.max(h.end)]
+                            .chars()
+                            .all(|c| c.is_whitespace())
+                        || h.cue == Cue::Share && scopes > 0
+                });
             if let Some(h) = share_before.copied() {
                 role = Role::Share;
                 if !raw.is_empty() {
                     whole = Some(lexicon.normalizer.normalize(&raw));
                 }
-                label_hits.pop();
+                label_hits.truncate(label_hits.len() - scopes - 1);
                 let (s, r) = run_before(doc, lang, window_start, h.start, &label_hits);
                 label_start = s;
                 raw = r;

@@ -39,6 +39,9 @@ pub fn lex(view: &TextView) -> Lexed {
             urls.get(k).is_none_or(|&(start, _)| q.start < start)
         });
     }
+    // `普惠性幼儿园[3]24.47万所`, `studies[12]`: a note mark attached to a
+    // word is no figure.
+    quantities.retain(|q| !note_mark(text, q));
     // A word on the next line of the source is not a figure's unit: in a
     // table it is the next row's label (`$262.5\nLane Bryant`).
     // A measure word that goes on with prose is: `等4\n家企业认定为…` is
@@ -65,6 +68,21 @@ pub fn lex(view: &TextView) -> Lexed {
         quantities,
         segments,
     }
+}
+
+/// Is `q` a note mark: a whole number of three digits at most, alone in
+/// square brackets attached to the word before?
+fn note_mark(text: &str, q: &Quantity) -> bool {
+    let before = &text[..q.start];
+    let Some(open) = before.strip_suffix(['[', '［']) else {
+        return false;
+    };
+    let attached = open
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_whitespace() && !c.is_ascii_digit());
+    let closed = text[q.end..].starts_with([']', '］']);
+    attached && closed && q.end - q.start <= 3 && q.unit_end == q.end
 }
 
 /// Does the line after `at` go on with words (four CJK characters or
