@@ -608,10 +608,10 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                 .get(label_hits.len().wrapping_sub(scopes + 1))
                 .filter(|h| {
                     h.cue == Cue::Share
-                        && text[h.end..label_start.max(h.end)]
-                            .chars()
-                            .all(|c| c.is_whitespace())
-                        || h.cue == Cue::Share && scopes > 0
+                        && (scopes > 0
+                            || text[h.end..label_start.max(h.end)]
+                                .chars()
+                                .all(char::is_whitespace))
                 });
             if let Some(h) = share_before.copied() {
                 role = Role::Share;
