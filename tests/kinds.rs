@@ -379,6 +379,21 @@ fn group_sizes_of_a_split_add_up_to_the_total() {
         rules_flagged_on_stdin(&text.replace("control (N=8)", "control (N=9)")),
         ["en.sum.groups"]
     );
+    // The whole sample's N with its details in its bracket, then `one of
+    // two` groups with their Ns.
+    let sample = "Participants (N=300, 160 female, M age = 39.7) were randomly selected \
+        to watch one of two videos (video one N = 151; video two N = 149).";
+    assert_eq!(checked_kinds_on_stdin(sample), ["sum"]);
+    assert_eq!(
+        rules_flagged_on_stdin(&sample.replace("N = 149", "N = 159")),
+        ["en.sum.groups"]
+    );
+    // A count between the total and the sizes may be their whole instead.
+    assert!(rules_flagged_on_stdin(
+        "Of 312 patients enrolled, 303 were eligible (159 randomized to A, 144 randomized to B) \
+         since nine left the study (BE n = 87, FI n = 2, DE n = 88, UK n = 47, ES n = 54, NL n = 25)."
+    )
+    .is_empty());
     // Sizes of groups with no word that the split covers everyone may be
     // a few of many.
     assert!(rules_flagged_on_stdin(

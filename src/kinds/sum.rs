@@ -603,20 +603,24 @@ fn colon_lists(cx: &Context, out: &mut Vec<Candidate>) {
 /// group's size in brackets after its name.
 fn groups(cx: &Context, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
-    // Is figure `j` a group size: `(n = 352)`, `(n=343,`?
-    let size = |j: usize| {
+    // Is figure `j` a group size (`(n = 352)`, `video one N = 166`), and
+    // is it the whole sample's (`N = 329`: a capital N by convention)?
+    let size = |j: usize| -> Option<bool> {
         let q = &doc.figures[j];
         let from = doc.folded.floor_char_boundary(q.start.saturating_sub(8));
-        let before = doc.folded[from..q.start]
-            .trim_end_matches([' ', '='])
-            .trim_end();
-        let before = before.to_ascii_lowercase();
-        (before.ends_with("(n") || before.ends_with("( n") || before.ends_with("（n"))
-            && q.kind == Kind::Number
-            && q.is_operand()
+        let before = doc.folded[from..q.start].trim_end();
+        let before = before.strip_suffix(['=', '＝'])?.trim_end();
+        let whole = before.ends_with('N');
+        let letter = before.strip_suffix(['n', 'N'])?;
+        let alone = letter
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_ascii_alphanumeric());
+        (alone && q.kind == Kind::Number && q.is_operand()).then_some(whole)
     };
     for t in 0..doc.figures.len() {
-        if !is_level(doc, t) || size(t) {
+        // A total is a count, or the whole sample's size.
+        if !is_level(doc, t) || size(t) == Some(false) {
             continue;
         }
         let tq = &doc.figures[t];
@@ -624,17 +628,57 @@ fn groups(cx: &Context, out: &mut Vec<Candidate>) {
         let after: Vec<usize> = (t + 1..doc.figures.len())
             .take_while(|&j| doc.figures[j].start < sentence_end)
             .collect();
-        // Every figure after the total is a group size, the split is said
-        // to cover everyone (assigned to, divided into), and no figure
-        // stands between the total and its groups but sizes.
-        let items: Vec<usize> = after.iter().copied().filter(|&j| size(j)).collect();
-        if items.len() < 2 || items.len() != after.len() {
+        // The group sizes end the sentence: after the first, every figure
+        // is one (details of the whole sample may come before).
+        let Some(first) = after.iter().position(|&j| size(j).is_some()) else {
+            continue;
+        };
+        // Number words among the sizes name the groups (`video two N =
+        // 163`).
+        let items: Vec<usize> = after[first..]
+            .iter()
+            .copied()
+            .filter(|&j| !doc.figures[j].in_words)
+            .collect();
+        if items.len() < 2 || !items.iter().all(|&j| size(j).is_some()) {
             continue;
         }
-        let split = doc
-            .cues_in(tq.unit_end, doc.figures[items[0]].start)
+        // Figures before the first size describe the whole sample, in its
+        // own bracket (`Participants (N=329, 183 female, M age = 39.67)`):
+        // any other may be a whole of its own (`303 were eligible`).
+        let own_bracket_end = {
+            let from = tq.unit_end.max(tq.end);
+            let rest = &doc.folded[from..];
+            let opens_after = rest.trim_start().starts_with(['(', '（']);
+            if doc.mentions[t].depth > 0 || opens_after {
+                rest.find([')', '）']).map_or(from, |k| from + k)
+            } else {
+                from
+            }
+        };
+        if after[..first]
             .iter()
-            .any(|h| h.cue == Cue::Exhaustive);
+            .any(|&j| doc.figures[j].start > own_bracket_end && !doc.figures[j].in_words)
+        {
+            continue;
+        }
+        // The split is said to cover everyone: `assigned to`, `divided
+        // into`, or `one of two` with as many groups as it says.
+        let between = doc.folded_between(tq.unit_end, doc.figures[items[0]].start);
+        let one_of = [
+            "one of two ",
+            "one of three ",
+            "one of four ",
+            "one of five ",
+        ]
+        .iter()
+        .position(|w| between.to_ascii_lowercase().contains(w))
+        .is_some_and(|k| k + 2 == items.len());
+        let split = one_of
+            || doc
+                .cues_in(tq.unit_end, doc.figures[items[0]].start)
+                .iter()
+                .any(|h| h.cue == Cue::Exhaustive);
         if !split
             || !items
                 .iter()
