@@ -209,6 +209,16 @@ fn a_share_of_a_whole_named_with_its_scope_and_a_note_mark() {
 }
 
 #[test]
+fn a_bracketed_share_of_the_count_after_it() {
+    let text = "In 2004, 8,128 cases were confirmed, compared with 3,907 (29.9%) of 13,087 notified cases during 1999-2003.";
+    assert_eq!(checked_kinds_on_stdin(text), ["ratio"]);
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("29.9%", "31.9%")),
+        ["en.ratio.bracket"]
+    );
+}
+
+#[test]
 fn growth_of_gdp_is_real_and_its_values_nominal_so_it_is_not_recomputed() {
     // 120 → 130 is 8.3% at current prices; 5.2% is the real growth.
     assert!(

@@ -706,7 +706,10 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                     .trim_start_matches("all ")
                     .trim_start_matches("total ")
                     .trim();
-                if !words.is_empty() {
+                // `(29.9%) of 13,087 notified cases`: the whole is a
+                // figure, read as one.
+                let counted = words.starts_with(|c: char| c.is_ascii_digit());
+                if !words.is_empty() && !counted {
                     whole = Some(lexicon.normalizer.normalize(words));
                 }
             }
@@ -783,7 +786,10 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         // `189人（35.5%）`, `10,641 (65.0%)`: a percentage alone in a
         // bracket right after a count is its share.
         let mut host = None;
-        if depth > 0 && matches!(q.kind, Kind::Percent) && role == Role::Level {
+        if depth > 0
+            && matches!(q.kind, Kind::Percent)
+            && (role == Role::Level || role == Role::Share && whole.is_none())
+        {
             let opening = text[..q.start].trim_end();
             if opening.ends_with(['(', '（']) {
                 let bracket_at =

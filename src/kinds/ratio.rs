@@ -194,6 +194,24 @@ fn bracket(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     // of the paragraph (`a total of 16,367 cases`), then any larger count
     // of the sentence or of the same noun.
     let mut ranked: Vec<(usize, u8)> = Vec::new();
+    // `3,907 (29.9%) of 13,087 notified cases`: the whole right after the
+    // bracket.
+    let q = &doc.figures[i];
+    let after_bracket = doc.folded[q.unit_end.max(q.end)..]
+        .trim_start()
+        .strip_prefix([')', '）'])
+        .map(str::trim_start);
+    if let Some(rest) = after_bracket.and_then(|r| r.strip_prefix("of ")) {
+        let at = doc.folded.len() - rest.len();
+        if let Some(w) = (i + 1..doc.figures.len()).take(2).find(|&j| {
+            doc.figures[j].start == at
+                && is_level(doc, j)
+                && comparable(&doc.figures[j], pq)
+                && doc.figures[j].value > pq.value
+        }) {
+            ranked.push((w, 4));
+        }
+    }
     for j in (0..part).rev().take(12) {
         if !doc.same_paragraph(j, part) {
             break;
