@@ -17,6 +17,13 @@ fn an_interval_in_brackets_is_not_a_breakdown() {
     ] {
         assert!(rules_flagged_on_stdin(text).is_empty(), "{text}");
     }
+    // The level of a confidence interval is no figure of the text: two
+    // intervals make no restatement of `95%`.
+    assert!(checked_kinds_on_stdin(
+        "Among women, the adjusted odds ratio was 2.44 (95% CI, 1.24–4.79).\n\n\
+         Among men, the adjusted odds ratio was 4.27 (95% CI, 1.89–9.67)."
+    )
+    .is_empty());
     // The share in that bracket is still checked.
     assert_eq!(
         rules_flagged_on_stdin("Of the 200 patients, 120 (61.0%; 95% CI 53.1–66.6) were women."),

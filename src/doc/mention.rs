@@ -778,7 +778,21 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                 .iter()
                 .any(|w| next.starts_with(w))
         };
-        let denominator = denominator || reference || span_ago;
+        // `95% CI`, `95%置信区间`: a confidence level, not a share.
+        let confidence = q.kind == Kind::Percent && {
+            let next = text[q.unit_end.min(text.len())..].trim_start();
+            let lower: String = next
+                .chars()
+                .take(12)
+                .collect::<String>()
+                .to_ascii_lowercase();
+            lower.starts_with("ci")
+                || lower.starts_with("confidence")
+                || lower.starts_with("credible")
+                || next.starts_with("置信")
+                || next.starts_with("可信区间")
+        };
+        let denominator = denominator || reference || span_ago || confidence;
         if matches!(q.kind, Kind::Date | Kind::Ordinal) || q.in_range || denominator {
             role = Role::Other;
         }
