@@ -283,3 +283,14 @@ fn a_one_word_headline_is_the_leads_first_figure_of_its_kind() {
     let other = text.replacen("Burglaries down 40", "Thefts down 40", 1);
     assert!(rules_flagged_on_stdin(&other).is_empty());
 }
+
+#[test]
+fn numerals_in_words_are_not_restated_statistics() {
+    // 三 of one phrase and 三 of another under a label alike are counts of
+    // different things, not one statistic printed twice.
+    assert!(checked_kinds_on_stdin(
+        "全面落实完全坚持三项原则的要求。\n\n在第二阶段，全面落实完全坚持三项原则的要求。"
+    )
+    .iter()
+    .all(|k| k != "repeat"));
+}

@@ -118,7 +118,9 @@ impl RelationKind for Repeat {
                 }
                 continue;
             }
-            if doc.mentions[i].in_table || !specific(k) {
+            // Numerals in words (三个, five) count things named around
+            // them, seldom a statistic restated.
+            if doc.mentions[i].in_table || !specific(k) || doc.figures[i].in_words {
                 continue;
             }
             // The next body figure with the same key, if its period agrees.
