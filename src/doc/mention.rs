@@ -934,6 +934,7 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             in_table: false,
         });
     }
+    conjoin(doc, &mut mentions);
     link_subjects(doc, &mut mentions);
     mentions
 }
@@ -942,6 +943,34 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
 /// sentence (`全县生产总值为23.16亿元，同比下降29%`); a level without a label
 /// of its own takes the name of the nearest one before it that has one
 /// (`net sales increased 29% to $939.7 million`).
+/// `分别增长12.6%和3.9%`, `decreased 9.66% and 13.14%`: a value joined to
+/// a change by a conjunction alone is a change too, of the same sense.
+fn conjoin(doc: &Document, mentions: &mut [Mention]) {
+    let qs = &doc.figures;
+    for i in 1..mentions.len() {
+        let j = i - 1;
+        if mentions[i].role != Role::Level
+            || !matches!(mentions[j].role, Role::Change { .. })
+            || qs[i].kind != qs[j].kind
+            || qs[i].clause.abs_diff(qs[j].clause) > 1
+        {
+            continue;
+        }
+        let between = doc
+            .folded
+            .get(qs[j].unit_end.max(qs[j].end)..qs[i].start)
+            .unwrap_or("")
+            .trim();
+        if matches!(
+            between,
+            "和" | "与" | "及" | "、" | "," | "，" | "and" | "or" | ", and"
+        ) {
+            mentions[i].role = mentions[j].role;
+            mentions[i].label.clear();
+        }
+    }
+}
+
 fn link_subjects(doc: &Document, mentions: &mut [Mention]) {
     let qs = &doc.figures;
     for i in 0..mentions.len() {
@@ -1111,6 +1140,30 @@ mod tests {
             .iter()
             .position(|q| q.value == value)
             .expect("the figure is read")
+    }
+
+    #[test]
+    fn a_value_joined_to_a_change_by_a_conjunction_is_a_change() {
+        let rules = RuleSet::builtin().unwrap();
+        for (text, second) in [
+            (
+                "沿海港口7.1亿吨，内河港口3.2亿吨，分别增长12.6%和3.9%。",
+                "3.9",
+            ),
+            (
+                "Exports and imports decreased 9.66% and 13.14% respectively.",
+                "13.14",
+            ),
+        ] {
+            let doc = Document::new(text, &rules.lexicon);
+            let m = &doc.mentions[mention_of(&doc, second)];
+            assert!(matches!(m.role, crate::doc::Role::Change { .. }), "{text}");
+            assert!(m.label.is_empty(), "{text}");
+        }
+        // A level after a change with words of its own stays a level.
+        let doc = Document::new("销售额增长12.6%，利润3.9亿元。", &rules.lexicon);
+        let m = &doc.mentions[mention_of(&doc, "390000000.0")];
+        assert_eq!(m.role, crate::doc::Role::Level);
     }
 
     #[test]
