@@ -219,6 +219,20 @@ fn a_bracketed_share_of_the_count_after_it() {
 }
 
 #[test]
+fn levels_reached_by_changes_add_up_under_the_names_of_what_changed() {
+    // `fell 51,300 to 3,563,600` is a change and the level it reached,
+    // not a range; full-time and part-time make employment.
+    let text = "Employment decreased 29,700 to 11,592,500. Full-time employment increased \
+        21,600 to 8,028,900 and part-time employment fell 51,300 to 3,563,600.";
+    assert!(checked_kinds_on_stdin(text).contains(&"sum".to_owned()));
+    assert!(rules_flagged_on_stdin(text).is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("3,563,600", "3,573,600")),
+        ["en.sum.set"]
+    );
+}
+
+#[test]
 fn growth_of_gdp_is_real_and_its_values_nominal_so_it_is_not_recomputed() {
     // 120 → 130 is 8.3% at current prices; 5.2% is the real growth.
     assert!(

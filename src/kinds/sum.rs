@@ -119,14 +119,30 @@ fn split_by_set<'a>(label: &str, sets: &'a [Set]) -> Vec<(&'a Set, usize, String
 /// Groups keyed by parts rather than by a stated figure.
 const BY_PARTS: u64 = 1 << 40;
 
+/// A level's name, or for the level a change reached (`Full-time
+/// employment increased 21,600 to 8,028,900`) the name of what changed.
+fn level_name(doc: &Document, i: usize) -> &str {
+    let m = &doc.mentions[i];
+    match m.subject {
+        Some(s)
+            if m.name().is_empty()
+                && m.lead.has(Cue::To)
+                && matches!(doc.mentions[s].role, Role::Change { .. }) =>
+        {
+            doc.mentions[s].name()
+        }
+        _ => m.name(),
+    }
+}
+
 fn sets(cx: &Context, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
     let n = doc.figures.len();
     for i in 0..n {
-        if !is_level(doc, i) || doc.mentions[i].name().is_empty() {
+        if !is_level(doc, i) || level_name(doc, i).is_empty() {
             continue;
         }
-        for (set, k, prefix, rest) in split_by_set(doc.mentions[i].name(), &cx.lexicon.sets) {
+        for (set, k, prefix, rest) in split_by_set(level_name(doc, i), &cx.lexicon.sets) {
             // The whole has the parts' scope: 限额以上企业 餐饮收入 and 商品零售
             // make 限额以上企业 消费品零售额.
             // A table row named by the qualifier alone (城镇 under 按经营地
@@ -140,7 +156,7 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
             let whole_names: Vec<String> = if let Some(top) = top_row().filter(|_| qualifier_only) {
                 vec![top]
             } else if set.whole.is_empty() || set.head.as_ref().is_some_and(|h| rest != *h) {
-                vec![format!("{prefix}{rest}")]
+                vec![format!("{prefix}{rest}").trim().to_owned()]
             } else if prefix.is_empty() {
                 set.whole.clone()
             } else {
@@ -173,7 +189,7 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
             // parts' has the qualifier, and ends as theirs do.
             let stem = set.stem.as_ref().map(|s| format!("{prefix}{s}"));
             let names_whole = |j: usize| {
-                let name = doc.mentions[j].name();
+                let name = level_name(doc, j);
                 match &stem {
                     Some(stem) => name.starts_with(stem.as_str()) && name.ends_with(rest.as_str()),
                     None => whole_names.iter().any(|w| fit(name, w).is_some()),
@@ -191,7 +207,7 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
                 {
                     continue;
                 }
-                let splits = split_by_set(doc.mentions[j].name(), std::slice::from_ref(set));
+                let splits = split_by_set(level_name(doc, j), std::slice::from_ref(set));
                 let mut matched = false;
                 for (_, k2, p2, r2) in &splits {
                     if *p2 == prefix && *r2 == rest {

@@ -57,6 +57,27 @@ const RANGE_DASHES: &[&str] = &["~", "～", "-", "–", "—", "至", "到", "to
 /// end of a range: "from 4.2% to 5.0%", "从1.07%到".
 const CHANGE_FROM: &[&str] = &["from", "由", "从"];
 
+/// Words of a change right before an amount: `fell 51,300 to 3,563,600` is
+/// the change, then the level it reached.
+const CHANGE_BY: &[&str] = &[
+    "by",
+    "up",
+    "down",
+    "rose",
+    "fell",
+    "increased",
+    "decreased",
+    "grew",
+    "declined",
+    "dropped",
+    "climbed",
+    "gained",
+    "lost",
+    "jumped",
+    "slipped",
+    "added",
+];
+
 const MONTHS: &[&str] = &[
     "January",
     "February",
@@ -325,6 +346,18 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
                 .trim_end()
                 .ends_with(w)
         });
+        let change_before = {
+            let before = window_before(text, quantities[i - 1].start, 16)
+                .trim_end()
+                .trim_end_matches(['$', '€', '£', '+'])
+                .to_ascii_lowercase();
+            CHANGE_BY.iter().any(|w| {
+                before.strip_suffix(w).is_some_and(|rest| {
+                    rest.is_empty() || rest.ends_with(|c: char| !c.is_ascii_alphanumeric())
+                })
+            })
+        };
+        let from_before = from_before || change_before && gap == "to";
         let word_dash = matches!(gap, "to" | "至" | "到");
         // A year next to a count (`in 2019 to 1,500`) is no range.
         let (a, b) = (&quantities[i - 1], &quantities[i]);
@@ -376,6 +409,16 @@ mod tests {
             kinds("the programme, 2031 of the 14897 premises"),
             vec![Kind::Number, Kind::Number]
         );
+    }
+
+    #[test]
+    fn a_change_then_the_level_it_reached_is_not_a_range() {
+        let lexed = lex(&TextView::new(
+            "employment fell 51,300 to 3,563,600, up $0.99 to $31.06, aged 15 to 24",
+        ));
+        let qs = &lexed.quantities;
+        assert!(qs[..4].iter().all(|q| !q.in_range));
+        assert!(qs[4].in_range && qs[5].in_range);
     }
 
     #[test]
