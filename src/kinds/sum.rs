@@ -94,6 +94,12 @@ fn split_by_set<'a>(label: &str, sets: &'a [Set]) -> Vec<(&'a Set, usize, String
     let mut out = Vec::new();
     for set in sets {
         for (k, q) in set.parts.iter().enumerate() {
+            // Most labels hold no part: a character test first is far
+            // cheaper than building a substring search per part.
+            let first = q.chars().next().unwrap_or(' ');
+            if !label.contains(first) {
+                continue;
+            }
             if let Some(at) = label.find(q.as_str()) {
                 let prefix = &label[..at];
                 let rest = &label[at + q.len()..];
