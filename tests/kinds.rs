@@ -233,6 +233,18 @@ fn levels_reached_by_changes_add_up_under_the_names_of_what_changed() {
 }
 
 #[test]
+fn a_sets_parts_are_found_past_their_own_bracketed_breakdowns() {
+    let text = "新增确诊病例60例。其中境外输入病例40例(甲省10例,乙省9例,丙省8例,丁省7例,\
+        戊省2例,己省1例,庚省1例,辛省1例,壬省1例),含5例由无症状感染者转为确诊病例(甲省3例,乙省2例);\
+        本土病例20例(癸省20例)。";
+    assert!(rules_flagged_on_stdin(text).is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("新增确诊病例60例", "新增确诊病例62例")),
+        ["zh.sum.set"]
+    );
+}
+
+#[test]
 fn growth_of_gdp_is_real_and_its_values_nominal_so_it_is_not_recomputed() {
     // 120 → 130 is 8.3% at current prices; 5.2% is the real growth.
     assert!(

@@ -204,7 +204,18 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
             let mut parts: Vec<Option<usize>> = vec![None; set.parts.len()];
             parts[k] = Some(i);
             let period = doc.mentions[i].period;
-            for j in i + 1..n.min(i + 16) {
+            // Sixteen figures on, not counting those in brackets (a
+            // part's own breakdown: `境外输入病例56例(广东11例,…)`).
+            let depth = doc.mentions[i].depth;
+            let mut seen = 0;
+            for j in i + 1..n.min(i + 128) {
+                if doc.mentions[j].depth > depth {
+                    continue;
+                }
+                seen += 1;
+                if seen > 15 {
+                    break;
+                }
                 // Another period's figure (a table's next column) is of
                 // another breakdown.
                 if !doc.same_paragraph(i, j)
@@ -229,7 +240,8 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
                 }
                 // A new whole (年末常住人口… after 户籍人口's parts) starts
                 // another breakdown.
-                if !matched && names_whole(j) {
+                // (Not a part of one part: `含12例由无症状感染者转为确诊病例`.)
+                if !matched && names_whole(j) && !doc.mentions[j].before.has(Cue::Subset) {
                     break;
                 }
                 if parts.iter().all(Option::is_some) {
