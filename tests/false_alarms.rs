@@ -294,3 +294,16 @@ fn numerals_in_words_are_not_restated_statistics() {
     .iter()
     .all(|k| k != "repeat"));
 }
+
+#[test]
+fn a_count_and_a_colon_in_the_next_table_cell_are_two_cells() {
+    assert!(rules_flagged_on_stdin(
+        "| kind | files | notes |\n| --- | --- | --- |\n| releases | 11 | page excerpts: run-together words, dropped figures, flattened tables, spaced lines |\n"
+    )
+    .is_empty());
+    // In prose the count heads its list.
+    assert_eq!(
+        rules_flagged_on_stdin("We visited 11 sites: Alba, Brea, Cora and Dane."),
+        ["en.count.count-then-list"]
+    );
+}

@@ -343,6 +343,10 @@ fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
     // A colon a few words after the counted noun, then a list of short
     // names to the sentence's end.
     let Some(colon) = rest.find(':') else { return };
+    // A count in one table cell and a colon in the next are two cells.
+    if rest[..colon].contains(['|', '｜']) {
+        return;
+    }
     // A few words to the colon; more when they restate the count (`six
     // journals that represent six sub disciplines: …`).
     let words = rest[..colon].split_whitespace().count();
