@@ -644,8 +644,9 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         // `Real median household income declined from its peak of
         // $57,843`: an end of a change is named by what changed, before the
         // verb, not by the words after `from`.
+        let from_words = label_text.to_ascii_lowercase().starts_with("from ");
         if lang == Lang::En
-            && (lead.has(Cue::From) || lead.has(Cue::Versus) || lead.has(Cue::To))
+            && (lead.has(Cue::From) || lead.has(Cue::Versus) || lead.has(Cue::To) || from_words)
             && (label_text.is_empty()
                 || label_text.to_ascii_lowercase().starts_with("from ")
                 || label_text.to_ascii_lowercase().starts_with("its "))
