@@ -307,3 +307,14 @@ fn a_count_and_a_colon_in_the_next_table_cell_are_two_cells() {
         ["en.count.count-then-list"]
     );
 }
+
+#[test]
+fn a_headline_approximation_holds_within_a_unit_of_its_last_digit() {
+    let text = "Homicides Rose By Almost 11 Percent In 61 Cities\n\n\
+        The responses suggest that the overall homicide count in the cities rose by 10.7 percent, according to the report.";
+    assert!(rules_flagged_on_stdin(text).is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("Almost 11 Percent", "Almost 13 Percent")),
+        ["en.repeat.headline"]
+    );
+}
