@@ -258,6 +258,21 @@ fn a_value_named_from_its_peak_is_named_by_what_declined() {
 }
 
 #[test]
+fn a_rate_in_brackets_after_a_rise_is_its_growth() {
+    // 446 / (4600 − 446) = 10.7%: the bracket holds the rise's rate, not a
+    // share; the rounding of 4.6 billion moves both terms together, so 14
+    // percent is out of reach.
+    let text = "Exports rose $446 million (11 percent) when compared with March 2016 \
+        to reach $4.6 billion in March 2017.";
+    assert_eq!(checked_kinds_on_stdin(text), ["growth"]);
+    assert!(rules_flagged_on_stdin(text).is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("(11 percent)", "(14 percent)")),
+        ["en.growth.increment"]
+    );
+}
+
+#[test]
 fn growth_of_gdp_is_real_and_its_values_nominal_so_it_is_not_recomputed() {
     // 120 → 130 is 8.3% at current prices; 5.2% is the real growth.
     assert!(

@@ -818,8 +818,18 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                             || gap.trim().chars().count() <= 12
                                 && !gap.contains(['，', ',', '。', ';', '；'])
                     });
-                if host.is_some() {
-                    role = Role::Share;
+                // `rose $446 million (11 percent)`: the rate of a change
+                // in brackets after it is that change's rate, not a share.
+                match host.map(|h| mentions[h].role) {
+                    Some(Role::Change { down, .. }) => {
+                        role = Role::Change {
+                            down,
+                            versus: false,
+                        };
+                        host = None;
+                    }
+                    Some(_) => role = Role::Share,
+                    None => {}
                 }
             }
         }

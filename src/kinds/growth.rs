@@ -262,15 +262,19 @@ fn increment_of(doc: &Document, r: usize, current: usize) -> Option<usize> {
     // `up 3.3% (+$0.99 to $31.06)`: the increment between the rate and
     // the value it reaches.
     if current > r {
-        return (r + 1..current).find(|&j| {
-            let m = &doc.mentions[j];
-            doc.figures[j].kind == Kind::Number
-                && matches!(m.role, Role::Change { versus: false, .. })
-                && doc.figures[j].is_operand()
-                && doc.same_sentence(j, r)
-                && comparable(&doc.figures[j], cq)
-                && measured_alike(&doc.figures[j], cq)
-        });
+        // `rose $446 million (11 percent) … to reach $4.6 billion`: the
+        // increment right before its rate, too.
+        return (r.saturating_sub(1)..current)
+            .filter(|&j| j != r)
+            .find(|&j| {
+                let m = &doc.mentions[j];
+                doc.figures[j].kind == Kind::Number
+                    && matches!(m.role, Role::Change { versus: false, .. })
+                    && doc.figures[j].is_operand()
+                    && doc.same_sentence(j, r)
+                    && comparable(&doc.figures[j], cq)
+                    && measured_alike(&doc.figures[j], cq)
+            });
     }
     (current + 1..r).find(|&j| {
         let m = &doc.mentions[j];
@@ -344,7 +348,27 @@ fn evaluate(doc: &Document, c: &Candidate) -> Option<Verdict> {
     {
         return None;
     }
-    let ratio = cur.interval().div(&base)?;
+    // With an increment the current value stands above and below the
+    // line: its extremes are taken together (D / (C − D) falls as C
+    // grows), not as two independent values.
+    let ratio = match c.member("increment") {
+        Some(ii) => {
+            let (inc, cv) = (doc.figures[ii].interval(), cur.interval());
+            let (lo, hi) = if c.params.down {
+                (
+                    cv.lo.checked_div(cv.lo + inc.hi)?,
+                    cv.hi.checked_div(cv.hi + inc.lo)?,
+                )
+            } else {
+                (
+                    cv.hi.checked_div(cv.hi - inc.lo)?,
+                    cv.lo.checked_div(cv.lo - inc.hi)?,
+                )
+            };
+            Interval::new(lo.min(hi), lo.max(hi))
+        }
+        None => cur.interval().div(&base)?,
+    };
     let years = c.params.years.max(1);
     let computed = Interval::new(annual_rate(ratio.lo, years)?, annual_rate(ratio.hi, years)?);
     let exact = annual_rate(cur.value.checked_div(base.midpoint())?, years)?;
