@@ -782,14 +782,13 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         // `95% CI`, `95%置信区间`: a confidence level, not a share.
         let confidence = q.kind == Kind::Percent && {
             let next = text[q.unit_end.min(text.len())..].trim_start();
-            let lower: String = next
-                .chars()
-                .take(12)
-                .collect::<String>()
-                .to_ascii_lowercase();
-            lower.starts_with("ci")
-                || lower.starts_with("confidence")
-                || lower.starts_with("credible")
+            let opens = |w: &str| {
+                next.get(..w.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(w))
+            };
+            opens("ci")
+                || opens("confidence")
+                || opens("credible")
                 || next.starts_with("置信")
                 || next.starts_with("可信区间")
         };
@@ -982,6 +981,16 @@ fn conjoin(doc: &Document, mentions: &mut [Mention]) {
     }
 }
 
+/// The words between figures `j` and `i` after the semicolon that opens
+/// them, if one does (`111813亿元；同比增长`).
+fn after_semicolon(doc: &Document, j: usize, i: usize) -> Option<&str> {
+    let qs = &doc.figures;
+    doc.folded
+        .get(qs[j].unit_end..qs[i].start)?
+        .trim_start()
+        .strip_prefix(['；', ';'])
+}
+
 fn link_subjects(doc: &Document, mentions: &mut [Mention]) {
     let qs = &doc.figures;
     for i in 0..mentions.len() {
@@ -1010,8 +1019,7 @@ fn link_subjects(doc: &Document, mentions: &mut [Mention]) {
         // with no words of its own, still qualifies the level before it.
         let across_semicolon = || {
             let j = i.checked_sub(1)?;
-            let between = doc.folded.get(qs[j].unit_end..qs[i].start)?;
-            let rest = between.trim_start().strip_prefix(['；', ';'])?;
+            let rest = after_semicolon(doc, j, i)?;
             let bare = mentions[i].label.is_empty() && rest.chars().count() <= 8;
             (bare
                 && !level
@@ -1031,11 +1039,7 @@ fn link_subjects(doc: &Document, mentions: &mut [Mention]) {
             // 12.1%；比2019年6月份增长10.0%`).
             let semicolon_before = |j: usize| {
                 (j + 1..i).all(|d| mentions[d].role == Role::Other)
-                    && doc
-                        .folded
-                        .get(qs[j].unit_end..qs[i].start)
-                        .and_then(|g| g.trim_start().strip_prefix(['；', ';']))
-                        .is_some_and(|rest| rest.chars().count() <= 16)
+                    && after_semicolon(doc, j, i).is_some_and(|rest| rest.chars().count() <= 16)
             };
             (0..i).rev().take(4).find(|&j| {
                 (qs[j].sentence == qs[i].sentence || semicolon_before(j))

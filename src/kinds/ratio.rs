@@ -15,7 +15,7 @@
 
 use rust_decimal::Decimal;
 
-use super::util::{comparable, find_named, fit, is_level, set_named, shown, structure_words, Fit};
+use super::util::{comparable, find_named, fit, is_level, shown, structure_set, Fit};
 use super::{Candidate, Context, RelationKind, Verdict};
 use crate::doc::{Document, Role};
 use crate::lex::Kind;
@@ -343,19 +343,10 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
 fn structures(cx: &Context, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
     for chain in &doc.chains {
-        let first = chain[0];
-        let m = &doc.mentions[first];
-        // 由上年的a:b:c调整为d:e:f: the earlier structure has no values here.
-        if m.before.has(Cue::From) || m.before.has(Cue::Prior) || m.period.prior {
-            continue;
-        }
-        let words = structure_words(doc, first);
-        let Some(set) = set_named(cx.lexicon, words) else {
+        let Some(set) = structure_set(cx.lexicon, doc, chain) else {
             continue;
         };
-        if set.parts.len() != chain.len() {
-            continue;
-        }
+        let first = chain[0];
         let before_chain =
             |j: usize| j < first && doc.figures[first].paragraph - doc.figures[j].paragraph <= 1;
         let whole = (0..first).rev().take(40).find(|&j| {
@@ -381,7 +372,7 @@ fn structures(cx: &Context, out: &mut Vec<Candidate>) {
                     && comparable(&doc.figures[j], &doc.figures[whole])
             });
             if let Some(part) = part {
-                let mut c = Candidate::new(NAME, "structure", m.lang, element)
+                let mut c = Candidate::new(NAME, "structure", doc.mentions[first].lang, element)
                     .with("part", part)
                     .with("whole", whole)
                     .strong();
@@ -423,16 +414,21 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
                     else {
                         continue;
                     };
-                    let mut c = Candidate::new(NAME, "table", doc.mentions[stated].lang, stated)
-                        .with("part", part)
-                        .with("whole", whole)
-                        .strong();
-                    c.params.scale = Some(Decimal::ONE_HUNDRED);
-                    out.push(c);
+                    out.push(table_share(doc, stated, part, whole));
                 }
             }
         }
     }
+}
+
+/// A table cell that is the percentage `part` is of `whole`.
+fn table_share(doc: &Document, stated: usize, part: usize, whole: usize) -> Candidate {
+    let mut c = Candidate::new(NAME, "table", doc.mentions[stated].lang, stated)
+        .with("part", part)
+        .with("whole", whole)
+        .strong();
+    c.params.scale = Some(Decimal::ONE_HUNDRED);
+    c
 }
 
 /// `No. of articles | No. of articles with NHST results` then `2,487
@@ -458,12 +454,7 @@ fn row_shares(doc: &Document, t: &crate::doc::table::Table, pc: usize, out: &mut
         if doc.figures[stated].kind != Kind::Percent {
             continue;
         }
-        let mut c = Candidate::new(NAME, "table", doc.mentions[stated].lang, stated)
-            .with("part", part)
-            .with("whole", whole)
-            .strong();
-        c.params.scale = Some(Decimal::ONE_HUNDRED);
-        out.push(c);
+        out.push(table_share(doc, stated, part, whole));
     }
 }
 

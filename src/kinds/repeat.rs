@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::util::{fit, set_named, shown, structure_words, units_agree};
+use super::util::{fit, shown, structure_set, units_agree};
 use super::{Candidate, Context, RelationKind, Strength, Verdict};
 use crate::doc::{Document, Period, Role};
 use crate::lex::{Kind, Level};
@@ -235,14 +235,16 @@ fn anchored(doc: &Document, keys: &[Option<Key>], i: usize, j: usize) -> bool {
     if !prose(i) || !prose(j) || doc.figures[i].paragraph == doc.figures[j].paragraph {
         return false;
     }
-    let is_change = |k: &Key| matches!(k.class, Class::Change(..));
     let Some(own) = keys[i].as_ref() else {
         return false;
     };
     companions(doc, i).any(|ci| {
         // A level with its change, not a row of like figures or a
         // statistic with its interval.
-        let Some(ki) = keys[ci].as_ref().filter(|k| is_change(k) != is_change(own)) else {
+        let Some(ki) = keys[ci]
+            .as_ref()
+            .filter(|k| k.is_change() != own.is_change())
+        else {
             return false;
         };
         companions(doc, j).any(|cj| {
@@ -364,13 +366,12 @@ fn tables(
                     let anchored = || {
                         companions(doc, j).any(|cj| {
                             let Some(kcj) = &keys[cj] else { return false };
-                            let is_change = |k: &Key| matches!(k.class, Class::Change(..));
-                            is_change(kcj) != is_change(kc)
+                            kcj.is_change() != kc.is_change()
                                 && row.cells.iter().flatten().any(|&o| {
                                     o != cell
                                         && keys[o]
                                             .as_ref()
-                                            .is_some_and(|ko| is_change(ko) == is_change(kcj))
+                                            .is_some_and(|ko| ko.is_change() == kcj.is_change())
                                         && doc.figures[o].value == doc.figures[cj].value
                                         && doc.figures[o].value.abs() >= Decimal::TEN
                                 })
@@ -402,17 +403,10 @@ fn tables(
 fn structures(cx: &Context, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
     for chain in &doc.chains {
-        let first = chain[0];
-        let m = &doc.mentions[first];
-        if m.before.has(Cue::From) || m.before.has(Cue::Prior) || m.period.prior {
-            continue;
-        }
-        let Some(set) = set_named(cx.lexicon, structure_words(doc, first)) else {
+        let Some(set) = structure_set(cx.lexicon, doc, chain) else {
             continue;
         };
-        if set.parts.len() != chain.len() {
-            continue;
-        }
+        let first = chain[0];
         for (k, &term) in chain.iter().enumerate() {
             let qualifier = set.parts[k].as_str();
             let share = (0..first).rev().take(40).find(|&j| {
@@ -472,6 +466,14 @@ enum Class {
     Level(Kind),
     Change(Kind, bool),
     Share,
+}
+
+impl Key {
+    /// A change, not a level: a statement's level and its change are its
+    /// two figures.
+    fn is_change(&self) -> bool {
+        matches!(self.class, Class::Change(..))
+    }
 }
 
 fn key(doc: &Document, i: usize) -> Option<Key> {

@@ -771,17 +771,22 @@ fn identities(cx: &Context, out: &mut Vec<Candidate>) {
                 text.match_indices('无')
                     .any(|(k, _)| p.opens(&text[k + '无'.len_utf8()..]))
             };
+            // Each member found once: a stated one, or none of it (an
+            // empty slot, dropped below).
             let mut absent = 0;
             let plus: Option<Vec<usize>> = id
                 .plus
                 .iter()
-                .filter(|p| {
-                    let missing = find(p).is_none() && none_of(p);
-                    absent += usize::from(missing);
-                    !missing
+                .map(|p| match find(p) {
+                    Some(j) => Some(Some(j)),
+                    None if none_of(p) => {
+                        absent += 1;
+                        Some(None)
+                    }
+                    None => None,
                 })
-                .map(find)
-                .collect();
+                .collect::<Option<Vec<Option<usize>>>>()
+                .map(|found| found.into_iter().flatten().collect());
             let minus: Option<Vec<usize>> = id.minus.iter().map(find).collect();
             let (Some(plus), Some(minus)) = (plus, minus) else {
                 continue;

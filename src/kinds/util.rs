@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 
 use crate::doc::{Document, Role};
 use crate::lex::{same_unit, Kind, Quantity};
+use crate::lexicon::Cue;
 
 /// A figure as printed, without the line breaks and spaces a PDF left in
 /// (`16,\n695`, `38430\n剂次`); one space stays between words and digits
@@ -173,15 +174,31 @@ pub fn structure_words(doc: &Document, first: usize) -> &str {
     doc.folded_between(sentence.max(floor), start)
 }
 
-/// The set a structure is of: its words name it (三次产业结构).
-pub fn set_named<'a>(
+/// The set the structure `chain` states this period's terms of: its words
+/// name the set (三次产业结构) and it has a term for each part. None for an
+/// earlier structure (`由上年的a:b:c调整为`), whose values the text rarely
+/// prints.
+pub fn structure_set<'a>(
     lexicon: &'a crate::lexicon::Lexicon,
-    words: &str,
+    doc: &Document,
+    chain: &[usize],
 ) -> Option<&'a crate::lexicon::Set> {
-    let plain: String = words.chars().filter(|c| *c != '、').collect();
-    lexicon.sets.iter().find(|s| {
-        s.whole.len() + s.parts.len() > 0 && s.names.iter().any(|n| plain.contains(n.as_str()))
-    })
+    let first = *chain.first()?;
+    let m = &doc.mentions[first];
+    if m.before.has(Cue::From) || m.before.has(Cue::Prior) || m.period.prior {
+        return None;
+    }
+    let plain: String = structure_words(doc, first)
+        .chars()
+        .filter(|c| *c != '、')
+        .collect();
+    lexicon
+        .sets
+        .iter()
+        .find(|s| {
+            s.whole.len() + s.parts.len() > 0 && s.names.iter().any(|n| plain.contains(n.as_str()))
+        })
+        .filter(|s| s.parts.len() == chain.len())
 }
 
 #[cfg(test)]

@@ -346,18 +346,25 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
                 .trim_end()
                 .ends_with(w)
         });
-        let change_before = {
+        // Read only for a gap of `to`: this loop runs over every pair of
+        // figures.
+        let change_before = || {
             let before = window_before(text, quantities[i - 1].start, 16)
                 .trim_end()
-                .trim_end_matches(['$', '€', '£', '+'])
-                .to_ascii_lowercase();
+                .trim_end_matches(['$', '€', '£', '+']);
             CHANGE_BY.iter().any(|w| {
-                before.strip_suffix(w).is_some_and(|rest| {
-                    rest.is_empty() || rest.ends_with(|c: char| !c.is_ascii_alphanumeric())
-                })
+                let Some(cut) = before.len().checked_sub(w.len()) else {
+                    return false;
+                };
+                before.is_char_boundary(cut)
+                    && before[cut..].eq_ignore_ascii_case(w)
+                    && before[..cut]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_ascii_alphanumeric())
             })
         };
-        let from_before = from_before || change_before && gap == "to";
+        let from_before = from_before || gap == "to" && change_before();
         let word_dash = matches!(gap, "to" | "至" | "到");
         // A year next to a count (`in 2019 to 1,500`) is no range.
         let (a, b) = (&quantities[i - 1], &quantities[i]);

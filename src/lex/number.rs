@@ -274,15 +274,18 @@ fn unit_word(input: &str) -> (&str, String) {
     if !(crate::source::is_cjk(first) || first.is_ascii_alphabetic()) {
         return (input, String::new());
     }
-    // Traditional characters read as their simplified forms (噸 is 吨).
-    let folded: String = rest.chars().take(4).map(crate::source::fold_char).collect();
+    // Traditional characters read as their simplified forms (噸 is 吨),
+    // compared character by character: no copy of the text per figure.
     for unit in ZH_UNITS {
-        if folded.starts_with(unit) {
-            let len: usize = rest
-                .chars()
-                .take(unit.chars().count())
-                .map(char::len_utf8)
-                .sum();
+        let mut written = rest.char_indices();
+        let mut len = 0;
+        let same = unit.chars().all(|u| {
+            written.next().is_some_and(|(k, c)| {
+                len = k + c.len_utf8();
+                crate::source::fold_char(c) == u
+            })
+        });
+        if same {
             return (&rest[len..], (*unit).to_owned());
         }
     }
