@@ -57,6 +57,12 @@ pub struct Params {
     /// Another figure stated with the two is restated equal: they are one
     /// statement, whatever the gap between their values.
     pub anchored: bool,
+    /// The text spells the parts out in one list (in brackets, after a
+    /// colon, group by group): a few things miscounted are a slip.
+    pub spelled_out: bool,
+    /// The members are named by a definition of the lexicon (an
+    /// identity): no gap makes them another reading.
+    pub defined: bool,
 }
 
 /// One reading of a stated figure: which figures play which role.

@@ -88,6 +88,13 @@ fn breakdown(shape: &'static str, doc: &Document, total: usize, parts: &[usize])
     c
 }
 
+/// A breakdown whose parts the text lists one by one.
+fn spelled_out(shape: &'static str, doc: &Document, total: usize, parts: &[usize]) -> Candidate {
+    let mut c = breakdown(shape, doc, total, parts);
+    c.params.spelled_out = true;
+    c
+}
+
 /// How a label splits around a set's qualifier: (set, part index,
 /// words before, words after).
 fn split_by_set<'a>(label: &str, sets: &'a [Set]) -> Vec<(&'a Set, usize, String, String)> {
@@ -541,7 +548,7 @@ fn brackets(cx: &Context, out: &mut Vec<Candidate>) {
                 && named(j)
         });
         if ok {
-            out.push(breakdown("bracket", doc, t, &items));
+            out.push(spelled_out("bracket", doc, t, &items));
             // A part's sublist in a breakdown meant to be complete is
             // complete too (`黑龙江27例，其中黑河市25例、哈尔滨市2例`), unless
             // it says it is not (等, 主要).
@@ -565,7 +572,7 @@ fn brackets(cx: &Context, out: &mut Vec<Candidate>) {
                         .iter()
                         .all(|&j| is_level(doc, j) && comparable(&doc.figures[j], oq) && named(j))
                 {
-                    out.push(breakdown("bracket", doc, owner, &l.items));
+                    out.push(spelled_out("bracket", doc, owner, &l.items));
                 }
             }
         }
@@ -628,7 +635,7 @@ fn colon_lists(cx: &Context, out: &mut Vec<Candidate>) {
         {
             continue;
         }
-        out.push(breakdown("colon-list", doc, t, &items));
+        out.push(spelled_out("colon-list", doc, t, &items));
     }
 }
 
@@ -720,7 +727,7 @@ fn groups(cx: &Context, out: &mut Vec<Candidate>) {
         {
             continue;
         }
-        let mut c = breakdown("groups", doc, t, &items);
+        let mut c = spelled_out("groups", doc, t, &items);
         c.strength = super::Strength::Strong;
         out.push(c);
     }
@@ -796,6 +803,7 @@ fn identities(cx: &Context, out: &mut Vec<Candidate>) {
                 continue;
             }
             let mut c = Candidate::new(NAME, "identity", tm.lang, t).strong();
+            c.params.defined = true;
             for p in plus {
                 c = c.with("part", p);
             }
@@ -1013,12 +1021,12 @@ pub fn evaluate(doc: &Document, c: &Candidate) -> Option<Verdict> {
     // A far miss is more often a wrong reading than a slip, except for an
     // identity the lexicon defines (自然增长率 = 出生率 − 死亡率), whose
     // members are named.
-    if !consistent && c.shape != "identity" {
+    if !consistent && !c.params.defined {
         let off = (exact - target_value).abs();
         // A list the text spells out (in brackets, after a colon) is the
         // reading meant; a few things miscounted in a small count are a
         // slip, however large a share of it.
-        let listed = matches!(c.shape, "bracket" | "colon-list" | "groups")
+        let listed = c.params.spelled_out
             && off <= Decimal::from(SMALL_COUNT_SLIP)
             && total.kind == Kind::Number
             && target_value.fract().is_zero();
