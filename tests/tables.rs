@@ -85,3 +85,31 @@ fn a_row_that_restates_the_texts_level_pins_its_growth() {
     let unanchored = wrong.replacen("12397吨", "12400吨", 1);
     assert!(rules_flagged_on_stdin(&unanchored).is_empty());
 }
+
+#[test]
+fn a_part_row_is_compared_with_the_part_of_the_tables_whole() {
+    // Two populations in one paragraph, each with an urban part; the table
+    // is the registered one, so its 城镇 row restates 12.40万, not 30.10万.
+    let text = "年末户籍人口40.00万人，其中城镇人口12.40万人，乡村人口27.60万人。\
+年末常住人口50.00万人，其中城镇人口30.10万人，乡村人口19.90万人。\n\
+指标 | 年末数(人) | 比重(%) |\n户籍人口 | 400000 | 100 |\n其中:城镇 | 124000 | 31.00 |\n乡村 | 276000 | 69.00 |\n";
+    let notes = fields(&json_on_stdin(text), "checks", "note");
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("12.40万 earlier, 124000 here")),
+        "{notes:#?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("27.60万 earlier, 276000 here")),
+        "{notes:#?}"
+    );
+    assert!(rules_flagged_on_stdin(text).is_empty());
+    let wrong = text.replace(
+        "其中城镇人口12.40万人，乡村人口27.60万人",
+        "其中城镇人口12.90万人，乡村人口27.10万人",
+    );
+    assert!(rules_flagged_on_stdin(&wrong).contains(&"zh.repeat.table".to_owned()));
+}

@@ -298,11 +298,11 @@ fn tables(
         for row in &t.rows {
             // A part row named by a set's qualifier alone (城镇 under 按经营地
             // 分) is the qualifier with the total's name: 城镇消费品零售额.
-            let qualifier = sets
+            let row_set = sets
                 .iter()
-                .flat_map(|s| &s.parts)
-                .find(|q| **q == row.label)
+                .find(|s| s.parts.contains(&row.label))
                 .filter(|_| top.is_some_and(|t| t != row.label));
+            let qualifier = row_set.map(|_| &row.label);
             let same_name = |name: &str, cell_name: &str| {
                 name == cell_name
                     || qualifier.zip(top).is_some_and(|(q, top)| {
@@ -336,13 +336,33 @@ fn tables(
                         && units_agree(&doc.figures[cell].unit, &doc.figures[j].unit)
                         && context_period(doc, j).compatible(&pc)
                 });
+                // A qualifier row is a part of the table's top row: in
+                // prose, the part of that whole (`户籍总人口…，其中城镇人口`),
+                // not of another one stated beside it (`常住人口…，其中城镇人口`).
+                let owner = |j: usize| -> Option<bool> {
+                    let (q, top) = qualifier.zip(top)?;
+                    let rest = doc.name_of(j).strip_prefix(q.as_str())?;
+                    let k = (0..j)
+                        .rev()
+                        .take_while(|&k| doc.same_sentence(k, j))
+                        .find(|&k| {
+                            doc.mentions[k].role == Role::Level
+                                && fit(doc.name_of(k), rest).is_some()
+                                && !row_set.is_some_and(|s| {
+                                    s.parts
+                                        .iter()
+                                        .any(|p| doc.name_of(k).starts_with(p.as_str()))
+                                })
+                        })?;
+                    Some(doc.name_of(k) == top)
+                };
                 // The nearest statement of it under its own name, else
                 // under a near one.
-                let nearest = prose.min_by_key(|&j| {
+                let nearest = prose.filter(|&j| owner(j) != Some(false)).min_by_key(|&j| {
                     let exact = keys[j]
                         .as_ref()
                         .is_some_and(|kj| same_name(&kj.name, &kc.name));
-                    (!exact, j.abs_diff(cell))
+                    (owner(j) != Some(true), !exact, j.abs_diff(cell))
                 });
                 if let Some(j) = nearest {
                     let exact = keys[j]
