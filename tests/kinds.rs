@@ -299,6 +299,23 @@ fn growth_reads_a_base_stated_in_the_next_one_sentence_paragraph() {
 }
 
 #[test]
+fn growth_reads_the_later_year_of_a_count_stated_the_sentence_before() {
+    // The rate sits beside the earlier year's count; the current one is
+    // the same count, dated later, in the sentence before.
+    let text = "So far in 2024, there have been 412 reported burglaries in the county.\n\n\
+        At this point in 2023, there were 515 reported burglaries, resulting in a 20 percent decline.";
+    assert_eq!(checked_kinds_on_stdin(text), ["growth"]);
+    assert!(rules_flagged_on_stdin(text).is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("20 percent", "25 percent")),
+        ["en.growth.base"]
+    );
+    // Another count the sentence before is no current value of this one.
+    let other = text.replace("412 reported burglaries", "412 reported thefts");
+    assert!(checked_kinds_on_stdin(&other).is_empty());
+}
+
+#[test]
 fn a_sex_ratio_is_males_per_hundred_females() {
     // 比 inside 性别比 is no comparison.
     let text = "男性人口5200人，女性人口5000人，男女性别比为104.00:100（女性为100）。";

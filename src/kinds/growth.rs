@@ -154,8 +154,12 @@ fn current_of(doc: &Document, r: usize) -> Option<usize> {
         .take(6)
         .take_while(|&j| doc.same_sentence(j, r))
         .find(|&j| is_level(doc, j) && !marked_base(doc, j));
-    if own.is_some() {
-        return own;
+    if let Some(j) = own {
+        // `So far in 2012, there's been 487 reported incidents. At this
+        // point in 2011, there were 566 …, a 14 percent decline`: the
+        // value beside the rate is dated before the same count in the
+        // sentence before, so that one is the current value.
+        return Some(later_restatement(doc, j).unwrap_or(j));
     }
     // The rate opens its sentence, or only the earlier value stands
     // before it (`At this time last year, there were 20, meaning homicides
@@ -180,6 +184,39 @@ fn current_of(doc: &Document, r: usize) -> Option<usize> {
         .take_while(|&j| doc.same_sentence(j, prev))
         .find(|&j| is_level(doc, j) && !marked_base(doc, j))
         .filter(|&j| !own.is_empty() && names_agree(own, doc.name_of(j)))
+}
+
+/// The one level of the sentence before `j`'s (in its paragraph or the
+/// one before) that counts the same thing as `j`, dated a later year.
+fn later_restatement(doc: &Document, j: usize) -> Option<usize> {
+    let year = doc.mentions[j].period.year?;
+    let sentence = doc.figures[j].sentence;
+    // The sentence before with a figure in it.
+    let before = (0..j)
+        .rev()
+        .map(|k| doc.figures[k].sentence)
+        .find(|&s| s < sentence)?;
+    let same_count = |k: usize| {
+        let (mk, mj) = (&doc.mentions[k], &doc.mentions[j]);
+        comparable(&doc.figures[k], &doc.figures[j])
+            && (!mk.noun.is_empty() && mk.noun == mj.noun || names_agree(&mk.label, &mj.label))
+    };
+    let found: Vec<usize> = (0..j)
+        .rev()
+        .take_while(|&k| doc.figures[k].sentence >= before)
+        .filter(|&k| {
+            doc.figures[k].sentence == before
+                && doc.figures[j].paragraph - doc.figures[k].paragraph <= 1
+                && is_level(doc, k)
+                && doc.mentions[k].period.year.is_some_and(|y| y > year)
+                && !marked_base(doc, k)
+                && same_count(k)
+        })
+        .collect();
+    match found.as_slice() {
+        [k] => Some(*k),
+        _ => None,
+    }
 }
 
 /// Do two labels name one quantity: every word (or, in Chinese, nearly
@@ -241,8 +278,10 @@ fn base_of(doc: &Document, r: usize, current: usize) -> Option<usize> {
                 && is_level(doc, j)
                 && comparable(&doc.figures[j], cq)
                 && (sentence_of(j) == sentence_of(current)
-                    || next_sentence(j) && doc.mentions[j].period.prior && named_alike(j))
-                && (marked(j) || earlier_year(j) && sentence_of(j) == sentence_of(current))
+                    || next_sentence(j)
+                        && (doc.mentions[j].period.prior || earlier_year(j))
+                        && named_alike(j))
+                && (marked(j) || earlier_year(j))
                 && doc.mentions[j].adjusted == doc.mentions[current].adjusted
                 && !doc.mentions[j].period.target
                 && !doc.mentions[current].period.prior

@@ -297,14 +297,46 @@ fn unit_word(input: &str) -> (&str, String) {
         let word = &rest[..word_len];
         let lower = word.to_ascii_lowercase();
         // `twenty four`: a number word is the next figure, not a unit.
+        // `487 reported incidents`, `12 new cases`: a word that qualifies
+        // the count stands before the noun it counts.
+        if EN_COUNT_QUALIFIERS.contains(&lower.as_str()) {
+            if let Some((after, noun)) = counted_noun(&rest[word_len..]) {
+                return (after, noun);
+            }
+        }
         if EN_NOT_UNITS.binary_search(&lower.as_str()).is_ok()
             || EN_NUMBER_WORDS.contains(&lower.as_str())
         {
             return (input, String::new());
         }
-        return (&rest[word_len..], word.to_ascii_lowercase());
+        return (&rest[word_len..], lower);
     }
     (input, String::new())
+}
+
+/// Words that say which of a thing are counted, before the noun
+/// (`487 reported incidents`, `12 new cases`).
+const EN_COUNT_QUALIFIERS: &[&str] = &[
+    "additional",
+    "confirmed",
+    "new",
+    "probable",
+    "recorded",
+    "registered",
+    "reported",
+    "suspected",
+];
+
+/// The noun after a count's qualifier: one lowercase word, separated by
+/// one space, that is no connective or verb.
+fn counted_noun(input: &str) -> Option<(&str, String)> {
+    let rest = input.strip_prefix(' ')?;
+    let len = rest
+        .find(|c: char| !c.is_ascii_lowercase())
+        .unwrap_or(rest.len());
+    let word = &rest[..len];
+    (len >= 3 && EN_NOT_UNITS.binary_search(&word).is_err())
+        .then(|| (&rest[len..], word.to_owned()))
 }
 
 /// Approximation words between the figure and its unit (300多人, 20余家).
@@ -802,6 +834,15 @@ mod tests {
         assert_eq!(scan("the third quarter 2026 grew 20%")[0].unit, "");
         assert_eq!(scan("revenue of 676 rose")[0].unit, "");
         assert_eq!(scan("twenty four")[0].unit, "");
+    }
+
+    #[test]
+    fn a_qualified_count_counts_the_noun_after_its_qualifier() {
+        assert_eq!(scan("487 reported incidents")[0].unit, "incidents");
+        assert_eq!(scan("12 new cases were found")[0].unit, "cases");
+        // A qualifier that is a verb here counts nothing.
+        assert_eq!(scan("15 reported that they")[0].unit, "");
+        assert_eq!(scan("12 new")[0].unit, "new");
     }
 
     #[test]
