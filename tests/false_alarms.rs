@@ -318,3 +318,20 @@ fn a_headline_approximation_holds_within_a_unit_of_its_last_digit() {
         ["en.repeat.headline"]
     );
 }
+
+#[test]
+fn a_rate_before_a_change_word_is_a_change_and_a_multiple_is_no_whole() {
+    // `representing a record 17.3% year-over-year increase`: a rise, not
+    // a share of `record`, and `five times` (a multiple) is no amount.
+    let text = "Core earnings for the quarter were $0.89 per share, representing a record \
+        17.3% year-over-year increase. Fixed charge coverage was a record five times.";
+    assert!(rules_flagged_on_stdin(text).is_empty(), "{text}");
+    // The same words with a share of an amount are checked.
+    assert_eq!(
+        rules_flagged_on_stdin(
+            "Exports were $0.89 billion, representing 17.3% of the record. \
+             The record was $5.00 billion."
+        ),
+        ["en.ratio.named-whole"]
+    );
+}

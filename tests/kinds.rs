@@ -316,6 +316,29 @@ fn growth_reads_the_later_year_of_a_count_stated_the_sentence_before() {
 }
 
 #[test]
+fn a_samples_flow_adds_its_exclusions_and_what_is_left_to_its_intake() {
+    // The reasons after the exclusions' colon explain the 30; they are
+    // no further exclusions.
+    let text = "We recruited 150 participants (80 female). A total of 30 participants were \
+        excluded: 20 participants were excluded for missing data and 10 for failing 2 checks. \
+        A remaining total of 120 participants were analysed.";
+    assert!(checked_kinds_on_stdin(text).contains(&"sum".to_owned()));
+    assert!(rules_flagged_on_stdin(text).is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("total of 120", "total of 125")),
+        ["en.sum.flow"]
+    );
+    // Exclusions in turn, each out of what the one before left.
+    let steps = "A total of 2,000 adults took part in the survey, and 150 were excluded for \
+        medical reasons. In this analysis, 50 participants were excluded, leaving 1,800 participants.";
+    assert!(rules_flagged_on_stdin(steps).is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(&steps.replace("leaving 1,800", "leaving 1,830")),
+        ["en.sum.flow"]
+    );
+}
+
+#[test]
 fn a_sex_ratio_is_males_per_hundred_females() {
     // 比 inside 性别比 is no comparison.
     let text = "男性人口5200人，女性人口5000人，男女性别比为104.00:100（女性为100）。";

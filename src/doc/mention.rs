@@ -157,6 +157,8 @@ fn ends_label(cue: Cue, lang: Lang) -> bool {
             | Cue::Nominal
             | Cue::Comparable
             | Cue::Remainder
+            | Cue::Dropout
+            | Cue::Leaving
             | Cue::PerYear
             | Cue::MultiYear
             | Cue::Interval
@@ -720,14 +722,27 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         // word after.
         if matches!(role, Role::Level | Role::Share) && q.kind == Kind::Percent && lang == Lang::En
         {
-            if let Some(h) = hits_after.first() {
-                let between = text[q.unit_end..h.start].trim();
-                if between.is_empty() && h.cue.is_change() {
-                    role = Role::Change {
-                        down: matches!(h.cue, Cue::Down | Cue::FallNoun),
-                        versus: false,
-                    };
+            // `a 17.3% year-over-year increase`: the comparison may
+            // stand between.
+            let mut from = q.unit_end;
+            let mut word = None;
+            for h in hits_after {
+                if h.start < from || !text[from..h.start].trim().is_empty() {
+                    break;
                 }
+                if h.cue == Cue::Base {
+                    from = h.end;
+                    continue;
+                }
+                word = Some(h.cue);
+                break;
+            }
+            if let Some(cue) = word.filter(|c| c.is_change()) {
+                role = Role::Change {
+                    down: matches!(cue, Cue::Down | Cue::FallNoun),
+                    versus: false,
+                };
+                whole = None;
             }
         }
         // `up 3.3% (+$0.99 to $31.06)`: a plus sign makes a figure beside

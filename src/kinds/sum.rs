@@ -47,6 +47,7 @@ impl RelationKind for Sum {
             "bracket",
             "colon-list",
             "groups",
+            "flow",
             "identity",
             "increments",
             "change",
@@ -67,6 +68,7 @@ impl RelationKind for Sum {
         brackets(cx, out);
         colon_lists(cx, out);
         groups(cx, out);
+        flows(cx, out);
         identities(cx, out);
         changes(cx, out);
         partitions(cx, out);
@@ -730,6 +732,94 @@ fn groups(cx: &Context, out: &mut Vec<Candidate>) {
         let mut c = spelled_out("groups", doc, t, &items);
         c.strength = super::Strength::Strong;
         out.push(c);
+    }
+}
+
+/// `We recruited 187 participants … A total of 88 participants were
+/// excluded: … A remaining total of 99 participants`: a sample's flow,
+/// where those left out and those kept add up to those taken in. The
+/// kept figure is judged; each count before the exclusions that could be
+/// the intake is a reading of it.
+fn flows(cx: &Context, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    let has = |j: usize, cue: Cue| {
+        let m = &doc.mentions[j];
+        m.before.has(cue) || m.after.has(cue)
+    };
+    for r in 0..doc.figures.len() {
+        let rm = &doc.mentions[r];
+        if !is_level(doc, r) || !(has(r, Cue::Leaving) || rm.before.has(Cue::Remainder)) {
+            continue;
+        }
+        let rq = &doc.figures[r];
+        let paragraph = rq.paragraph;
+        let in_flow = |j: usize| {
+            doc.figures[j].paragraph == paragraph
+                && is_level(doc, j)
+                && comparable(&doc.figures[j], rq)
+                && doc.mentions[j].depth <= rm.depth
+        };
+        // Back from the kept figure: the exclusions, then the intake. A
+        // figure after an exclusion's colon, in its sentence, is one of
+        // its reasons, not another exclusion.
+        let mut excluded: Vec<usize> = Vec::new();
+        let mut intake: Vec<usize> = Vec::new();
+        for j in (0..r).rev().take(24) {
+            if !in_flow(j) || has(j, Cue::Leaving) {
+                if doc.figures[j].paragraph != paragraph {
+                    break;
+                }
+                continue;
+            }
+            let reason = (0..j)
+                .rev()
+                .take_while(|&o| doc.same_sentence(o, j))
+                .any(|o| {
+                    has(o, Cue::Dropout)
+                        && doc
+                            .folded_between(doc.figures[o].unit_end, doc.figures[j].start)
+                            .contains([':', '：'])
+                });
+            if reason {
+                continue;
+            }
+            if has(j, Cue::Dropout) {
+                if !intake.is_empty() {
+                    break;
+                }
+                excluded.push(j);
+            } else if !excluded.is_empty() {
+                intake.push(j);
+                if intake.len() == 3 {
+                    break;
+                }
+            }
+        }
+        if excluded.is_empty() || intake.is_empty() {
+            continue;
+        }
+        let left_out: Decimal = excluded.iter().map(|&e| doc.figures[e].value).sum();
+        for &w in &intake {
+            let wq = &doc.figures[w];
+            if wq.value <= rq.value || wq.value < left_out {
+                continue;
+            }
+            // The intake that counts what the kept figure counts, or that
+            // the text calls a total, is the one it means.
+            let noun = &doc.mentions[w].noun;
+            let same_noun =
+                !noun.is_empty() && *noun == rm.noun || doc.mentions[w].before.has(Cue::Total);
+            let mut parts = excluded.clone();
+            parts.push(r);
+            let mut c = breakdown("flow", doc, w, &parts);
+            c.strength = if same_noun {
+                super::Strength::Strong
+            } else {
+                super::Strength::Weak
+            };
+            c.group = (1 << 42) | r as u64;
+            out.push(c);
+        }
     }
 }
 

@@ -114,7 +114,9 @@ pub fn fit(label: &str, name: &str) -> Option<Fit> {
 
 /// Can two figures be added or divided as the same sort of amount?
 pub fn comparable(a: &Quantity, b: &Quantity) -> bool {
-    a.kind == b.kind && units_agree(&a.unit, &b.unit)
+    // `five times` (coverage, a multiple) measures no amount.
+    let multiple = |u: &str| matches!(u, "times" | "倍");
+    a.kind == b.kind && units_agree(&a.unit, &b.unit) && multiple(&a.unit) == multiple(&b.unit)
 }
 
 /// `120 female` may count `participants`: a word that is not a known

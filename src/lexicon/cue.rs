@@ -40,6 +40,10 @@ pub enum Cue {
     Partial,
     /// The rest: 其余, 其他, the remaining, other.
     Remainder,
+    /// Left out of a sample: excluded, dropped out, 失访.
+    Dropout,
+    /// What a sample keeps after its exclusions: leaving, remaining, 最终纳入.
+    Leaving,
     /// A label that leaves something out names a subset: 除汽车以外,
     /// 不含, excluding.
     Exclude,
@@ -95,6 +99,8 @@ impl Cue {
         Cue::Exhaustive,
         Cue::Partial,
         Cue::Remainder,
+        Cue::Dropout,
+        Cue::Leaving,
         Cue::Exclude,
         Cue::Target,
         Cue::Real,
@@ -132,6 +138,8 @@ impl Cue {
             Cue::Exhaustive => "exhaustive",
             Cue::Partial => "partial",
             Cue::Remainder => "remainder",
+            Cue::Dropout => "dropout",
+            Cue::Leaving => "leaving",
             Cue::Exclude => "exclude",
             Cue::Target => "target",
             Cue::Real => "real",

@@ -129,6 +129,8 @@ cue_roles! {
     exhaustive => Exhaustive,
     partial => Partial,
     remainder => Remainder,
+    dropout => Dropout,
+    leaving => Leaving,
     exclude => Exclude,
     target => Target,
     real => Real,
