@@ -335,3 +335,20 @@ fn a_rate_before_a_change_word_is_a_change_and_a_multiple_is_no_whole() {
         ["en.ratio.named-whole"]
     );
 }
+
+#[test]
+fn a_clause_opener_or_a_copulas_participle_is_no_label() {
+    // `when compared with … to reach $4.6 billion` is named by what rose;
+    // `imported goods were valued at $4.3 billion` by the goods.
+    let text = "Exports rose $446 million when compared with March 2016 to reach $4.6 billion in March 2017.\n\n\
+        In March 2017, imported goods were valued at $4.3 billion.\n";
+    let output = statlint()
+        .args(["figures", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    let listing = stdout_text(&output);
+    assert!(listing.contains("label=\"imported goods\""), "{listing}");
+    assert!(!listing.contains("label=\"when\""), "{listing}");
+    assert!(!listing.contains("label=\"valued\""), "{listing}");
+}

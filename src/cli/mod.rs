@@ -39,7 +39,7 @@ pub enum Command {
     /// List the figures statlint reads in a file: value, kind, role,
     /// label and period of each (for writing lexicons and templates).
     Figures {
-        /// A report file.
+        /// A report file, or `-` for standard input.
         path: PathBuf,
         #[command(flatten)]
         set: RuleSetArgs,

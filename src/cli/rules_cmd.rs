@@ -119,7 +119,14 @@ fn one_line(example: &str) -> String {
 
 /// How statlint reads each figure: value, kind, role, label, period.
 pub fn figures(path: &Path, set: &RuleSetArgs) -> anyhow::Result<Status> {
-    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let bytes = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+            .map_err(|e| anyhow::anyhow!("<stdin>: {e}"))?;
+        bytes
+    } else {
+        std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+    };
     let decoded =
         statlint::source::decode(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     let rules = load_rules(set)?;

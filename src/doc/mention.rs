@@ -360,6 +360,12 @@ fn english_label(words: &str) -> &str {
         "bringing",
         "making",
         "leaving",
+        // `when compared with March 2016 to reach`: a clause's opener.
+        "when",
+        "while",
+        // `were valued at`: the participle of a copula.
+        "valued",
+        "estimated",
     ];
     let lower = words.to_ascii_lowercase();
     let mut cut = words.len();
