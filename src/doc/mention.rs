@@ -367,25 +367,33 @@ fn english_label(words: &str) -> &str {
         "valued",
         "estimated",
     ];
-    let lower = words.to_ascii_lowercase();
+    // Cut at the first preposition with a word on either side (one pass
+    // over the spaces, no search per preposition).
+    const PREPOSITIONS: &[&str] = &[
+        "for", "in", "during", "at", "on", "since", "through", "over", "by", "from", "to",
+        "between",
+    ];
+    let bytes = words.as_bytes();
     let mut cut = words.len();
-    for prep in [
-        " for ",
-        " in ",
-        " during ",
-        " at ",
-        " on ",
-        " as of ",
-        " since ",
-        " through ",
-        " over ",
-        " by ",
-        " from ",
-        " to ",
-        " between ",
-    ] {
-        if let Some(i) = lower.find(prep) {
-            cut = cut.min(i);
+    for (k, _) in words.match_indices(' ') {
+        let rest = &bytes[k + 1..];
+        let len = rest.iter().position(|&b| b == b' ').unwrap_or(rest.len());
+        if len == rest.len() {
+            break;
+        }
+        let word = &rest[..len];
+        // `as of` is one: ` of ` after `as`.
+        let as_of = word.eq_ignore_ascii_case(b"as")
+            && rest.len() >= len + 4
+            && rest[len + 1..len + 3].eq_ignore_ascii_case(b"of")
+            && rest[len + 3] == b' ';
+        let preposition = as_of
+            || PREPOSITIONS
+                .iter()
+                .any(|p| p.as_bytes().eq_ignore_ascii_case(word));
+        if preposition {
+            cut = k;
+            break;
         }
     }
     let mut label = words[..cut].trim();

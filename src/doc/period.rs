@@ -146,7 +146,17 @@ fn last_part(folded: &str) -> Option<(usize, Part)> {
             }
         }
     }
-    for (at, _) in ascii_words(folded) {
+    for (at, end) in ascii_words(folded) {
+        // Every English part opens with first, second, third, fourth,
+        // full or q1–q4: most words are none of them.
+        let opens = matches!(end - at, 2 | 4..=6)
+            && matches!(
+                folded.as_bytes()[at].to_ascii_lowercase(),
+                b'f' | b's' | b't' | b'q'
+            );
+        if !opens {
+            continue;
+        }
         let rest = &folded.as_bytes()[at..];
         for &(word, part) in EN_PARTS {
             let end = at + word.len();
@@ -186,31 +196,28 @@ fn ascii_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 
 /// English month names in `text`: the first and last month named.
 fn en_months(text: &str) -> Option<(u8, u8)> {
-    let found: Vec<(usize, u8)> = ascii_words(text)
-        .filter_map(|(a, b)| {
-            let word = &text[a..b];
-            EN_MONTHS
-                .iter()
-                .position(|m| m.eq_ignore_ascii_case(word))
-                .map(|m| (a, m as u8 + 1))
-        })
-        .collect();
-    match found.as_slice() {
-        [] => None,
-        [.., (_, last)] => {
-            // `January-June 2017`: two months joined by a dash are a span.
-            if found.len() >= 2 {
-                let (a, first) = found[found.len() - 2];
-                let between = &text[a..found[found.len() - 1].0];
-                if between.contains(['-', '–', '—'])
-                    || between.to_ascii_lowercase().contains(" to ")
-                {
-                    return Some((first, *last));
-                }
-            }
-            Some((*last, *last))
+    // The last two months named, without collecting every word.
+    let mut last: Option<(usize, u8)> = None;
+    let mut before: Option<(usize, u8)> = None;
+    for (a, b) in ascii_words(text) {
+        if !(3..=9).contains(&(b - a)) || !text.as_bytes()[a].is_ascii_alphabetic() {
+            continue;
+        }
+        let word = &text[a..b];
+        if let Some(m) = EN_MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word)) {
+            before = last;
+            last = Some((a, m as u8 + 1));
         }
     }
+    let (at, month) = last?;
+    // `January-June 2017`: two months joined by a dash are a span.
+    if let Some((a, first)) = before {
+        let between = &text[a..at];
+        if between.contains(['-', '–', '—']) || between.to_ascii_lowercase().contains(" to ") {
+            return Some((first, month));
+        }
+    }
+    Some((month, month))
 }
 
 /// The period stated in `text` (folded) before a figure, with the
@@ -276,6 +283,13 @@ mod tests {
             ..Period::default()
         };
         assert!(!prior.compatible(&Period::default()));
+    }
+
+    #[test]
+    fn every_english_part_passes_the_first_word_filter() {
+        for (word, part) in EN_PARTS {
+            assert_eq!(last_part(word).map(|(_, p)| p), Some(*part), "{word}");
+        }
     }
 
     #[test]

@@ -320,13 +320,16 @@ fn tables(
                     .iter()
                     .filter(|(k, _)| k.name == kc.name && k.lang == kc.lang)
                     .flat_map(|(_, v)| v.iter().copied());
+                // Prose only (most figures near a cell are cells): that
+                // test is cheap, comparing names is not.
                 let near =
                     (cell.saturating_sub(300)..(cell + 300).min(doc.figures.len())).filter(|&j| {
-                        keys[j].as_ref().is_some_and(|kj| {
-                            kj.name != kc.name
-                                && (names_alike(&kc.name, &kj.name, kc.lang)
-                                    || same_name(&kj.name, &kc.name))
-                        })
+                        !doc.mentions[j].in_table
+                            && keys[j].as_ref().is_some_and(|kj| {
+                                kj.name != kc.name
+                                    && (names_alike(&kc.name, &kj.name, kc.lang)
+                                        || same_name(&kj.name, &kc.name))
+                            })
                     });
                 let prose = exact.chain(near).filter(|&j| {
                     !doc.mentions[j].in_table
@@ -666,23 +669,24 @@ fn names_alike(headline: &str, body: &str, lang: Lang) -> bool {
         Lang::En => {
             // Headlines are in the present (`changes little`), bodies in
             // the past (`changed little`): words compare by their stems.
-            let words: Vec<&str> = body.split(' ').map(stem).collect();
-            headline.split(' ').all(|w| words.contains(&stem(w)))
-                && headline.split(' ').count() >= 2
+            headline.split(' ').nth(1).is_some()
+                && headline
+                    .split(' ')
+                    .all(|w| body.split(' ').any(|b| stem(b) == stem(w)))
         }
         Lang::Zh => {
             // 商品零售 and 商品零售额 name one amount.
-            let amount = |s: &str| {
-                s.strip_suffix('额')
-                    .unwrap_or(s)
-                    .chars()
-                    .collect::<Vec<_>>()
-            };
-            let (a, b) = (amount(headline), amount(body));
-            let tail = |v: &[char]| v.iter().rev().take(2).copied().collect::<Vec<_>>();
-            if a.len() < 3 || b.len() < 3 || tail(&a) != tail(&b) {
+            let a = headline.strip_suffix('额').unwrap_or(headline);
+            let b = body.strip_suffix('额').unwrap_or(body);
+            // Most pairs end differently: that test needs no copy.
+            if !a.chars().rev().take(2).eq(b.chars().rev().take(2))
+                || a.chars().nth(2).is_none()
+                || b.chars().nth(2).is_none()
+            {
                 return false;
             }
+            let a: Vec<char> = a.chars().collect();
+            let b: Vec<char> = b.chars().collect();
             let common = lcs(&a, &b);
             common * 4 >= a.len().min(b.len()) * 3 && common * 2 >= a.len().max(b.len())
         }

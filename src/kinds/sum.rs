@@ -25,7 +25,7 @@ use super::util::{comparable, fit, format_like, is_level, shown, Fit};
 use super::{Candidate, Context, RelationKind, Verdict};
 use crate::doc::{Document, Role};
 use crate::lex::Kind;
-use crate::lexicon::{Cue, Set};
+use crate::lexicon::{Cue, Lexicon, Set};
 use crate::num::Interval;
 
 pub struct Sum;
@@ -103,32 +103,45 @@ fn split_by_set<'a>(label: &str, sets: &'a [Set]) -> Vec<(&'a Set, usize, String
     let mut out = Vec::new();
     for set in sets {
         for (k, q) in set.parts.iter().enumerate() {
-            // Most labels hold no part: a character test first is far
-            // cheaper than building a substring search per part.
-            let first = q.chars().next().unwrap_or(' ');
-            if !label.contains(first) {
-                continue;
-            }
             if let Some(at) = label.find(q.as_str()) {
-                let prefix = &label[..at];
-                let rest = &label[at + q.len()..];
-                // An English qualifier is a whole word: `men` is not in `women`.
-                let word = !q.is_ascii()
-                    || (prefix.is_empty() || prefix.ends_with(' '))
-                        && (rest.is_empty() || rest.starts_with(' '));
-                if !word {
-                    continue;
-                }
-                // A qualifier starts the label or follows a short scope
-                // (国内过夜游客); 非税 is not 税 with 非 before it.
-                if prefix.chars().count() <= 6 && !prefix.ends_with('非') && !prefix.ends_with('不')
-                {
-                    out.push((set, k, prefix.to_owned(), rest.to_owned()));
-                }
+                out.extend(split_at(label, set, k, at));
             }
         }
     }
     out
+}
+
+/// The same, for every set of the lexicon, with the label searched once.
+fn split_by_lexicon<'a>(
+    label: &str,
+    lexicon: &'a Lexicon,
+) -> Vec<(&'a Set, usize, String, String)> {
+    lexicon
+        .set_parts_in(label)
+        .into_iter()
+        .filter_map(|(s, k, at)| split_at(label, &lexicon.sets[s], k, at))
+        .collect()
+}
+
+/// The split at qualifier `k` of `set` found at byte `at` of `label`, if
+/// it is one.
+fn split_at<'a>(
+    label: &str,
+    set: &'a Set,
+    k: usize,
+    at: usize,
+) -> Option<(&'a Set, usize, String, String)> {
+    let q = &set.parts[k];
+    let prefix = &label[..at];
+    let rest = &label[at + q.len()..];
+    // An English qualifier is a whole word: `men` is not in `women`.
+    let word = !q.is_ascii()
+        || (prefix.is_empty() || prefix.ends_with(' '))
+            && (rest.is_empty() || rest.starts_with(' '));
+    // A qualifier starts the label or follows a short scope (国内过夜游客);
+    // 非税 is not 税 with 非 before it.
+    (word && prefix.chars().count() <= 6 && !prefix.ends_with('非') && !prefix.ends_with('不'))
+        .then(|| (set, k, prefix.to_owned(), rest.to_owned()))
 }
 
 /// Groups keyed by parts rather than by a stated figure.
@@ -157,7 +170,7 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
         if !is_level(doc, i) || level_name(doc, i).is_empty() {
             continue;
         }
-        for (set, k, prefix, rest) in split_by_set(level_name(doc, i), &cx.lexicon.sets) {
+        for (set, k, prefix, rest) in split_by_lexicon(level_name(doc, i), cx.lexicon) {
             // The whole has the parts' scope: 限额以上企业 餐饮收入 and 商品零售
             // make 限额以上企业 消费品零售额.
             // A table row named by the qualifier alone (城镇 under 按经营地
@@ -648,7 +661,7 @@ fn groups(cx: &Context, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
     // Is figure `j` a group size (`(n = 352)`, `video one N = 166`), and
     // is it the whole sample's (`N = 329`: a capital N by convention)?
-    let size = |j: usize| -> Option<bool> {
+    let size_of = |j: usize| -> Option<bool> {
         let q = &doc.figures[j];
         let from = doc.folded.floor_char_boundary(q.start.saturating_sub(8));
         let before = doc.folded[from..q.start].trim_end();
@@ -661,6 +674,10 @@ fn groups(cx: &Context, out: &mut Vec<Candidate>) {
             .is_none_or(|c| !c.is_ascii_alphanumeric());
         (alone && q.kind == Kind::Number && q.is_operand()).then_some(whole)
     };
+    // Read once per figure: each total looks at every figure after it in
+    // its sentence.
+    let sizes: Vec<Option<bool>> = (0..doc.figures.len()).map(size_of).collect();
+    let size = |j: usize| sizes[j];
     for t in 0..doc.figures.len() {
         // A total is a count, or the whole sample's size.
         if !is_level(doc, t) || size(t) == Some(false) {

@@ -88,6 +88,10 @@ pub struct Lexicon {
     patterns: Vec<(Cue, bool)>,
     pub normalizer: Normalizer,
     pub sets: Vec<Set>,
+    /// Every set's qualifiers in one automaton, (set, part) per pattern:
+    /// a label is searched once, not once per qualifier.
+    set_parts: AhoCorasick,
+    set_part_ids: Vec<(usize, usize)>,
     pub rates: Vec<Rate>,
     pub identities: Vec<Identity>,
     /// Normalized labels whose growth is real while their values are not.
@@ -240,7 +244,7 @@ impl LexiconBuilder {
                 minus: patterns_of(minus),
             })
             .collect();
-        let sets = self
+        let sets: Vec<Set> = self
             .sets
             .into_iter()
             .map(|set| Set {
@@ -252,6 +256,14 @@ impl LexiconBuilder {
                 ..set
             })
             .collect();
+        let set_part_ids: Vec<(usize, usize)> = sets
+            .iter()
+            .enumerate()
+            .flat_map(|(i, set): (usize, &Set)| (0..set.parts.len()).map(move |k| (i, k)))
+            .collect();
+        let set_parts =
+            AhoCorasick::new(set_part_ids.iter().map(|&(i, k)| sets[i].parts[k].as_str()))
+                .expect("set qualifiers build an automaton");
         let real_growth = self
             .real_growth
             .iter()
@@ -262,6 +274,8 @@ impl LexiconBuilder {
             patterns,
             normalizer,
             sets,
+            set_parts,
+            set_part_ids,
             rates,
             identities,
             real_growth,
@@ -270,6 +284,21 @@ impl LexiconBuilder {
 }
 
 impl Lexicon {
+    /// The first place each set qualifier stands in `label`: (set, part,
+    /// byte offset).
+    pub fn set_parts_in(&self, label: &str) -> Vec<(usize, usize, usize)> {
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        for m in self.set_parts.find_overlapping_iter(label) {
+            let (set, part) = self.set_part_ids[m.pattern().as_usize()];
+            if !found.iter().any(|&(s, p, _)| s == set && p == part) {
+                found.push((set, part, m.start()));
+            }
+        }
+        // In the order the sets are listed, as a search set by set gives.
+        found.sort_unstable();
+        found
+    }
+
     /// Every cue word in `folded`, left to right, none overlapping.
     pub fn cue_hits(&self, folded: &str) -> Vec<CueHit> {
         let bytes = folded.as_bytes();
