@@ -451,6 +451,7 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
     let text = &doc.folded;
     let mut mentions: Vec<Mention> = Vec::with_capacity(qs.len());
     let brackets = bracket_depths(doc);
+    let period_words = period::PeriodWords::new(text);
     for (i, q) in qs.iter().enumerate() {
         let clause_start = doc.segment_start(Level::Clause, q.start);
         let clause_end = doc.segment_end(Level::Clause, q.end);
@@ -873,6 +874,8 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             .rev()
             .collect();
         let mut period = period::read(
+            &period_words,
+            text,
             &text[period_text_start..q.start],
             &in_stretch,
             period_text_start,

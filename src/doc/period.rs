@@ -129,50 +129,105 @@ const EN_MONTHS: &[&str] = &[
     "december",
 ];
 
-/// The last named part of a year in `folded` text, with where it ends.
-fn last_part(folded: &str) -> Option<(usize, Part)> {
-    let mut best: Option<(usize, Part)> = None;
-    let mut consider = |end: usize, part: Part| {
-        // 前三季度 holds 三季度: the longer word, found first, wins.
-        if best.is_none_or(|(e, _)| end > e) {
-            best = Some((end, part));
-        }
-    };
-    // Every Chinese part names 季度, 半年 or 全年: most text has none.
-    if folded.contains('季') || folded.contains('半') || folded.contains("全年") {
-        for &(word, part) in ZH_PARTS {
-            if let Some(i) = folded.rfind(word) {
-                consider(i + word.len(), part);
+/// The words of a document that name a part of a year or a month, found
+/// in one pass: a figure's period looks up those before it instead of
+/// reading its stretch of text again.
+#[derive(Debug, Default)]
+pub struct PeriodWords {
+    /// (start, end, rank, part), by end; at one end, the longer word
+    /// (前三季度 over 三季度) has the lower rank.
+    parts: Vec<(usize, usize, usize, Part)>,
+    /// (start, end, month 1–12), by start.
+    months: Vec<(usize, usize, u8)>,
+}
+
+impl PeriodWords {
+    pub fn new(folded: &str) -> PeriodWords {
+        let mut parts = Vec::new();
+        // Every Chinese part names 季度, 半年 or 全年: most text has none.
+        if folded.contains('季') || folded.contains('半') || folded.contains("全年") {
+            for (rank, &(word, part)) in ZH_PARTS.iter().enumerate() {
+                for (i, _) in folded.match_indices(word) {
+                    parts.push((i, i + word.len(), rank, part));
+                }
             }
         }
-    }
-    for (at, end) in ascii_words(folded) {
-        // Every English part opens with first, second, third, fourth,
-        // full or q1–q4: most words are none of them.
-        let opens = matches!(end - at, 2 | 4..=6)
-            && matches!(
-                folded.as_bytes()[at].to_ascii_lowercase(),
-                b'f' | b's' | b't' | b'q'
-            );
-        if !opens {
-            continue;
-        }
-        let rest = &folded.as_bytes()[at..];
-        for &(word, part) in EN_PARTS {
-            let end = at + word.len();
-            let bounded = folded
-                .as_bytes()
-                .get(end)
-                .is_none_or(|b| !b.is_ascii_alphanumeric());
-            if rest.len() >= word.len()
-                && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes())
-                && bounded
+        let mut months = Vec::new();
+        let bytes = folded.as_bytes();
+        for (at, end) in ascii_words(folded) {
+            let len = end - at;
+            if (3..=9).contains(&len) && bytes[at].is_ascii_alphabetic() {
+                let word = &folded[at..end];
+                if let Some(m) = EN_MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word)) {
+                    months.push((at, end, m as u8 + 1));
+                }
+            }
+            // `2023Q1`: a year and its quarter in one word.
+            if len == 6
+                && bytes[at..at + 4].iter().all(u8::is_ascii_digit)
+                && bytes[at + 4].eq_ignore_ascii_case(&b'q')
+                && (b'1'..=b'4').contains(&bytes[at + 5])
             {
-                consider(end, part);
+                let quarter = Part::Quarter(bytes[at + 5] - b'0');
+                parts.push((at + 4, end, ZH_PARTS.len() + EN_PARTS.len(), quarter));
+                continue;
+            }
+            // Every English part opens with first, second, third, fourth,
+            // full or q1–q4: most words are none of them.
+            let opens = matches!(len, 2 | 4..=6)
+                && matches!(bytes[at].to_ascii_lowercase(), b'f' | b's' | b't' | b'q');
+            if !opens {
+                continue;
+            }
+            let rest = &bytes[at..];
+            for (rank, &(word, part)) in EN_PARTS.iter().enumerate() {
+                let end = at + word.len();
+                let bounded = bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric());
+                if rest.len() >= word.len()
+                    && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+                    && bounded
+                {
+                    parts.push((at, end, ZH_PARTS.len() + rank, part));
+                }
             }
         }
+        parts.sort_unstable_by_key(|&(start, end, rank, _)| (end, std::cmp::Reverse(rank), start));
+        PeriodWords { parts, months }
     }
-    best
+
+    /// The last part of a year named in `from..to`, with where it ends.
+    fn last_part(&self, from: usize, to: usize) -> Option<(usize, Part)> {
+        let upto = self.parts.partition_point(|p| p.1 <= to);
+        self.parts[..upto]
+            .iter()
+            .rev()
+            .take_while(|p| p.1 > from)
+            .find(|p| p.0 >= from)
+            .map(|p| (p.1, p.3))
+    }
+
+    /// The first and last month named in `from..to` of `folded`: a span
+    /// when the last two are joined by a dash or `to` (`January-June`).
+    fn months(&self, folded: &str, from: usize, to: usize) -> Option<(u8, u8)> {
+        let lo = self.months.partition_point(|m| m.0 < from);
+        let hi = self.months.partition_point(|m| m.0 < to);
+        let inside = self.months[lo..hi].iter().filter(|m| m.1 <= to);
+        let mut last: Option<(usize, u8)> = None;
+        let mut before: Option<(usize, u8)> = None;
+        for &(at, _, month) in inside {
+            before = last;
+            last = Some((at, month));
+        }
+        let (at, month) = last?;
+        if let Some((a, first)) = before {
+            let between = &folded[a..at];
+            if between.contains(['-', '–', '—']) || between.to_ascii_lowercase().contains(" to ")
+            {
+                return Some((first, month));
+            }
+        }
+        Some((month, month))
+    }
 }
 
 /// The ASCII words of `text`: runs of letters and digits, as (start, end).
@@ -194,35 +249,15 @@ fn ascii_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// English month names in `text`: the first and last month named.
-fn en_months(text: &str) -> Option<(u8, u8)> {
-    // The last two months named, without collecting every word.
-    let mut last: Option<(usize, u8)> = None;
-    let mut before: Option<(usize, u8)> = None;
-    for (a, b) in ascii_words(text) {
-        if !(3..=9).contains(&(b - a)) || !text.as_bytes()[a].is_ascii_alphabetic() {
-            continue;
-        }
-        let word = &text[a..b];
-        if let Some(m) = EN_MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word)) {
-            before = last;
-            last = Some((a, m as u8 + 1));
-        }
-    }
-    let (at, month) = last?;
-    // `January-June 2017`: two months joined by a dash are a span.
-    if let Some((a, first)) = before {
-        let between = &text[a..at];
-        if between.contains(['-', '–', '—']) || between.to_ascii_lowercase().contains(" to ") {
-            return Some((first, month));
-        }
-    }
-    Some((month, month))
-}
-
 /// The period stated in `text` (folded) before a figure, with the
 /// figures of that stretch; `figures` are those lying in it.
-pub fn read(text: &str, figures: &[&Quantity], base: usize) -> Period {
+pub fn read(
+    words: &PeriodWords,
+    folded: &str,
+    text: &str,
+    figures: &[&Quantity],
+    base: usize,
+) -> Period {
     let mut period = Period::default();
     // 1—7月份: the lexer marks both ends of a span; the first has no 月.
     let mut span_start: Option<u8> = None;
@@ -246,10 +281,11 @@ pub fn read(text: &str, figures: &[&Quantity], base: usize) -> Period {
             span_start = Some(v as u8);
         }
     }
+    let end = base + text.len();
     if period.months.is_none() {
-        period.months = en_months(text);
+        period.months = words.months(folded, base, end);
     }
-    if let Some((_, part)) = last_part(text) {
+    if let Some((_, part)) = words.last_part(base, end) {
         period.part = Some(part);
     }
     if period.months.is_some() && period.part == Some(Part::Year) {
@@ -285,11 +321,38 @@ mod tests {
         assert!(!prior.compatible(&Period::default()));
     }
 
+    fn last_part(text: &str) -> Option<(usize, Part)> {
+        PeriodWords::new(text).last_part(0, text.len())
+    }
+
+    fn en_months(text: &str) -> Option<(u8, u8)> {
+        PeriodWords::new(text).months(text, 0, text.len())
+    }
+
     #[test]
     fn every_english_part_passes_the_first_word_filter() {
         for (word, part) in EN_PARTS {
             assert_eq!(last_part(word).map(|(_, p)| p), Some(*part), "{word}");
         }
+    }
+
+    #[test]
+    fn a_stretch_sees_only_the_words_inside_it() {
+        let text = "first quarter sales; march revenue in the second half, may";
+        let words = PeriodWords::new(text);
+        assert_eq!(words.last_part(0, 13).map(|p| p.1), Some(Part::Quarter(1)));
+        assert_eq!(
+            words.last_part(14, text.len()).map(|p| p.1),
+            Some(Part::SecondHalf)
+        );
+        assert_eq!(words.last_part(14, 40), None);
+        assert_eq!(words.months(text, 0, 30), Some((3, 3)));
+        assert_eq!(words.months(text, 30, text.len()), Some((5, 5)));
+        assert_eq!(last_part("前三季度全区"), Some((12, Part::ToQuarter(3))));
+        assert_eq!(
+            last_part("2023Q1，公司").map(|p| p.1),
+            Some(Part::Quarter(1))
+        );
     }
 
     #[test]
