@@ -84,15 +84,20 @@ impl Interval {
 /// pushed by one unit so that a structure adds up to 100, or cut off
 /// (truncated). Used for shares and rates, never for counts.
 pub fn loosely(value: Decimal, decimals: u32) -> Interval {
-    let unit = Decimal::new(1, decimals);
+    let unit = Decimal::new(1, decimals.min(MAX_SCALE));
     Interval::around(value, unit)
 }
 
 /// Half a unit of the last printed digit: 0.005 for two decimals,
 /// times the multiplier (54.6万 → 500).
 pub fn half_unit(decimals: u32, multiplier: Decimal) -> Decimal {
-    Decimal::new(5, decimals + 1) * multiplier
+    Decimal::new(5, (decimals + 1).min(MAX_SCALE))
+        .checked_mul(multiplier)
+        .unwrap_or(Decimal::MAX)
 }
+
+/// The most decimal places a `Decimal` holds.
+const MAX_SCALE: u32 = 28;
 
 /// Rounds half away from zero to `decimals` places, as report authors do.
 pub fn round_to(value: Decimal, decimals: u32) -> Decimal {
@@ -149,6 +154,8 @@ mod tests {
         assert_eq!(half_unit(2, Decimal::ONE), d("0.005"));
         assert_eq!(half_unit(1, Decimal::from(10_000)), d("500"));
         assert_eq!(half_unit(0, Decimal::ONE), d("0.5"));
+        // Past what a decimal holds: the finest unit, no panic.
+        assert_eq!(half_unit(40, Decimal::ONE), Decimal::new(5, 28));
     }
 
     #[test]

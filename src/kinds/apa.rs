@@ -80,6 +80,11 @@ fn read_statistic(doc: &Document, i: usize) -> Option<(Test, f64, f64)> {
     let q = &doc.figures[i];
     let start = doc.folded.floor_char_boundary(q.start.saturating_sub(48));
     let before = &doc.folded[start..q.start];
+    // Most figures follow no `) =`: that test first, and the pattern is
+    // compiled only for a text that has a statistic at all.
+    if !before.trim_end().ends_with('=') || !before.contains(')') {
+        return None;
+    }
     let caps = statistic().captures(before)?;
     let test = test_of(caps.get(1)?.as_str())?;
     let df1: f64 = caps.get(2)?.as_str().parse().ok()?;
@@ -94,7 +99,11 @@ fn read_statistic(doc: &Document, i: usize) -> Option<(Test, f64, f64)> {
 fn read_p(doc: &Document, j: usize) -> Option<char> {
     let q = &doc.figures[j];
     let start = doc.folded.floor_char_boundary(q.start.saturating_sub(8));
-    let caps = p_operator().captures(&doc.folded[start..q.start])?;
+    let before = &doc.folded[start..q.start];
+    if !before.contains(['p', 'P']) {
+        return None;
+    }
+    let caps = p_operator().captures(before)?;
     caps.get(1)?.as_str().chars().next()
 }
 

@@ -69,6 +69,17 @@ impl RelationKind for Grim {
 
     fn propose(&self, cx: &Context, out: &mut Vec<Candidate>) {
         let doc = cx.doc;
+        // A scale is named `N-point` or `Likert`: without either word the
+        // patterns need not be compiled.
+        let lower_has = |w: &str| {
+            doc.folded
+                .as_bytes()
+                .windows(w.len())
+                .any(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+        };
+        if !(lower_has("point") || lower_has("likert")) {
+            return;
+        }
         if !point_scale().is_match(&doc.folded) || items().is_match(&doc.folded) {
             return;
         }

@@ -339,6 +339,9 @@ fn counted_noun(input: &str) -> Option<(&str, String)> {
         .then(|| (&rest[len..], word.to_owned()))
 }
 
+/// The most decimal places a figure is read with.
+const MAX_DECIMALS: u32 = 12;
+
 /// Approximation words between the figure and its unit (300多人, 20余家).
 fn zh_inner_approx(input: &str) -> (&str, bool) {
     for word in ["多", "余", "餘"] {
@@ -392,6 +395,11 @@ pub fn arabic(input: &str) -> Option<Parsed> {
         value = -value;
     }
     let decimals = frac_ascii.len() as u32;
+    // No report prints a figure to more places than this; such a run of
+    // digits (an identifier, a checksum) is no statistic.
+    if decimals > MAX_DECIMALS {
+        return None;
+    }
     let (rest, mult_approx) = zh_inner_approx(rest);
     let (rest, suffix) = if let Ok((r, f)) = zh_multiplier(rest) {
         (r, Suffix::Multiplier(f))
@@ -826,6 +834,15 @@ mod tests {
     #[test]
     fn the_words_that_are_not_units_are_sorted_for_binary_search() {
         assert!(super::EN_NOT_UNITS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_run_of_more_decimals_than_a_report_prints_is_no_figure() {
+        let digits = format!("0.{}", "1".repeat(28));
+        assert!(scan(&digits)
+            .iter()
+            .all(|q| q.decimals <= super::MAX_DECIMALS));
+        assert_eq!(scan("0.123456789012")[0].decimals, 12);
     }
 
     #[test]

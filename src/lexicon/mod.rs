@@ -116,7 +116,7 @@ type RawIdentity = (Lang, String, Vec<String>, Vec<String>);
 
 /// Lexicon files parsed but not yet compiled: the built-in ones and a
 /// user's are gathered first, then compiled together once.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct LexiconBuilder {
     words: Vec<(String, Cue)>,
     aliases: Vec<(Lang, Vec<String>)>,

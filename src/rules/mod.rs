@@ -121,7 +121,7 @@ pub struct RuleSet {
 }
 
 /// Gathers pack files, then builds the rule set once.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct RuleSetBuilder {
     lexicon: LexiconBuilder,
     templates: Vec<Template>,
