@@ -9,6 +9,16 @@ pub struct Span {
     pub end: usize,
 }
 
+impl Span {
+    /// The same span in a text that starts `by` bytes earlier.
+    pub fn shifted(self, by: usize) -> Span {
+        Span {
+            start: self.start + by,
+            end: self.end + by,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Label {
     pub span: Span,
@@ -32,6 +42,16 @@ pub struct Finding {
     pub expected: Option<String>,
 }
 
+impl Finding {
+    /// Points the spans into a text that starts `by` bytes earlier.
+    pub fn shift(&mut self, by: usize) {
+        self.primary = self.primary.shifted(by);
+        for label in &mut self.labels {
+            label.span = label.span.shifted(by);
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct CheckedMember {
     pub role: &'static str,
@@ -48,4 +68,13 @@ pub struct CheckedRelation {
     pub members: Vec<CheckedMember>,
     /// The recomputation, as in a finding's note.
     pub note: String,
+}
+
+impl CheckedRelation {
+    /// Points the spans into a text that starts `by` bytes earlier.
+    pub fn shift(&mut self, by: usize) {
+        for member in &mut self.members {
+            member.span = member.span.shifted(by);
+        }
+    }
 }

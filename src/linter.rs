@@ -2,13 +2,15 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::doc::Document;
 use crate::finding::{CheckedRelation, Finding};
 use crate::kinds::{Candidate, Context, KINDS};
 use crate::lexicon::Lang;
 use crate::rules::{RuleSet, Severity};
 use crate::selection::Selection;
-use crate::source::{decode, DecodeError};
+use crate::source::{decode, decode_owned, DecodeError};
 use crate::verdict;
 
 /// The rules in force, compiled once and shared by every file.
@@ -30,6 +32,49 @@ pub struct FileReport {
     pub checks: Vec<CheckedRelation>,
     /// Figures the lexer found.
     pub figures: usize,
+}
+
+/// What linting one piece of a text found.
+struct Linted {
+    figures: usize,
+    findings: Vec<Finding>,
+    checks: Vec<CheckedRelation>,
+}
+
+impl Linted {
+    fn shift(&mut self, by: usize) {
+        self.findings.iter_mut().for_each(|f| f.shift(by));
+        self.checks.iter_mut().for_each(|c| c.shift(by));
+    }
+}
+
+/// Texts up to this size are linted whole; longer ones in pieces of about
+/// this size. Far above any one report (the longest real reports seen
+/// are a few hundred KB), so only concatenations and books are cut.
+pub const PIECE: usize = 1 << 20;
+
+/// Cuts `text` into ranges of at least `size` bytes (the last may be
+/// shorter), each ending at a paragraph break (a blank line), else at a
+/// line break, else at a sentence's end, else at a character boundary.
+pub fn pieces(text: &str, size: usize) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > size + size / 2 {
+        let from = text.ceil_char_boundary(start + size);
+        // Look no further than half a piece for a good place to cut.
+        let window = &text[from..text.floor_char_boundary(from + size / 2)];
+        let cut = window
+            .find("\n\n")
+            .map(|k| k + 2)
+            .or_else(|| window.find('\n').map(|k| k + 1))
+            .or_else(|| window.find('。').map(|k| k + '。'.len_utf8()))
+            .or_else(|| window.find(". ").map(|k| k + 2))
+            .unwrap_or(0);
+        out.push(start..from + cut);
+        start = from + cut;
+    }
+    out.push(start..text.len());
+    out
 }
 
 /// A file that could not be linted.
@@ -78,9 +123,43 @@ impl Linter {
             .then(|| (t.rule_id(c.lang), t.severity))
     }
 
-    /// Lints text already in memory.
+    /// Lints text already in memory. A text longer than [`PIECE`] is
+    /// linted in pieces cut at paragraph breaks, in parallel: a report's
+    /// relations lie within a few pages, and memory stays near the
+    /// size of the text.
     pub fn lint_text(&self, path: &str, text: String, offset_base: usize) -> FileReport {
-        let doc = Document::new(&text, &self.rules.lexicon);
+        let pieces = pieces(&text, PIECE);
+        let linted: Vec<Linted> = if pieces.len() == 1 {
+            vec![self.lint_piece(&text)]
+        } else {
+            pieces
+                .par_iter()
+                .map(|range| {
+                    let mut linted = self.lint_piece(&text[range.clone()]);
+                    linted.shift(range.start);
+                    linted
+                })
+                .collect()
+        };
+        let mut report = FileReport {
+            path: path.to_owned(),
+            figures: 0,
+            text,
+            offset_base,
+            findings: Vec::new(),
+            checks: Vec::new(),
+        };
+        for piece in linted {
+            report.figures += piece.figures;
+            report.findings.extend(piece.findings);
+            report.checks.extend(piece.checks);
+        }
+        report
+    }
+
+    /// Lints one self-contained stretch of text; spans point into it.
+    fn lint_piece(&self, text: &str) -> Linted {
+        let doc = Document::new(text, &self.rules.lexicon);
         let cx = Context {
             doc: &doc,
             lexicon: &self.rules.lexicon,
@@ -97,12 +176,9 @@ impl Linter {
                 kind.propose(&cx, &mut candidates);
             }
         }
-        let judged = verdict::judge(&doc, &text, candidates, &|c| self.rule_of(c));
-        FileReport {
-            path: path.to_owned(),
+        let judged = verdict::judge(&doc, text, candidates, &|c| self.rule_of(c));
+        Linted {
             figures: doc.figures.len(),
-            text,
-            offset_base,
             findings: judged.findings,
             checks: judged.checks,
         }
@@ -115,11 +191,24 @@ impl Linter {
             path: name.clone(),
             message: io_message(&e),
         })?;
-        self.lint_bytes(&name, &bytes)
+        self.lint_owned(&name, bytes)
     }
 
     pub fn lint_bytes(&self, name: &str, bytes: &[u8]) -> Result<FileReport, LintError> {
-        match decode(bytes) {
+        self.lint_decoded(name, decode(bytes))
+    }
+
+    /// Lints bytes it may keep: UTF-8 becomes the text without a copy.
+    pub fn lint_owned(&self, name: &str, bytes: Vec<u8>) -> Result<FileReport, LintError> {
+        self.lint_decoded(name, decode_owned(bytes))
+    }
+
+    fn lint_decoded(
+        &self,
+        name: &str,
+        decoded: Result<crate::source::Decoded, DecodeError>,
+    ) -> Result<FileReport, LintError> {
+        match decoded {
             Ok(decoded) => crate::guard::catch(|| {
                 fail_on_request(name);
                 self.lint_text(name, decoded.text, decoded.offset_base)
@@ -159,5 +248,41 @@ fn io_message(e: &std::io::Error) -> String {
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
         std::io::ErrorKind::IsADirectory => "is a directory".to_owned(),
         _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pieces;
+
+    #[test]
+    fn pieces_cover_the_text_and_end_at_paragraph_breaks() {
+        let paragraph = "全县目标任务数 52380人，累计接种 48211剂次。\n\n";
+        let text = paragraph.repeat(200);
+        let ranges = pieces(&text, 1000);
+        assert!(ranges.len() > 1);
+        assert_eq!(ranges[0].start, 0);
+        assert_eq!(ranges.last().unwrap().end, text.len());
+        for pair in ranges.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+            assert!(text[..pair[0].end].ends_with("\n\n"));
+            assert!(pair[0].len() >= 1000);
+        }
+    }
+
+    #[test]
+    fn a_text_without_breaks_is_cut_at_character_boundaries() {
+        let text = "五".repeat(2000);
+        let ranges = pieces(&text, 1000);
+        assert!(ranges.len() > 1);
+        for r in &ranges {
+            assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        }
+        assert_eq!(ranges.iter().map(|r| r.len()).sum::<usize>(), text.len());
+    }
+
+    #[test]
+    fn a_short_text_is_one_piece() {
+        assert_eq!(pieces("a\n\nb", 1000), vec![std::ops::Range { start: 0, end: 4 }]);
     }
 }

@@ -416,3 +416,30 @@ fn show_checks_lists_every_relation_with_its_verdict() {
             "✓ fixtures/zh/completion-rate-error.txt:7:28: ratio [zh.ratio.rate]",
         ));
 }
+
+#[test]
+fn a_file_longer_than_a_piece_points_each_finding_at_its_line() {
+    // Over two pieces of clean paragraphs, then a wrong completion rate:
+    // the finding must point at the last line of the file.
+    let clean = format!("{ZH_PASSING_LINE}\n\n");
+    let repeats = statlint::linter::PIECE * 5 / 2 / clean.len() + 1;
+    let text = format!("{}{ZH_FAILING_LINE}\n", clean.repeat(repeats));
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "long.txt", &text);
+    let (code, json) = json_of(&[path.to_str().unwrap()]);
+    assert_eq!(code, Some(1));
+    let file = &json["files"][0];
+    let diagnostics = file["diagnostics"].as_array().unwrap();
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    let primary = &diagnostics[0]["primary"];
+    assert_eq!(as_usize(&primary["line"]), repeats * 2 + 1);
+    assert_eq!(slice(text.as_bytes(), primary), "93.04%");
+    // Every line's completion rate was checked, in every piece.
+    let rates = file["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["rule"] == "zh.ratio.rate")
+        .count();
+    assert_eq!(rates, repeats + 1);
+}

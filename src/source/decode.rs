@@ -57,6 +57,26 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     from_utf8(bytes, 0)
 }
 
+/// `decode`, keeping the bytes as the text when they are UTF-8 without a
+/// byte-order mark (the common case): no second copy of a large file.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    if encoding_rs::Encoding::for_bom(&bytes).is_some()
+        || bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0)
+    {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            offset_base: 0,
+            transcoded: false,
+        }),
+        Err(e) => Err(DecodeError::InvalidUtf8 {
+            offset: e.utf8_error().valid_up_to(),
+        }),
+    }
+}
+
 fn from_utf8(bytes: &[u8], offset_base: usize) -> Result<Decoded, DecodeError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
@@ -73,6 +93,26 @@ fn from_utf8(bytes: &[u8], offset_base: usize) -> Result<Decoded, DecodeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones_do() {
+        for bytes in [
+            &b"abc"[..],
+            b"\xef\xbb\xbfabc",
+            b"abc\xffdef",
+            b"a\0b",
+            b"\xff\xfea\0b\0",
+        ] {
+            let (owned, borrowed) = (decode_owned(bytes.to_vec()), decode(bytes));
+            match (owned, borrowed) {
+                (Ok(a), Ok(b)) => {
+                    assert_eq!((a.text, a.offset_base), (b.text, b.offset_base));
+                }
+                (Err(a), Err(b)) => assert_eq!(a, b),
+                (a, b) => panic!("{bytes:?}: {a:?} against {b:?}"),
+            }
+        }
+    }
 
     #[test]
     fn invalid_utf8_reports_the_offset_of_the_bad_byte() {

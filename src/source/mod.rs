@@ -8,6 +8,6 @@ mod decode;
 mod fold;
 mod text_view;
 
-pub use decode::{decode, DecodeError, Decoded};
+pub use decode::{decode, decode_owned, DecodeError, Decoded};
 pub use fold::{fold, fold_char};
 pub use text_view::{is_cjk, TextView};
