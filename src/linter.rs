@@ -283,6 +283,9 @@ mod tests {
 
     #[test]
     fn a_short_text_is_one_piece() {
-        assert_eq!(pieces("a\n\nb", 1000), vec![std::ops::Range { start: 0, end: 4 }]);
+        assert_eq!(
+            pieces("a\n\nb", 1000),
+            vec![std::ops::Range { start: 0, end: 4 }]
+        );
     }
 }

@@ -399,9 +399,8 @@ fn english_label(words: &str) -> &str {
     let mut label = words[..cut].trim();
     // `The responses suggest that the overall homicide count`: the noun
     // phrase is the clause after `that`.
-    let lower = label.to_ascii_lowercase();
-    if let Some(k) = lower.rfind(" that ") {
-        label = label[k + " that ".len()..].trim();
+    if let Some(k) = after_last_word(label, &["that"]) {
+        label = label[k..].trim();
     }
     loop {
         let lower = label.to_ascii_lowercase();
@@ -416,6 +415,27 @@ fn english_label(words: &str) -> &str {
         }
     }
     label
+}
+
+/// Where the words after the last of `words` start in `text` (compared
+/// without case), when that word has a space on either side: one pass
+/// over the spaces instead of a search per word.
+fn after_last_word(text: &str, words: &[&str]) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut found = None;
+    for (k, _) in text.match_indices(' ') {
+        let rest = &bytes[k + 1..];
+        let Some(len) = rest.iter().position(|&b| b == b' ') else {
+            break;
+        };
+        if words
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(&rest[..len]))
+        {
+            found = Some(k + 1 + len + 1);
+        }
+    }
+    found
 }
 
 /// The noun an English count counts: its unit word, or the word after
@@ -645,11 +665,7 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         if lang == Lang::En {
             // `the trade balance was a surplus of $332 million`: what the
             // figure is, after the verb.
-            let lower = label_text.to_ascii_lowercase();
-            let after_verb = [" was ", " were ", " is ", " are "]
-                .iter()
-                .filter_map(|v| lower.rfind(v).map(|k| k + v.len()))
-                .max();
+            let after_verb = after_last_word(&label_text, &["was", "were", "is", "are"]);
             if let Some(k) = after_verb {
                 let rest = english_label(&label_text[k..]);
                 if !rest.is_empty() {

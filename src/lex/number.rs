@@ -158,6 +158,14 @@ fn percent_sign(input: &str) -> IResult<&str, Suffix> {
     if let Some(after) = rest.strip_prefix('倍') {
         return Ok((after, Suffix::Multiple));
     }
+    // Every English suffix opens with p or t: most figures are followed by
+    // neither, and the case-blind comparisons below are not free.
+    if !rest.starts_with(['p', 'P', 't', 'T']) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
     for (word, suffix) in [
         ("percentage points", Suffix::Points),
         ("percentage point", Suffix::Points),
