@@ -292,6 +292,16 @@ fn tables(
     by_key: &HashMap<&Key, Vec<usize>>,
     out: &mut Vec<Candidate>,
 ) {
+    if doc.tables.is_empty() {
+        return;
+    }
+    // The figures of the prose, in order: a cell looks for its statement
+    // among those near it, not among the other cells.
+    let prose_figures: Vec<usize> = (0..doc.figures.len())
+        .filter(|&j| !doc.mentions[j].in_table && keys[j].is_some())
+        .collect();
+    // Names repeat from cell to cell: each pair is compared once.
+    let mut alike: HashMap<(&str, &str), bool> = HashMap::new();
     for (t_index, t) in doc.tables.iter().enumerate() {
         // The table's first row, most often its total.
         let top = t.rows.iter().find(|r| !r.broken).map(|r| r.label.as_str());
@@ -322,15 +332,17 @@ fn tables(
                     .flat_map(|(_, v)| v.iter().copied());
                 // Prose only (most figures near a cell are cells): that
                 // test is cheap, comparing names is not.
-                let near =
-                    (cell.saturating_sub(300)..(cell + 300).min(doc.figures.len())).filter(|&j| {
-                        !doc.mentions[j].in_table
-                            && keys[j].as_ref().is_some_and(|kj| {
-                                kj.name != kc.name
-                                    && (names_alike(&kc.name, &kj.name, kc.lang)
-                                        || same_name(&kj.name, &kc.name))
-                            })
-                    });
+                let window = prose_figures.partition_point(|&j| j + 300 < cell)
+                    ..prose_figures.partition_point(|&j| j < cell + 300);
+                let near = prose_figures[window].iter().copied().filter(|&j| {
+                    keys[j].as_ref().is_some_and(|kj| {
+                        kj.name != kc.name
+                            && (*alike
+                                .entry((kc.name.as_str(), kj.name.as_str()))
+                                .or_insert_with(|| names_alike(&kc.name, &kj.name, kc.lang))
+                                || same_name(&kj.name, &kc.name))
+                    })
+                });
                 let prose = exact.chain(near).filter(|&j| {
                     !doc.mentions[j].in_table
                         && keys[j]
