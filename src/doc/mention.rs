@@ -417,6 +417,23 @@ fn english_label(words: &str) -> &str {
     label
 }
 
+/// Do the words before a figure end with a preposition (and perhaps
+/// `the`): `in 61`, `among the 540`?
+fn after_preposition(before: &str) -> bool {
+    let mut words = before
+        .trim_end()
+        .rsplit(' ')
+        .map(|w| w.trim_start_matches(['(', '"', '“']));
+    let mut last = words.next().unwrap_or("");
+    if last.eq_ignore_ascii_case("the") {
+        last = words.next().unwrap_or("");
+    }
+    // Not `of`: `a total of 8,128 (49.7%)` is named as its whole is.
+    ["in", "across", "among", "from"]
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(last))
+}
+
 /// Where the words after the last of `words` start in `text` (compared
 /// without case), when that word has a space on either side: one pass
 /// over the spaces instead of a search per word.
@@ -711,6 +728,16 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         } else {
             String::new()
         };
+        // `in 61 American cities`, `among 540 respondents`: a count
+        // after a preposition is named by what it counts, not by the words
+        // before (`increased by double-digit percentages in`).
+        if lang == Lang::En
+            && q.kind == Kind::Number
+            && !noun.is_empty()
+            && after_preposition(&text[window_start.min(q.start)..q.start])
+        {
+            label.clear();
+        }
 
         // English: `53.4% of sales`, `(65.0%) of these`: the whole after.
         if lang == Lang::En && matches!(q.kind, Kind::Percent) {
