@@ -78,8 +78,8 @@ impl RelationKind for Granularity {
         }
         // N must satisfy k·100/hi ≤ N ≤ k·100/lo.
         let hundred_k = Decimal::from(kv) * Decimal::ONE_HUNDRED;
-        let n_lo = (hundred_k / s.hi).ceil().to_u64()?;
-        let n_hi = (hundred_k / s.lo).floor().to_u64()?;
+        let n_lo = hundred_k.checked_div(s.hi)?.ceil().to_u64()?;
+        let n_hi = hundred_k.checked_div(s.lo)?.floor().to_u64()?;
         let consistent = n_lo <= n_hi;
         let (k_text, s_text) = (shown(doc, ki), shown(doc, si));
         let note = if consistent {

@@ -124,16 +124,19 @@ impl RelationKind for Grim {
         }
         let count = Decimal::from(count);
         let interval = mean.interval();
-        let (lo, hi) = (interval.lo * count, interval.hi * count);
+        let (lo, hi) = (
+            interval.lo.checked_mul(count)?,
+            interval.hi.checked_mul(count)?,
+        );
         let consistent = lo.ceil() <= hi.floor();
         let (mean_text, n_text) = (shown(doc, mi), shown(doc, ni));
-        let nearest = (mean.value * count).round();
+        let nearest = mean.value.checked_mul(count)?.round();
         let below = format_fixed(
             (nearest - Decimal::ONE).max(Decimal::ZERO) / count,
             mean.decimals,
         );
         let at = format_fixed(nearest / count, mean.decimals);
-        let above = format_fixed((nearest + Decimal::ONE) / count, mean.decimals);
+        let above = format_fixed(nearest.checked_add(Decimal::ONE)? / count, mean.decimals);
         let whole = format!("{n_text} whole-number scores");
         let expected = format!("{below}, {at} or {above}");
         Some(Verdict {

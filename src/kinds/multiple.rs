@@ -54,10 +54,15 @@ impl RelationKind for Multiple {
         let computed = part.interval().div(&whole.interval())?;
         let exact = part.value.checked_div(whole.value)?;
         let consistent = computed.overlaps(&stated.interval());
+        // How far apart the two are, as a factor (a stated 0 is as far as
+        // can be).
         let ratio = if exact > stated.value {
-            exact / stated.value
+            exact.checked_div(stated.value).unwrap_or(Decimal::MAX)
         } else {
-            stated.value / exact.max(Decimal::new(1, 12))
+            stated
+                .value
+                .checked_div(exact.max(Decimal::new(1, 12)))
+                .unwrap_or(Decimal::MAX)
         };
         if !consistent && ratio > Decimal::TWO {
             return None;

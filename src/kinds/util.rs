@@ -31,11 +31,7 @@ pub fn shown(doc: &Document, i: usize) -> String {
 /// `value` written the way `like` was: same multiplier and suffix, same
 /// number of decimals (`11.86万亿` → `11.87万亿`).
 pub fn format_like(value: Decimal, like: &Quantity, printed: &str) -> String {
-    let scaled = if like.multiplier.is_zero() {
-        value
-    } else {
-        value / like.multiplier
-    };
+    let scaled = value.checked_div(like.multiplier).unwrap_or(value);
     let suffix_start = printed
         .char_indices()
         .rev()
