@@ -352,3 +352,19 @@ fn a_clause_opener_or_a_copulas_participle_is_no_label() {
     assert!(!listing.contains("label=\"when\""), "{listing}");
     assert!(!listing.contains("label=\"valued\""), "{listing}");
 }
+
+#[test]
+fn a_quarter_named_after_its_figure_is_not_the_full_year() {
+    // Both fell 3%: equal companions, but a quarter's revenue and the
+    // year's are two quantities.
+    let text = "Total license revenue was $152 million in the fourth quarter, which is a decrease \
+        of 3% from the prior year period.\n\n\
+        Total license revenue for the full year in 2021 decreased 3% year over year to $594 million.";
+    assert!(rules_flagged_on_stdin(text).is_empty(), "{text}");
+    // Two statements of the quarter are still compared.
+    let quarter = text.split("\n\n").next().unwrap();
+    let twice = format!(
+        "{quarter}\n\nIn the fourth quarter, total license revenue was $162 million, a decrease of 3%."
+    );
+    assert_eq!(rules_flagged_on_stdin(&twice), ["en.repeat.same-label"]);
+}

@@ -935,6 +935,27 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             if let Some(y) = after_year {
                 period.year = Some(y);
             }
+            // `$152 million in the fourth quarter`: the part of the year
+            // after the figure, before the next figure and any comparison
+            // (`compared with the fourth quarter` names the base's).
+            if period.part.is_none() {
+                let next = qs[i + 1..]
+                    .iter()
+                    .find(|d| d.kind != Kind::Date)
+                    .map_or(text.len(), |d| d.start);
+                let end = clause_end
+                    .min(next)
+                    .min(q.unit_end + WINDOW)
+                    .max(q.unit_end);
+                let end = doc
+                    .cues_in(q.unit_end, end)
+                    .iter()
+                    .find(|h| matches!(h.cue, Cue::Versus | Cue::From | Cue::Prior | Cue::Base))
+                    .map_or(end, |h| h.start);
+                if let Some(part) = period_words.first_part(q.unit_end, end) {
+                    period.part = Some(part);
+                }
+            }
         }
         let clause_before = doc.cues_in(clause_start, q.start);
         let own_words = doc.cues_in(window_start, q.start);

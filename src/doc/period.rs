@@ -206,6 +206,15 @@ impl PeriodWords {
             .map(|p| (p.1, p.3))
     }
 
+    /// The first part of a year named in `from..to`.
+    pub fn first_part(&self, from: usize, to: usize) -> Option<Part> {
+        self.parts
+            .iter()
+            .filter(|p| p.0 >= from && p.1 <= to)
+            .min_by_key(|p| (p.0, p.2))
+            .map(|p| p.3)
+    }
+
     /// The first and last month named in `from..to` of `folded`: a span
     /// when the last two are joined by a dash or `to` (`January-June`).
     fn months(&self, folded: &str, from: usize, to: usize) -> Option<(u8, u8)> {
