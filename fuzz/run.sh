@@ -45,7 +45,7 @@ for t in "${targets[@]}"; do
   cargo +nightly fuzz run --sanitizer none -O "$t" "corpus/$t" -- \
     -max_total_time="$seconds" -max_len="${FUZZ_MAX_LEN:-8192}" -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 2>&1 | grep -E 'stat::number_of_executed_units|Done|ERROR|panicked|SUMMARY' || true
-  if ls "artifacts/$t"/crash-* "artifacts/$t"/timeout-* "artifacts/$t"/oom-* >/dev/null 2>&1; then
+  if [ -n "$(find "artifacts/$t" -type f 2>/dev/null | head -n1)" ]; then
     echo "fuzz: $t found a failing input in fuzz/artifacts/$t" >&2
     exit 1
   fi

@@ -718,8 +718,8 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         // headlines name it (`GAAP EPS $0.60, non-GAAP EPS $0.72`).
         if lang == Lang::En && per_share(&text[q.unit_end.max(q.end)..]) {
             let sentence = doc.segment_start(Level::Sentence, q.start);
-            let before = text[sentence.max(window_start.saturating_sub(WINDOW))..q.start]
-                .to_ascii_lowercase();
+            let from = text.floor_char_boundary(sentence.max(window_start.saturating_sub(WINDOW)));
+            let before = text[from.min(q.start)..q.start].to_ascii_lowercase();
             let adjusted = before.contains("non-gaap") || before.contains("adjusted");
             label = if adjusted { "non-gaap eps" } else { "gaap eps" }.to_owned();
         }
