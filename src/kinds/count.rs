@@ -262,8 +262,7 @@ fn zh_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
     let start = q.unit_end + k + opener.len_utf8();
     let body = &doc.folded[start..];
     let Some(len) = body.find(close) else { return };
-    let len = len.min(600);
-    let end = start + len;
+    let end = doc.folded.floor_char_boundary(start + len.min(600));
     let text = &doc.folded[start..end];
     if !text.contains('、')
         || text.ends_with('等')
