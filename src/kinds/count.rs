@@ -355,8 +355,10 @@ fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let start = q.unit_end + colon + 1;
-    let end = sentence_end.min(start + 600);
-    let text = doc.folded[start..end].trim_end_matches(['.', ' ', '\n']);
+    let end = doc
+        .folded
+        .floor_char_boundary(sentence_end.min(start + 600));
+    let text = doc.folded[start..end.max(start)].trim_end_matches(['.', ' ', '\n']);
     let end = start + text.len();
     // Names with their glosses in brackets dropped (`Journal of Applied
     // Psychology (JAP; Applied Psychology)`).
