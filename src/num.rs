@@ -20,10 +20,12 @@ impl Interval {
     }
 
     /// The values that round to `value` when its half-unit is `half`.
+    /// Saturating at the decimal type's bounds: no figure in a report is
+    /// near them, but any input must lint without a panic.
     pub fn around(value: Decimal, half: Decimal) -> Self {
         Interval {
-            lo: value - half,
-            hi: value + half,
+            lo: value.saturating_sub(half),
+            hi: value.saturating_add(half),
         }
     }
 
@@ -69,13 +71,17 @@ impl Interval {
     /// `self − other`: every difference of a value in each.
     pub fn sub(&self, other: &Interval) -> Interval {
         Interval {
-            lo: self.lo - other.hi,
-            hi: self.hi - other.lo,
+            lo: self.lo.saturating_sub(other.hi),
+            hi: self.hi.saturating_sub(other.lo),
         }
     }
 
     pub fn midpoint(&self) -> Decimal {
-        (self.lo + self.hi) / Decimal::TWO
+        match self.lo.checked_add(self.hi) {
+            Some(sum) => sum / Decimal::TWO,
+            // Halves first near the type's bounds.
+            None => self.lo / Decimal::TWO + self.hi / Decimal::TWO,
+        }
     }
 }
 
@@ -169,6 +175,17 @@ mod tests {
             .unwrap();
         assert!(q.overlaps(&Interval::around(d("91.26"), d("0.005"))));
         assert!(!q.overlaps(&Interval::around(d("92.26"), d("0.005"))));
+    }
+
+    #[test]
+    fn bounds_of_the_decimal_type_saturate_instead_of_panicking() {
+        let big = Interval::around(Decimal::MAX, Decimal::ONE);
+        assert_eq!(big.hi, Decimal::MAX);
+        assert_eq!(
+            big.midpoint(),
+            Decimal::MAX / Decimal::TWO + (Decimal::MAX - Decimal::ONE) / Decimal::TWO
+        );
+        assert_eq!(big.sub(&big.negate()).hi, Decimal::MAX);
     }
 
     #[test]

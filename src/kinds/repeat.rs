@@ -195,7 +195,11 @@ impl RelationKind for Repeat {
             // body's figure (`almost 11 percent` for 10.7): beyond a unit of
             // its last digit it says another value.
             let loose = (qa.approx || qb.approx) && c.shape != "headline";
-            if big.is_zero() || (x - y).abs() * Decimal::from(4) > big || loose {
+            let far = (x - y)
+                .abs()
+                .checked_mul(Decimal::from(4))
+                .is_none_or(|d| d > big);
+            if big.is_zero() || far || loose {
                 return None;
             }
         }

@@ -350,6 +350,11 @@ fn counted_noun(input: &str) -> Option<(&str, String)> {
 /// The most decimal places a figure is read with.
 const MAX_DECIMALS: u32 = 12;
 
+/// The largest amount read as a figure: 10²⁰.
+fn max_figure() -> Decimal {
+    Decimal::from(10u64.pow(10)) * Decimal::from(10u64.pow(10))
+}
+
 /// Approximation words between the figure and its unit (300多人, 20余家).
 fn zh_inner_approx(input: &str) -> (&str, bool) {
     for word in ["多", "余", "餘"] {
@@ -443,6 +448,12 @@ pub fn arabic(input: &str) -> Option<Parsed> {
     };
     let multiplier = Decimal::from(multiplier);
     let value = value.checked_mul(multiplier)?;
+    // Past any amount a report states (10²⁰; world output is about 10¹⁴
+    // dollars) a run of digits is an identifier, and the arithmetic on
+    // figures stays far from the decimal type's bounds.
+    if value.abs() > max_figure() {
+        return None;
+    }
     // A whole number printed without a multiplier is a count or an exact
     // amount (44354人, 39218元); 54.6万 and 3.2 are rounded.
     let exact = kind == Kind::Number && decimals == 0 && multiplier == Decimal::ONE;
@@ -842,6 +853,12 @@ mod tests {
     #[test]
     fn the_words_that_are_not_units_are_sorted_for_binary_search() {
         assert!(super::EN_NOT_UNITS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_run_of_more_digits_than_any_amount_is_no_figure() {
+        assert!(scan("123456789012345678901234 cases").is_empty());
+        assert_eq!(scan("12345678901234567890 cases").len(), 1);
     }
 
     #[test]
