@@ -141,6 +141,21 @@ fn word_end(rest: &str) -> bool {
     !rest.starts_with(|c: char| c.is_ascii_alphabetic())
 }
 
+/// English words for a figure's suffix, longest first where one opens
+/// another.
+const ENGLISH_SUFFIXES: &[(&str, Suffix)] = &[
+    ("percentage points", Suffix::Points),
+    ("percentage point", Suffix::Points),
+    ("pp", Suffix::Points),
+    ("p.p.", Suffix::Points),
+    // Brokers' research: `同比降低1.30pct至12.29%`.
+    ("pcts", Suffix::Points),
+    ("pct", Suffix::Points),
+    ("per cent", Suffix::Percent),
+    ("percent", Suffix::Percent),
+    ("times", Suffix::Multiple),
+];
+
 fn percent_sign(input: &str) -> IResult<&str, Suffix> {
     let (rest, _) = spaces(input)?;
     if let Ok((after, _)) = alt((tag::<_, _, nom::error::Error<&str>>("%"), tag("％"))).parse(rest)
@@ -160,24 +175,12 @@ fn percent_sign(input: &str) -> IResult<&str, Suffix> {
     }
     // Every English suffix opens with p or t: most figures are followed by
     // neither, and the case-blind comparisons below are not free.
-    if !rest.starts_with(['p', 'P', 't', 'T']) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Tag,
-        )));
-    }
-    for (word, suffix) in [
-        ("percentage points", Suffix::Points),
-        ("percentage point", Suffix::Points),
-        ("pp", Suffix::Points),
-        ("p.p.", Suffix::Points),
-        // Brokers' research: `同比降低1.30pct至12.29%`.
-        ("pcts", Suffix::Points),
-        ("pct", Suffix::Points),
-        ("per cent", Suffix::Percent),
-        ("percent", Suffix::Percent),
-        ("times", Suffix::Multiple),
-    ] {
+    let english = if rest.starts_with(['p', 'P', 't', 'T']) {
+        ENGLISH_SUFFIXES
+    } else {
+        &[]
+    };
+    for &(word, suffix) in english {
         if let Ok((after, _)) = tag_no_case::<_, _, nom::error::Error<&str>>(word).parse(rest) {
             if word_end(after) || word.ends_with('.') {
                 // `pp` must follow the digits directly or after one space.
@@ -350,10 +353,9 @@ fn counted_noun(input: &str) -> Option<(&str, String)> {
 /// The most decimal places a figure is read with.
 const MAX_DECIMALS: u32 = 12;
 
-/// The largest amount read as a figure: 10²⁰.
-fn max_figure() -> Decimal {
-    Decimal::from(10u64.pow(10)) * Decimal::from(10u64.pow(10))
-}
+/// The largest amount read as a figure: 10²⁰ (a constant: this test runs
+/// on every figure).
+const MAX_FIGURE: Decimal = Decimal::from_parts(0x6310_0000, 0x6BC7_5E2D, 5, false, 0);
 
 /// Approximation words between the figure and its unit (300多人, 20余家).
 fn zh_inner_approx(input: &str) -> (&str, bool) {
@@ -451,7 +453,7 @@ pub fn arabic(input: &str) -> Option<Parsed> {
     // Past any amount a report states (10²⁰; world output is about 10¹⁴
     // dollars) a run of digits is an identifier, and the arithmetic on
     // figures stays far from the decimal type's bounds.
-    if value.abs() > max_figure() {
+    if value.abs() > MAX_FIGURE {
         return None;
     }
     // A whole number printed without a multiplier is a count or an exact
@@ -853,6 +855,14 @@ mod tests {
     #[test]
     fn the_words_that_are_not_units_are_sorted_for_binary_search() {
         assert!(super::EN_NOT_UNITS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn the_largest_figure_is_ten_to_the_twentieth() {
+        assert_eq!(
+            super::MAX_FIGURE,
+            Decimal::from(10u64.pow(10)) * Decimal::from(10u64.pow(10))
+        );
     }
 
     #[test]

@@ -37,7 +37,13 @@ impl fmt::Display for DecodeError {
 const BINARY_SNIFF: usize = 8192;
 
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+    decode_owned(bytes.to_vec())
+}
+
+/// `decode`, keeping the bytes as the text when they are UTF-8 (the common
+/// case): no second copy of a large file.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(&bytes) {
         if encoding != encoding_rs::UTF_8 {
             let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
             if had_errors {
@@ -49,7 +55,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
                 transcoded: true,
             });
         }
-        return from_utf8(&bytes[bom_len..], bom_len);
+        bytes.drain(..bom_len);
+        return from_utf8(bytes, bom_len);
     }
     if bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0) {
         return Err(DecodeError::Binary);
@@ -57,35 +64,15 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     from_utf8(bytes, 0)
 }
 
-/// `decode`, keeping the bytes as the text when they are UTF-8 without a
-/// byte-order mark (the common case): no second copy of a large file.
-pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
-    if encoding_rs::Encoding::for_bom(&bytes).is_some()
-        || bytes[..bytes.len().min(BINARY_SNIFF)].contains(&0)
-    {
-        return decode(&bytes);
-    }
+fn from_utf8(bytes: Vec<u8>, offset_base: usize) -> Result<Decoded, DecodeError> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
             text,
-            offset_base: 0,
-            transcoded: false,
-        }),
-        Err(e) => Err(DecodeError::InvalidUtf8 {
-            offset: e.utf8_error().valid_up_to(),
-        }),
-    }
-}
-
-fn from_utf8(bytes: &[u8], offset_base: usize) -> Result<Decoded, DecodeError> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded {
-            text: text.to_owned(),
             offset_base,
             transcoded: false,
         }),
         Err(e) => Err(DecodeError::InvalidUtf8 {
-            offset: offset_base + e.valid_up_to(),
+            offset: offset_base + e.utf8_error().valid_up_to(),
         }),
     }
 }
