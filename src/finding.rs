@@ -45,9 +45,14 @@ pub struct Finding {
 impl Finding {
     /// Points the spans into a text that starts `by` bytes earlier.
     pub fn shift(&mut self, by: usize) {
-        self.primary = self.primary.shifted(by);
+        self.map_spans(|s| s.shifted(by));
+    }
+
+    /// Moves every span with `f` (into the file a text was extracted from).
+    pub fn map_spans(&mut self, f: impl Fn(Span) -> Span) {
+        self.primary = f(self.primary);
         for label in &mut self.labels {
-            label.span = label.span.shifted(by);
+            label.span = f(label.span);
         }
     }
 }
@@ -73,8 +78,13 @@ pub struct CheckedRelation {
 impl CheckedRelation {
     /// Points the spans into a text that starts `by` bytes earlier.
     pub fn shift(&mut self, by: usize) {
+        self.map_spans(|s| s.shifted(by));
+    }
+
+    /// Moves every span with `f` (into the file a text was extracted from).
+    pub fn map_spans(&mut self, f: impl Fn(Span) -> Span) {
         for member in &mut self.members {
-            member.span = member.span.shifted(by);
+            member.span = f(member.span);
         }
     }
 }

@@ -5,12 +5,13 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::doc::Document;
+use crate::finding::Span;
 use crate::finding::{CheckedRelation, Finding};
 use crate::kinds::{Candidate, Context, KINDS};
 use crate::lexicon::Lang;
 use crate::rules::{RuleSet, Severity};
 use crate::selection::Selection;
-use crate::source::{decode, decode_owned, DecodeError};
+use crate::source::{DecodeError, Extracted, Format, ReadError};
 use crate::verdict;
 
 /// The rules in force, compiled once and shared by every file.
@@ -32,6 +33,9 @@ pub struct FileReport {
     pub checks: Vec<CheckedRelation>,
     /// Figures the lexer found.
     pub figures: usize,
+    /// How the file was read, said once (`decoded from GBK`, line
+    /// numbers of a Word document's extracted text).
+    pub notes: Vec<String>,
 }
 
 /// What linting one piece of a text found.
@@ -148,6 +152,7 @@ impl Linter {
             offset_base,
             findings: Vec::new(),
             checks: Vec::new(),
+            notes: Vec::new(),
         };
         for piece in linted {
             report.figures += piece.figures;
@@ -184,51 +189,87 @@ impl Linter {
         }
     }
 
-    /// Reads, decodes and lints one file.
+    /// Reads, decodes and lints one file, in the format its extension
+    /// names.
     pub fn lint_path(&self, path: &Path) -> Result<FileReport, LintError> {
         let name = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|e| LintError::Unreadable {
             path: name.clone(),
             message: io_message(&e),
         })?;
-        self.lint_owned(&name, bytes)
+        self.lint_document(&name, Format::of_path(path), bytes)
     }
 
+    /// Lints the bytes of a plain-text report.
     pub fn lint_bytes(&self, name: &str, bytes: &[u8]) -> Result<FileReport, LintError> {
-        self.lint_decoded(name, decode(bytes))
+        self.lint_document(name, Format::Text, bytes.to_vec())
     }
 
     /// Lints bytes it may keep: UTF-8 becomes the text without a copy.
     pub fn lint_owned(&self, name: &str, bytes: Vec<u8>) -> Result<FileReport, LintError> {
-        self.lint_decoded(name, decode_owned(bytes))
+        self.lint_document(name, Format::Text, bytes)
     }
 
-    fn lint_decoded(
+    /// Lints a document of `format` from its bytes.
+    pub fn lint_document(
         &self,
         name: &str,
-        decoded: Result<crate::source::Decoded, DecodeError>,
+        format: Format,
+        bytes: Vec<u8>,
     ) -> Result<FileReport, LintError> {
-        match decoded {
-            Ok(decoded) => crate::guard::catch(|| {
-                fail_on_request(name);
-                self.lint_text(name, decoded.text, decoded.offset_base)
-            })
-            .map_err(|message| LintError::Internal {
-                path: name.to_owned(),
-                message: format!(
-                    "internal error, this file was not linted: {message}; \
-                             please report it with the file"
-                ),
-            }),
-            Err(DecodeError::Binary) => Err(LintError::Skipped {
+        match crate::source::read(format, bytes) {
+            Ok(document) => self.lint_extracted(name, document.extracted, document.offset_base),
+            Err(ReadError::Binary) => Err(LintError::Skipped {
                 path: name.to_owned(),
                 message: DecodeError::Binary.to_string(),
             }),
-            Err(e) => Err(LintError::Unreadable {
+            Err(ReadError::Unreadable(message)) => Err(LintError::Unreadable {
                 path: name.to_owned(),
-                message: e.to_string(),
+                message,
             }),
         }
+    }
+
+    fn lint_extracted(
+        &self,
+        name: &str,
+        extracted: Extracted,
+        offset_base: usize,
+    ) -> Result<FileReport, LintError> {
+        crate::guard::catch(|| {
+            fail_on_request(name);
+            let Extracted {
+                text,
+                map,
+                shown,
+                notes,
+            } = extracted;
+            let mut report = self.lint_text(name, text, offset_base);
+            if let Some(shown) = shown {
+                let to_shown = |s: Span| {
+                    let start = map.start(s.start);
+                    Span {
+                        start,
+                        end: map.end(s.end).max(start),
+                    }
+                };
+                report
+                    .findings
+                    .iter_mut()
+                    .for_each(|f| f.map_spans(to_shown));
+                report.checks.iter_mut().for_each(|c| c.map_spans(to_shown));
+                report.text = shown;
+            }
+            report.notes = notes;
+            report
+        })
+        .map_err(|message| LintError::Internal {
+            path: name.to_owned(),
+            message: format!(
+                "internal error, this file was not linted: {message}; \
+                         please report it with the file"
+            ),
+        })
     }
 }
 

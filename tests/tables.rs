@@ -113,3 +113,73 @@ fn a_part_row_is_compared_with_the_part_of_the_tables_whole() {
     );
     assert!(rules_flagged_on_stdin(&wrong).contains(&"zh.repeat.table".to_owned()));
 }
+
+/// A results table as Markdown writes it: counts with their percentage
+/// of the group size the header states, and fractions with theirs.
+const TRIAL: &str = "| Outcome | Treatment (N = 812) | Control (N = 796) |\n\
+|---|---|---|\n\
+| Any event | 146 (18.0) | 173 (21.7) |\n\
+| Admission | 58 (7.1) | 71 (8.9) |\n\
+| Death | 12 (1.5) | 19 (2.4) |\n";
+
+const FOLLOW_UP: &str = "| Outcome | Treatment | Control |\n\
+|---|---|---|\n\
+| Completed | 212/240 (88.3) | 198/236 (83.9) |\n\
+| Relapsed | 31/240 (12.9) | 44/236 (18.6) |\n";
+
+#[test]
+fn a_count_and_its_percentage_are_of_the_group_size_the_header_states() {
+    let file = json_on_stdin(TRIAL);
+    let notes = fields(&file, "checks", "note");
+    assert!(
+        notes.iter().any(|n| n.starts_with("146 / 812")),
+        "{notes:#?}"
+    );
+    assert!(
+        notes.iter().any(|n| n.starts_with("19 / 796")),
+        "{notes:#?}"
+    );
+    assert!(fields(&file, "diagnostics", "rule").is_empty());
+    let wrong = TRIAL.replace("71 (8.9)", "71 (9.9)");
+    assert!(rules_flagged_on_stdin(&wrong).contains(&"en.ratio.table".to_owned()));
+}
+
+#[test]
+fn a_fraction_cell_states_its_own_part_and_whole() {
+    let file = json_on_stdin(FOLLOW_UP);
+    let notes = fields(&file, "checks", "note");
+    assert!(
+        notes.iter().any(|n| n.starts_with("212 / 240")),
+        "{notes:#?}"
+    );
+    assert!(fields(&file, "diagnostics", "rule").is_empty());
+    let wrong = FOLLOW_UP.replace("44/236 (18.6)", "44/236 (16.8)");
+    assert!(rules_flagged_on_stdin(&wrong).contains(&"en.ratio.table".to_owned()));
+}
+
+#[test]
+fn a_change_column_compares_the_columns_of_the_years_it_names() {
+    let table = "| 指标 | 2022年 | 2023年 | 2023年比2022年增长(%) |\n\
+|---|---|---|---|\n\
+| 接待游客(万人次) | 1250 | 1375 | 10.0 |\n\
+| 旅游收入(亿元) | 86.4 | 95.1 | 10.1 |\n\
+| 过夜游客(万人次) | 412 | 398 | -3.4 |\n";
+    let file = json_on_stdin(table);
+    let notes = fields(&file, "checks", "note");
+    assert!(
+        notes.iter().any(|n| n.starts_with("1375 / 1250")),
+        "{notes:#?}"
+    );
+    assert!(fields(&file, "diagnostics", "rule").is_empty());
+    let wrong = table.replace("| 412 | 398 | -3.4 |", "| 412 | 398 | -4.3 |");
+    assert!(rules_flagged_on_stdin(&wrong).contains(&"zh.growth.table".to_owned()));
+}
+
+#[test]
+fn cells_in_a_markdown_table_do_not_spill_into_a_layout_guess() {
+    // A marked table is read from its bars: the header figures (group
+    // sizes) are not rows of another table.
+    let file = json_on_stdin(TRIAL);
+    let rules = fields(&file, "checks", "rule");
+    assert!(rules.iter().all(|r| r == "en.ratio.table"), "{rules:?}");
+}

@@ -50,6 +50,13 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Status> {
         for result in results {
             match result {
                 Ok((report, rendered)) => {
+                    for note in &report.notes {
+                        let _ = writeln!(
+                            std::io::stderr().lock(),
+                            "statlint: note: {}: {note}",
+                            report.path
+                        );
+                    }
                     totals.add(&report);
                     failing |= report.findings.iter().any(|f| f.severity >= threshold);
                     printer.write(&rendered)?;
@@ -87,7 +94,7 @@ fn lint_input(linter: &Linter, input: Input) -> Result<FileReport, LintError> {
         Input::Stdin => {
             let mut bytes = Vec::new();
             match std::io::stdin().lock().read_to_end(&mut bytes) {
-                Ok(_) => linter.lint_bytes("<stdin>", &bytes),
+                Ok(_) => linter.lint_owned("<stdin>", bytes),
                 Err(e) => Err(LintError::Unreadable {
                     path: "<stdin>".into(),
                     message: e.to_string(),

@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 /// Extensions linted when walking a folder.
-const REPORT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+const REPORT_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "docx",
+];
 
 pub enum Input {
     Stdin,

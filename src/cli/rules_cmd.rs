@@ -127,10 +127,17 @@ pub fn figures(path: &Path, set: &RuleSetArgs) -> anyhow::Result<Status> {
     } else {
         std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
     };
-    let decoded =
-        statlint::source::decode(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let format = statlint::source::Format::of_path(path);
+    let read = statlint::source::read(format, bytes).map_err(|e| match e {
+        statlint::source::ReadError::Binary => {
+            anyhow::anyhow!("{}: binary file (it contains NUL bytes)", path.display())
+        }
+        statlint::source::ReadError::Unreadable(m) => anyhow::anyhow!("{}: {m}", path.display()),
+    })?;
     let rules = load_rules(set)?;
-    let doc = statlint::doc::Document::new(&decoded.text, &rules.lexicon);
+    // Offsets below are of the text the engine reads (for Markdown, the
+    // file's own).
+    let doc = statlint::doc::Document::new(&read.extracted.text, &rules.lexicon);
     let mut out = std::io::stdout().lock();
     for (i, q) in doc.figures.iter().enumerate() {
         let m = &doc.mentions[i];

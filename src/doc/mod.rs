@@ -3,6 +3,7 @@
 //! figure a mention (what it measures, its role, its period), all built
 //! once per document.
 
+pub mod grid;
 mod mention;
 mod period;
 pub mod table;
@@ -56,7 +57,20 @@ impl Document {
             doc.figures[i].kind = lex::Kind::Number;
         }
         doc.mentions = mention::build(&doc, lexicon);
-        doc.tables = table::find(&doc, lexicon);
+        // Marked tables are read from their structure; the rest of the
+        // text is searched for tables laid out by hand or by a PDF.
+        let (mut tables, marked) = grid::find(&doc, lexicon);
+        let in_marked = |i: &usize| {
+            let at = doc.figures[*i].start;
+            marked.iter().any(|r| r.contains(&at))
+        };
+        tables.extend(table::find(&doc, lexicon).into_iter().filter(|t| {
+            !t.rows
+                .iter()
+                .flat_map(|r| r.cells.iter().flatten())
+                .any(in_marked)
+        }));
+        doc.tables = tables;
         table::annotate(&mut doc);
         doc
     }

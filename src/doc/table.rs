@@ -40,6 +40,15 @@ pub struct Column {
     /// Its cells are in brackets after the cells of the column before
     /// (`2,487 (24.1 %)`): a share of that column's count.
     pub bracketed: bool,
+    /// The header states the whole its counts are of (`(N = 5128)`): a
+    /// figure index.
+    pub whole: Option<usize>,
+    /// Its cells are the share of column `.0` over column `.1` of the
+    /// same row (`201/271 (74.2)`).
+    pub fraction: Option<(usize, usize)>,
+    /// Its cells are the share the count in this column is of the
+    /// column's whole (`352 (6.9)` under `(N = 5128)`).
+    pub share_of: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -556,34 +565,41 @@ fn columns(texts: &[String], bracketed: &[bool]) -> Vec<Column> {
         if !bracketed[c] {
             k += 1;
         }
-        let lower = header.to_ascii_lowercase();
         col.bracketed = bracketed[c];
-        col.percent = header.contains('%')
-            || header.contains('％')
-            || lower.contains("percent")
-            || header.contains("比重");
-        col.change = header.contains("增长")
-            || header.contains("增减")
-            || header.contains("涨跌")
-            || lower.contains("change");
-        col.ratio = ["比", "率", "平均", "均", "指数"]
-            .iter()
-            .any(|w| header.contains(w) && !header.contains("比重"))
-            || [
-                "rate", "ratio", "average", "mean", "median", "per ", "index",
-            ]
-            .iter()
-            .any(|w| lower.contains(w));
         col.multiplier = header_multiplier(&header);
         col.header = header;
+        flag_column(col);
     }
     cols
+}
+
+/// What a column's header says its cells are: percentages, changes,
+/// ratios or averages.
+pub fn flag_column(col: &mut Column) {
+    let header = &col.header;
+    let lower = header.to_ascii_lowercase();
+    col.percent = header.contains('%')
+        || header.contains('％')
+        || lower.contains("percent")
+        || header.contains("比重");
+    col.change = header.contains("增长")
+        || header.contains("增减")
+        || header.contains("涨跌")
+        || lower.contains("change");
+    col.ratio = ["比", "率", "平均", "均", "指数"]
+        .iter()
+        .any(|w| header.contains(w) && !header.contains("比重"))
+        || [
+            "rate", "ratio", "average", "mean", "median", "per ", "index",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
 }
 
 /// The multiplier a header states for its figures: a Chinese one at the
 /// start of a bracket (`(亿元)`, `（万人）`, not `(千克)`, a unit), or an
 /// English word (`$ millions`, `in thousands`).
-fn header_multiplier(header: &str) -> u64 {
+pub fn header_multiplier(header: &str) -> u64 {
     use crate::lex::units::{EN_MULTIPLIERS, ZH_MULTIPLIERS, ZH_UNITS};
     for (k, _) in header.match_indices(['(', '（']) {
         let inside = header[k..].trim_start_matches(['(', '（']).trim_start();

@@ -36,12 +36,17 @@ impl RelationKind for Growth {
     }
 
     fn shapes(&self) -> &'static [&'static str] {
-        &["base", "increment", "per-year"]
+        &["base", "increment", "per-year", "table"]
     }
 
     fn propose(&self, cx: &Context, out: &mut Vec<Candidate>) {
         let doc = cx.doc;
+        tables(doc, out);
         for r in 0..doc.figures.len() {
+            if doc.mentions[r].in_table && doc.table_of(r).is_some() {
+                // A cell's values are its row's, read by `tables`.
+                continue;
+            }
             let m = &doc.mentions[r];
             let q = &doc.figures[r];
             let Role::Change {
@@ -93,6 +98,91 @@ impl RelationKind for Growth {
 
     fn evaluate(&self, doc: &Document, c: &Candidate) -> Option<Verdict> {
         evaluate(doc, c)
+    }
+}
+
+/// The years a table header names (`2015年比2014增长%`, `Change
+/// 2007--2008 (%)`, `2008†`).
+fn header_years(header: &str) -> Vec<u32> {
+    let mut years = Vec::new();
+    let bytes = header.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        let run = bytes[k..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if run == 4 {
+            if let Ok(y) = header[k..k + 4].parse::<u32>() {
+                if (1900..=2100).contains(&y) && !years.contains(&y) {
+                    years.push(y);
+                }
+            }
+        }
+        k += run.max(1);
+    }
+    years
+}
+
+/// A table's change columns against the two value columns of the years
+/// their header compares (`2014年 | 2015年 | 2015年比2014增长%`), row by
+/// row. A change column whose header names no years compares the two
+/// dated value columns before it.
+fn tables(doc: &Document, out: &mut Vec<Candidate>) {
+    for t in &doc.tables {
+        let dated: Vec<(usize, u32)> = t
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, col)| !col.change && !col.bracketed && col.fraction.is_none())
+            .filter_map(|(c, col)| match header_years(&col.header)[..] {
+                [y] => Some((c, y)),
+                _ => None,
+            })
+            .collect();
+        for (c, col) in t.columns.iter().enumerate() {
+            if !col.change {
+                continue;
+            }
+            let (later, earlier) = match header_years(&col.header)[..] {
+                [a, b] => (a.max(b), a.min(b)),
+                [] => {
+                    let before: Vec<&(usize, u32)> = dated.iter().filter(|(k, _)| *k < c).collect();
+                    match before[..] {
+                        [.., (_, a), (_, b)] if a != b => ((*a).max(*b), (*a).min(*b)),
+                        _ => continue,
+                    }
+                }
+                _ => continue,
+            };
+            // Exactly one column of each year, else the reading is unclear.
+            let of_year = |y: u32| {
+                let mut cols = dated.iter().filter(|(_, year)| *year == y);
+                match (cols.next(), cols.next()) {
+                    (Some(&(k, _)), None) => Some(k),
+                    _ => None,
+                }
+            };
+            let (Some(cur_col), Some(base_col)) = (of_year(later), of_year(earlier)) else {
+                continue;
+            };
+            for row in t.rows.iter().filter(|r| !r.broken) {
+                let (Some(rate), Some(cur), Some(base)) =
+                    (row.cells[c], row.cells[cur_col], row.cells[base_col])
+                else {
+                    continue;
+                };
+                let usable = [rate, cur, base]
+                    .iter()
+                    .all(|&i| doc.figures[i].is_operand());
+                if !usable || doc.figures[rate].kind != Kind::Percent {
+                    continue;
+                }
+                let mut cand = Candidate::new(NAME, "table", doc.mentions[rate].lang, rate)
+                    .with("current", cur)
+                    .with("base", base)
+                    .strong();
+                cand.params.years = 1;
+                out.push(cand);
+            }
+        }
     }
 }
 

@@ -390,6 +390,27 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
     for t in &doc.tables {
         let parts = super::tabular::partitions(cx.lexicon, t);
         for (pc, pcol) in t.columns.iter().enumerate() {
+            // `201/271 (74.2)`: the cell says its part and whole.
+            if let Some((part_col, whole_col)) = pcol.fraction {
+                for row in t.rows.iter().filter(|r| !r.broken) {
+                    if let (Some(stated), Some(part), Some(whole)) =
+                        (row.cells[pc], row.cells[part_col], row.cells[whole_col])
+                    {
+                        out.push(table_share(doc, stated, part, whole));
+                    }
+                }
+                continue;
+            }
+            // `352 (6.9)` under `Intensive Therapy (N = 5128)`.
+            if let Some(whole) = pcol.share_of.and_then(|cc| t.columns[cc].whole) {
+                let cc = pcol.share_of.unwrap_or(pc);
+                for row in t.rows.iter().filter(|r| !r.broken) {
+                    if let (Some(stated), Some(part)) = (row.cells[pc], row.cells[cc]) {
+                        out.push(table_share(doc, stated, part, whole));
+                    }
+                }
+                continue;
+            }
             if pcol.bracketed {
                 row_shares(doc, t, pc, out);
                 continue;

@@ -1,0 +1,485 @@
+//! Tables whose cells are marked: a row per line, cells between `|`
+//! (Markdown pipe tables, and the rows the HTML and Word readers write).
+//!
+//! Marked cells make the structure certain, so the table is read from it
+//! rather than guessed: the lines before the first row of figures are the
+//! header; a cell may hold a count and its percentage (`352 (6.9)`), a
+//! fraction and its percentage (`201/271 (74.2)`) or an estimate and its
+//! interval (`0.90 (0.78–1.04)`), and is read as that many columns.
+
+use std::ops::Range;
+
+use super::table::{header_multiplier, Column, Row, Table};
+use super::Document;
+use crate::lexicon::Lexicon;
+
+/// A table needs this many rows of figures to be read as one.
+const MIN_ROWS: usize = 2;
+
+/// What one cell holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Empty,
+    /// Words, or figures that are not operands (`<.001`, `1991–2005`).
+    Words,
+    /// One figure.
+    Value(usize),
+    /// `n (p)`.
+    CountShare(usize, usize),
+    /// `a/b (p)`, or `a/b`.
+    Fraction(usize, usize, Option<usize>),
+    /// `e (lo–hi)`, `e (lo, hi)`.
+    Estimate(usize),
+}
+
+impl Shape {
+    /// How many table columns a cell of this shape makes.
+    fn width(self) -> usize {
+        match self {
+            Shape::CountShare(..) => 2,
+            Shape::Fraction(..) => 3,
+            _ => 1,
+        }
+    }
+}
+
+/// A line of marked cells: the text range of each cell.
+struct Line {
+    cells: Vec<Range<usize>>,
+}
+
+/// The marked tables of a document, and the text ranges of every run of
+/// marked lines (tables or not: no other reader should guess there).
+pub fn find(doc: &Document, lexicon: &Lexicon) -> (Vec<Table>, Vec<Range<usize>>) {
+    let mut tables = Vec::new();
+    let mut ranges = Vec::new();
+    for block in blocks(&doc.folded, &doc.view.soft_breaks) {
+        // A cell per line (`指 标 |` / `产 量 |` / …) marks no rows: the
+        // layout reader finds them.
+        if block.iter().all(|l| l.cells.len() < 2) {
+            continue;
+        }
+        let (Some(first), Some(last)) = (block.first(), block.last()) else {
+            continue;
+        };
+        let start = first.cells.first().map_or(0, |c| c.start);
+        let end = last.cells.last().map_or(start, |c| c.end);
+        ranges.push(start..end);
+        if let Some(t) = read(doc, lexicon, &block) {
+            tables.push(t);
+        }
+    }
+    (tables, ranges)
+}
+
+/// Cuts a line into cells: one leading and one trailing bar are the
+/// table's frame; the bars between separate cells.
+fn cells_of(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    let s = &text[line.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let body = s.trim();
+    let mut start = line.start + lead;
+    let mut end = start + body.len();
+    let mut inner = body;
+    if let Some(rest) = inner.strip_prefix(['|', '｜']) {
+        start += inner.len() - rest.len();
+        inner = rest;
+    }
+    if let Some(rest) = inner.strip_suffix(['|', '｜']) {
+        end -= inner.len() - rest.len();
+        inner = rest;
+    }
+    let mut cells = Vec::new();
+    let mut from = start;
+    for (k, c) in inner.char_indices() {
+        if c == '|' || c == '｜' {
+            cells.push(from..start + k);
+            from = start + k + c.len_utf8();
+        }
+    }
+    cells.push(from..end);
+    cells
+}
+
+/// A Markdown delimiter row (`|---|:--:|`), kept in plain text.
+fn is_delimiter(s: &str) -> bool {
+    let t = s.trim();
+    !t.is_empty() && t.contains('-') && t.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ' | '｜'))
+}
+
+/// The lines of the text as the source broke them: at line breaks, and
+/// where the view joined a wrapped line.
+fn lines(text: &str, soft_breaks: &[usize]) -> Vec<Range<usize>> {
+    let mut cuts: Vec<(usize, usize)> = text
+        .match_indices('\n')
+        .map(|(k, _)| (k, 1))
+        .chain(soft_breaks.iter().map(|&b| (b, 0)))
+        .collect();
+    cuts.sort_unstable();
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut last = None;
+    for (at, width) in cuts {
+        // A joined break next to a kept one is one break, not an empty
+        // line between them.
+        let twin = last
+            .is_some_and(|(l, w): (usize, usize)| at <= l + 1 && (w == 0) != (width == 0))
+            && at == from;
+        last = Some((at, width));
+        if twin {
+            from = at + width;
+            continue;
+        }
+        if at >= from {
+            out.push(from..text[..at].trim_end_matches('\r').len().max(from));
+            from = at + width;
+        }
+    }
+    out.push(from..text.len());
+    out
+}
+
+/// Runs of lines with at least two marked cells. A line of spaces (a
+/// Markdown delimiter row, blanked) or a delimiter row inside a run
+/// belongs to it.
+fn blocks(text: &str, soft_breaks: &[usize]) -> Vec<Vec<Line>> {
+    let mut out = Vec::new();
+    let mut block: Vec<Line> = Vec::new();
+    for line in lines(text, soft_breaks) {
+        let s = &text[line.clone()];
+        // A line of one cell is a row's label wrapped before its cells
+        // (`Fatal or nonfatal congestive heart failure |`).
+        let marked = s.contains(['|', '｜'])
+            && (cells_of(text, line.clone()).len() >= 2 || s.trim_end().ends_with(['|', '｜']));
+        if marked && !is_delimiter(s) {
+            block.push(Line {
+                cells: cells_of(text, line),
+            });
+        } else if !block.is_empty() && (is_delimiter(s) || !s.is_empty() && s.trim().is_empty()) {
+            continue;
+        } else if !block.is_empty() {
+            out.push(std::mem::take(&mut block));
+        }
+    }
+    if !block.is_empty() {
+        out.push(block);
+    }
+    out
+}
+
+/// The figures (operands or not) inside a range of the text.
+fn figures_in(doc: &Document, range: &Range<usize>) -> Range<usize> {
+    let from = doc.figures.partition_point(|q| q.start < range.start);
+    let to = doc.figures.partition_point(|q| q.start < range.end);
+    from..to
+}
+
+/// What a cell holds, from its figures and the marks between them.
+fn shape(doc: &Document, cell: &Range<usize>) -> Shape {
+    let text = &doc.folded;
+    let figures = figures_in(doc, cell);
+    // Words beside the figures and their units (`Intensive (N = 5128)`,
+    // a row label with a figure): not a cell of figures.
+    let mut from = cell.start;
+    let mut words = false;
+    for q in &doc.figures[figures.clone()] {
+        words |= has_words(&text[from.min(q.start)..q.start]);
+        from = q.unit_end.max(q.end);
+    }
+    words |= has_words(&text[from.min(cell.end)..cell.end]);
+    if words {
+        return if figures.is_empty() && text[cell.clone()].trim().is_empty() {
+            Shape::Empty
+        } else {
+            Shape::Words
+        };
+    }
+    let between = |a: usize, b: usize| -> &str {
+        let (qa, qb) = (&doc.figures[a], &doc.figures[b]);
+        &text[qa.unit_end.max(qa.end).min(qb.start)..qb.start]
+    };
+    let operand = |i: usize| doc.figures[i].is_operand();
+    let n = figures.len();
+    let f = figures.start;
+    match n {
+        0 if text[cell.clone()].trim().is_empty() => Shape::Empty,
+        0 => Shape::Words,
+        1 if operand(f) => Shape::Value(f),
+        2 if operand(f) && between(f, f + 1).trim() == "/" => Shape::Fraction(f, f + 1, None),
+        2 if operand(f) && between(f, f + 1).trim().ends_with(['(', '（']) => {
+            // A count is whole, its share not negative (`6.0 (−1.6)` is an
+            // estimate and a bound).
+            let (n, p) = (&doc.figures[f], &doc.figures[f + 1]);
+            if operand(f + 1) && n.decimals == 0 && !p.value.is_sign_negative() {
+                Shape::CountShare(f, f + 1)
+            } else {
+                Shape::Estimate(f)
+            }
+        }
+        3 if operand(f)
+            && between(f, f + 1).trim() == "/"
+            && between(f + 1, f + 2).trim().ends_with(['(', '（']) =>
+        {
+            Shape::Fraction(f, f + 1, operand(f + 2).then_some(f + 2))
+        }
+        3 if operand(f) && between(f, f + 1).trim().ends_with(['(', '（']) => Shape::Estimate(f),
+        _ => Shape::Words,
+    }
+}
+
+/// Letters that are not a unit's or a currency's: a cell of words.
+fn has_words(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() > 0
+        && !s
+            .trim()
+            .trim_matches(|c: char| "$€£¥￥(（)）,，*†‡§¶ ".contains(c))
+            .is_empty()
+}
+
+/// Reads one block of marked lines as a table.
+fn read(doc: &Document, lexicon: &Lexicon, block: &[Line]) -> Option<Table> {
+    let mut shapes: Vec<Vec<Shape>> = block
+        .iter()
+        .map(|l| l.cells.iter().map(|c| shape(doc, c)).collect())
+        .collect();
+    // A label alone on its line, then its cells on the next: one row.
+    let figure = |s: &Shape| !matches!(s, Shape::Empty | Shape::Words);
+    let mut merged: Vec<Line> = Vec::new();
+    let mut merged_shapes: Vec<Vec<Shape>> = Vec::new();
+    let mut r = 0;
+    while r < block.len() {
+        let alone = block[r].cells.len() == 1;
+        if alone && r + 1 < block.len() && shapes[r + 1].first().is_some_and(figure) {
+            let mut cells = block[r].cells.clone();
+            cells.extend(block[r + 1].cells.iter().cloned());
+            let mut sh = std::mem::take(&mut shapes[r]);
+            sh.append(&mut shapes[r + 1]);
+            merged.push(Line { cells });
+            merged_shapes.push(sh);
+            r += 2;
+        } else {
+            merged.push(Line {
+                cells: block[r].cells.clone(),
+            });
+            merged_shapes.push(std::mem::take(&mut shapes[r]));
+            r += 1;
+        }
+    }
+    let block = &merged[..];
+    let shapes = merged_shapes;
+    // A row of figures: a label, then at least one figure.
+    let is_data = |r: usize| {
+        shapes[r]
+            .iter()
+            .skip(1)
+            .any(|s| !matches!(s, Shape::Empty | Shape::Words))
+    };
+    let first = (0..block.len()).find(|&r| is_data(r))?;
+    let data: Vec<usize> = (first..block.len()).filter(|&r| is_data(r)).collect();
+    if data.len() < MIN_ROWS {
+        return None;
+    }
+    // The table's width in cells: the most common among rows of figures,
+    // trailing empty cells not counted.
+    let used = |r: usize| {
+        shapes[r].len()
+            - shapes[r]
+                .iter()
+                .rev()
+                .take_while(|s| **s == Shape::Empty)
+                .count()
+    };
+    let mut counts = std::collections::HashMap::new();
+    for &r in &data {
+        *counts.entry(used(r)).or_insert(0usize) += 1;
+    }
+    // Rows may leave their last cells empty; a row with more cells than
+    // most (a footnote's cell, a value few rows have) sets the width.
+    let width = counts.keys().copied().max()?;
+    if width < 2 {
+        return None;
+    }
+    // Each cell column's shape: the most common shape among its cells.
+    let mut spans = vec![1usize; width];
+    let mut estimate = vec![false; width];
+    for (c, span) in spans.iter_mut().enumerate() {
+        let mut by_width = [0usize; 4];
+        for &r in &data {
+            if let Some(s) = shapes[r].get(c) {
+                by_width[s.width()] += usize::from(!matches!(s, Shape::Empty | Shape::Words));
+                estimate[c] |= matches!(s, Shape::Estimate(_));
+            }
+        }
+        *span = if by_width[3] > 0 {
+            3
+        } else if by_width[2] > 0 {
+            2
+        } else {
+            1
+        };
+    }
+    // Header texts per cell column: the lines before the first row of
+    // figures, cell by cell.
+    let header_lines = &block[..first];
+    let header_of = |c: usize| -> String {
+        let mut parts: Vec<&str> = Vec::new();
+        for line in header_lines {
+            {
+                // Aligned with the rows when it has as many cells; a line
+                // with fewer heads the value columns (a sub-header has no
+                // cell over the labels).
+                let used = line.cells.len()
+                    - line
+                        .cells
+                        .iter()
+                        .rev()
+                        .take_while(|c| doc.folded[(*c).clone()].trim().is_empty())
+                        .count();
+                let offset = usize::from(used < width);
+                if let Some(cell) = c.checked_sub(offset).and_then(|k| line.cells.get(k)) {
+                    let t = doc.folded[cell.clone()].trim();
+                    if !t.is_empty() {
+                        parts.push(t);
+                    }
+                }
+            }
+        }
+        parts.join(" ")
+    };
+    // Wholes the header states (`Placebo (n = 296)`, `(N = 5128)`), in
+    // order; the columns of counts and shares take them in order.
+    let wholes = header_wholes(doc, header_lines);
+    let share_columns = (1..width).filter(|&c| spans[c] == 2).count();
+    let wholes_fit = !wholes.is_empty() && wholes.len() == share_columns;
+    let mut columns: Vec<Column> = Vec::new();
+    // Table column of each cell column's first figure.
+    let mut at = vec![0usize; width];
+    let mut share_index = 0;
+    for c in 1..width {
+        at[c] = columns.len();
+        let header = header_of(c);
+        let base = column_of(&header);
+        match spans[c] {
+            3 => {
+                let part = columns.len();
+                let count = Column {
+                    percent: false,
+                    change: false,
+                    ..base.clone()
+                };
+                columns.push(Column {
+                    header: format!("{header} part"),
+                    ..count.clone()
+                });
+                columns.push(Column {
+                    header: format!("{header} whole"),
+                    ..count
+                });
+                columns.push(Column {
+                    header: format!("{header} %"),
+                    percent: true,
+                    fraction: Some((part, part + 1)),
+                    ..base
+                });
+            }
+            2 => {
+                let count = columns.len();
+                let whole = wholes_fit.then(|| wholes[share_index]);
+                share_index += 1;
+                columns.push(Column {
+                    whole,
+                    percent: false,
+                    change: false,
+                    ..base.clone()
+                });
+                columns.push(Column {
+                    header: format!("{header} %"),
+                    percent: true,
+                    bracketed: true,
+                    share_of: Some(count),
+                    ..base
+                });
+            }
+            _ => columns.push(Column {
+                ratio: base.ratio || estimate[c],
+                ..base
+            }),
+        }
+    }
+    let norm = |s: &str| {
+        let t = s
+            .trim_start_matches(['#', '＃', '*', ' '])
+            .trim_start_matches("其中:")
+            .trim_start_matches("其中：")
+            .trim_start_matches("of which")
+            .trim();
+        lexicon.normalizer.normalize(t)
+    };
+    let mut rows = Vec::new();
+    for &r in &data {
+        let line = &block[r];
+        let label_text = doc.folded[line.cells[0].clone()].trim();
+        let mut cells = vec![None; columns.len()];
+        let mut broken = false;
+        for c in 1..width.min(shapes[r].len()) {
+            let k = at[c];
+            match (shapes[r][c], spans[c]) {
+                (Shape::Value(i) | Shape::Estimate(i), 1) => cells[k] = Some(i),
+                (Shape::CountShare(n, p), 2) => {
+                    cells[k] = Some(n);
+                    cells[k + 1] = Some(p);
+                }
+                (Shape::Value(n), 2) => cells[k] = Some(n),
+                (Shape::Fraction(a, b, p), 3) => {
+                    cells[k] = Some(a);
+                    cells[k + 1] = Some(b);
+                    cells[k + 2] = p;
+                }
+                (Shape::Empty | Shape::Words, _) => {}
+                _ => broken = true,
+            }
+        }
+        rows.push(Row {
+            label: norm(label_text),
+            opens_group: label_text.starts_with("其中"),
+            sub_row: label_text.starts_with(['#', '＃']),
+            broken,
+            cells: if broken {
+                vec![None; columns.len()]
+            } else {
+                cells
+            },
+        });
+    }
+    Some(Table { columns, rows })
+}
+
+/// A column's flags from its header.
+fn column_of(header: &str) -> Column {
+    let mut col = Column {
+        header: header.to_owned(),
+        ..Column::default()
+    };
+    super::table::flag_column(&mut col);
+    col.multiplier = header_multiplier(header);
+    col
+}
+
+/// The `n = 296`, `N = 5128` of the header lines, as figure indices.
+fn header_wholes(doc: &Document, lines: &[Line]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for line in lines {
+        for cell in &line.cells {
+            for i in figures_in(doc, cell) {
+                let q = &doc.figures[i];
+                let before = doc.folded[cell.start..q.start].trim_end();
+                let marked = before.ends_with('=')
+                    && before[..before.len() - 1].trim_end().ends_with(['n', 'N']);
+                if marked && q.is_operand() {
+                    out.push(i);
+                }
+            }
+        }
+    }
+    out
+}
