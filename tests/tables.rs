@@ -183,3 +183,32 @@ fn cells_in_a_markdown_table_do_not_spill_into_a_layout_guess() {
     let rules = fields(&file, "checks", "rule");
     assert!(rules.iter().all(|r| r == "en.ratio.table"), "{rules:?}");
 }
+
+#[test]
+fn a_change_column_under_undated_values_takes_the_order_all_rows_agree_on() {
+    // The years sit in the change header only; every row but a slip
+    // agrees that the right-hand column is the later one.
+    let table = "| 项目 | 上年 | 本年 | 本年比上年增长(%) |\n\
+|---|---|---|---|\n\
+| 接待游客 | 1250 | 1375 | 10.0 |\n\
+| 旅游收入 | 86.4 | 95.1 | 10.1 |\n\
+| 会展场次 | 412 | 398 | -3.4 |\n\
+| 酒店入住 | 838 | 977 | 16.6 |\n";
+    let file = json_on_stdin(table);
+    assert!(fields(&file, "diagnostics", "rule").is_empty());
+    assert!(fields(&file, "checks", "rule").contains(&"zh.growth.table".to_owned()));
+    let wrong = table.replace("| 838 | 977 | 16.6 |", "| 838 | 977 | 18.6 |");
+    assert!(rules_flagged_on_stdin(&wrong).contains(&"zh.growth.table".to_owned()));
+}
+
+#[test]
+fn losses_in_brackets_have_no_growth_rate_to_check() {
+    // Accounts print losses in brackets; a change of a loss is not the
+    // growth of the figures as printed.
+    let table = "| Item | 2019 | 2018 | % Change |\n\
+|---|---|---|---|\n\
+| Activations | 6,053 | 21,559 | (71.9%) |\n\
+| Cable | (85,423) | (89,231) | 4.3% |\n\
+| Fibre | 91,476 | 110,790 | (17.4%) |\n";
+    assert!(rules_flagged_on_stdin(table).is_empty());
+}

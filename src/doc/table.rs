@@ -518,8 +518,9 @@ fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table
     (rows.iter().filter(|r| !r.broken).count() >= 3).then_some(Table { columns, rows })
 }
 
-/// Is figure `i` written in brackets (`(24.1 %)`)?
-fn in_brackets(doc: &Document, i: usize) -> bool {
+/// Is figure `i` written in brackets (`(24.1 %)`, or a negative amount
+/// as accounts write it, `(85,423)`)?
+pub fn in_brackets(doc: &Document, i: usize) -> bool {
     let q = &doc.figures[i];
     doc.folded[..q.start].trim_end().ends_with(['(', '（'])
 }

@@ -143,11 +143,13 @@ fn tables(doc: &Document, out: &mut Vec<Candidate>) {
             }
             let (later, earlier) = match header_years(&col.header)[..] {
                 [a, b] => (a.max(b), a.min(b)),
+                // No years: those of the dated columns before it, else
+                // none (the rows decide the order).
                 [] => {
                     let before: Vec<&(usize, u32)> = dated.iter().filter(|(k, _)| *k < c).collect();
                     match before[..] {
                         [.., (_, a), (_, b)] if a != b => ((*a).max(*b), (*a).min(*b)),
-                        _ => continue,
+                        _ => (0, 0),
                     }
                 }
                 _ => continue,
@@ -160,18 +162,28 @@ fn tables(doc: &Document, out: &mut Vec<Candidate>) {
                     _ => None,
                 }
             };
-            let (Some(cur_col), Some(base_col)) = (of_year(later), of_year(earlier)) else {
-                continue;
+            let (cur_col, base_col) = match (of_year(later), of_year(earlier)) {
+                (Some(cur), Some(base)) => (cur, base),
+                _ => match undated_pair(doc, t, c) {
+                    Some(pair) => pair,
+                    None => continue,
+                },
             };
-            for row in t.rows.iter().filter(|r| !r.broken) {
+            for row in t.rows.iter().filter(|r| !r.broken && !rate_row(r)) {
                 let (Some(rate), Some(cur), Some(base)) =
                     (row.cells[c], row.cells[cur_col], row.cells[base_col])
                 else {
                     continue;
                 };
+                // A loss in brackets (`(85,423)`) or a negative value: a
+                // change of it has no growth rate all authors agree on.
                 let usable = [rate, cur, base]
                     .iter()
-                    .all(|&i| doc.figures[i].is_operand());
+                    .all(|&i| doc.figures[i].is_operand())
+                    && [cur, base].iter().all(|&i| {
+                        !doc.figures[i].value.is_sign_negative()
+                            && !crate::doc::table::in_brackets(doc, i)
+                    });
                 if !usable || doc.figures[rate].kind != Kind::Percent {
                     continue;
                 }
@@ -184,6 +196,59 @@ fn tables(doc: &Document, out: &mut Vec<Candidate>) {
             }
         }
     }
+}
+
+/// A row of a rate (客房开房率, `rate`): its change is in points, not a
+/// growth rate.
+fn rate_row(row: &crate::doc::table::Row) -> bool {
+    row.label.ends_with('率') || row.label.ends_with("rate")
+}
+
+/// The two value columns right before change column `c` whose headers
+/// name no year: which is the later one is read from the rows, as the
+/// order in which all rows but at most one agree (a table keeps one
+/// relation in every row), over at least three rows.
+fn undated_pair(doc: &Document, t: &crate::doc::table::Table, c: usize) -> Option<(usize, usize)> {
+    let value = |k: usize| {
+        let col = &t.columns[k];
+        !col.change && !col.bracketed && col.fraction.is_none() && !col.percent
+    };
+    let (a, b) = (c.checked_sub(2)?, c - 1);
+    if !value(a) || !value(b) {
+        return None;
+    }
+    let agreeing = |cur: usize, base: usize| {
+        let (mut rows, mut held) = (0, 0);
+        for row in t.rows.iter().filter(|r| !r.broken && !rate_row(r)) {
+            let (Some(rate), Some(x), Some(y)) = (row.cells[c], row.cells[cur], row.cells[base])
+            else {
+                continue;
+            };
+            if [x, y].iter().any(|&i| {
+                doc.figures[i].value.is_sign_negative() || crate::doc::table::in_brackets(doc, i)
+            }) {
+                continue;
+            }
+            let mut cand = Candidate::new(NAME, "table", doc.mentions[rate].lang, rate)
+                .with("current", x)
+                .with("base", y);
+            cand.params.years = 1;
+            if let Some(v) = evaluate(doc, &cand) {
+                rows += 1;
+                held += usize::from(v.consistent);
+            }
+        }
+        (rows, held)
+    };
+    let (later, earlier) = [(b, a), (a, b)]
+        .into_iter()
+        .max_by_key(|&(x, y)| agreeing(x, y).1)?;
+    let (rows, held) = agreeing(later, earlier);
+    let (_, other) = agreeing(earlier, later);
+    // All rows but one agree; in a long table, all but one in five (a
+    // slip in the table as well as the one checked).
+    let slips = (rows / 5).max(1);
+    (rows >= 3 && held + slips >= rows && held > other).then_some((later, earlier))
 }
 
 /// Is this rate real while the values beside it are nominal (GDP and
