@@ -212,3 +212,40 @@ fn losses_in_brackets_have_no_growth_rate_to_check() {
 | Fibre | 91,476 | 110,790 | (17.4%) |\n";
     assert!(rules_flagged_on_stdin(table).is_empty());
 }
+
+#[test]
+fn a_set_breakdown_runs_down_one_column() {
+    // Overnight and day visitors make all visitors, column by column:
+    // this year's overnight visitors and last year's day visitors are not
+    // parts of one total.
+    let table = "| 项目 | 上年 | 本年 |\n\
+|---|---|---|\n\
+| 接待游客 | 1250 | 1375 |\n\
+| 过夜游客 | 412 | 398 |\n\
+| 一日游游客 | 838 | 977 |\n";
+    let notes = fields(&json_on_stdin(table), "checks", "note");
+    assert!(notes.iter().all(|n| !n.contains("398 + 838")), "{notes:#?}");
+    assert!(rules_flagged_on_stdin(table).is_empty());
+}
+
+#[test]
+fn a_section_laid_out_otherwise_is_read_under_the_same_header() {
+    // The deaths by cause have no rate columns: their cells shift left,
+    // and their percentages are still of the group sizes in the header.
+    let table = "| Outcome | Treatment (N = 812) | % per yr | Control (N = 796) | % per yr |\n\
+|---|---|---|---|---|\n\
+| Any event | 146 (18.0) | 6.1 | 173 (21.7) | 7.4 |\n\
+| Admission | 58 (7.1) | 2.4 | 71 (8.9) | 3.0 |\n\
+| Death | 12 (1.5) | 0.5 | 19 (2.4) | 0.8 |\n\
+| Causes of death | | | | |\n\
+| Cardiac | 7 (0.9) | 11 (1.4) | | |\n\
+| Other | 5 (0.6) | 8 (1.0) | | |\n";
+    let notes = fields(&json_on_stdin(table), "checks", "note");
+    assert!(
+        notes.iter().any(|n| n.starts_with("11 / 796")),
+        "{notes:#?}"
+    );
+    assert!(rules_flagged_on_stdin(table).is_empty());
+    let wrong = table.replace("| 11 (1.4) |", "| 11 (1.9) |");
+    assert!(rules_flagged_on_stdin(&wrong).contains(&"en.ratio.table".to_owned()));
+}

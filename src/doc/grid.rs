@@ -65,9 +65,7 @@ pub fn find(doc: &Document, lexicon: &Lexicon) -> (Vec<Table>, Vec<Range<usize>>
         let start = first.cells.first().map_or(0, |c| c.start);
         let end = last.cells.last().map_or(start, |c| c.end);
         ranges.push(start..end);
-        if let Some(t) = read(doc, lexicon, &block) {
-            tables.push(t);
-        }
+        tables.extend(read(doc, lexicon, &block));
     }
     (tables, ranges)
 }
@@ -237,7 +235,7 @@ fn has_words(s: &str) -> bool {
 }
 
 /// Reads one block of marked lines as a table.
-fn read(doc: &Document, lexicon: &Lexicon, block: &[Line]) -> Option<Table> {
+fn read(doc: &Document, lexicon: &Lexicon, block: &[Line]) -> Vec<Table> {
     let mut shapes: Vec<Vec<Shape>> = block
         .iter()
         .map(|l| l.cells.iter().map(|c| shape(doc, c)).collect())
@@ -274,11 +272,57 @@ fn read(doc: &Document, lexicon: &Lexicon, block: &[Line]) -> Option<Table> {
             .skip(1)
             .any(|s| !matches!(s, Shape::Empty | Shape::Words))
     };
-    let first = (0..block.len()).find(|&r| is_data(r))?;
+    let Some(first) = (0..block.len()).find(|&r| is_data(r)) else {
+        return Vec::new();
+    };
     let data: Vec<usize> = (first..block.len()).filter(|&r| is_data(r)).collect();
-    if data.len() < MIN_ROWS {
-        return None;
+    // Rows whose cells change shape (`257 (5.0) | 1.41 | 203 (4.0)` then
+    // `86 (1.7) | 67 (1.3)`: a section laid out otherwise) start a table
+    // of their own under the same header.
+    let mut segments: Vec<Vec<usize>> = Vec::new();
+    let mut seen: Vec<Option<usize>> = Vec::new();
+    for &r in &data {
+        let fits = shapes[r].iter().enumerate().all(|(c, s)| {
+            matches!(s, Shape::Empty | Shape::Words)
+                || seen
+                    .get(c)
+                    .copied()
+                    .flatten()
+                    .is_none_or(|w| w == s.width())
+        });
+        if !fits || segments.is_empty() {
+            segments.push(Vec::new());
+            seen.clear();
+        }
+        for (c, s) in shapes[r].iter().enumerate() {
+            if !matches!(s, Shape::Empty | Shape::Words) {
+                if seen.len() <= c {
+                    seen.resize(c + 1, None);
+                }
+                seen[c] = Some(s.width());
+            }
+        }
+        if let Some(last) = segments.last_mut() {
+            last.push(r);
+        }
     }
+    segments
+        .into_iter()
+        .filter(|rows| rows.len() >= MIN_ROWS)
+        .filter_map(|rows| build(doc, lexicon, block, &shapes, first, &rows))
+        .collect()
+}
+
+/// Builds a table from the header lines (before `first`) and the rows of
+/// one layout.
+fn build(
+    doc: &Document,
+    lexicon: &Lexicon,
+    block: &[Line],
+    shapes: &[Vec<Shape>],
+    first: usize,
+    data: &[usize],
+) -> Option<Table> {
     // The table's width in cells: the most common among rows of figures,
     // trailing empty cells not counted.
     let used = |r: usize| {
@@ -290,7 +334,7 @@ fn read(doc: &Document, lexicon: &Lexicon, block: &[Line]) -> Option<Table> {
                 .count()
     };
     let mut counts = std::collections::HashMap::new();
-    for &r in &data {
+    for &r in data {
         *counts.entry(used(r)).or_insert(0usize) += 1;
     }
     // Rows may leave their last cells empty; a row with more cells than
@@ -304,7 +348,7 @@ fn read(doc: &Document, lexicon: &Lexicon, block: &[Line]) -> Option<Table> {
     let mut estimate = vec![false; width];
     for (c, span) in spans.iter_mut().enumerate() {
         let mut by_width = [0usize; 4];
-        for &r in &data {
+        for &r in data {
             if let Some(s) = shapes[r].get(c) {
                 by_width[s.width()] += usize::from(!matches!(s, Shape::Empty | Shape::Words));
                 estimate[c] |= matches!(s, Shape::Estimate(_));
@@ -416,7 +460,7 @@ fn read(doc: &Document, lexicon: &Lexicon, block: &[Line]) -> Option<Table> {
         lexicon.normalizer.normalize(t)
     };
     let mut rows = Vec::new();
-    for &r in &data {
+    for &r in data {
         let line = &block[r];
         let label_text = doc.folded[line.cells[0].clone()].trim();
         let mut cells = vec![None; columns.len()];

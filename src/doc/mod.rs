@@ -31,6 +31,8 @@ pub struct Document {
     /// One per figure, same index.
     pub mentions: Vec<Mention>,
     pub tables: Vec<table::Table>,
+    /// For each figure that is a table cell: its table and column.
+    pub cell_columns: Vec<Option<(u32, u32)>>,
     /// Runs of figures joined by ratio colons (`5.6:56.6:37.8`), as
     /// figure indices.
     pub chains: Vec<Vec<usize>>,
@@ -51,6 +53,7 @@ impl Document {
             mentions: Vec::new(),
             tables: Vec::new(),
             chains: Vec::new(),
+            cell_columns: Vec::new(),
         };
         doc.chains = chains(&doc);
         for i in table::year_cells(&doc) {
@@ -72,7 +75,27 @@ impl Document {
         }));
         doc.tables = tables;
         table::annotate(&mut doc);
+        let mut cell_columns = vec![None; doc.figures.len()];
+        for (t, table) in doc.tables.iter().enumerate() {
+            for row in &table.rows {
+                for (c, cell) in row.cells.iter().enumerate() {
+                    if let Some(i) = *cell {
+                        cell_columns[i] = Some((t as u32, c as u32));
+                    }
+                }
+            }
+        }
+        doc.cell_columns = cell_columns;
         doc
+    }
+
+    /// Are figures `i` and `j` cells of different columns (or tables)?
+    /// A breakdown runs down one column.
+    pub fn other_column(&self, i: usize, j: usize) -> bool {
+        match (self.cell_columns.get(i), self.cell_columns.get(j)) {
+            (Some(Some(a)), Some(Some(b))) => a != b,
+            _ => false,
+        }
     }
 
     /// The table figure `i` is a cell of.

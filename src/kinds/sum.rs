@@ -243,6 +243,7 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
                 if !doc.same_paragraph(i, j)
                     || !is_level(doc, j)
                     || !doc.mentions[j].period.compatible(&period)
+                    || doc.other_column(i, j)
                 {
                     continue;
                 }
@@ -302,6 +303,7 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
                         whole_names.iter().any(|w| fit(name, w) == Some(Fit::Same))
                     };
                     is_level(doc, t)
+                        && !doc.other_column(i, t)
                         && (distance <= 3 || distance <= 6 && exact_name())
                         && comparable(&doc.figures[t], pq)
                         && doc.figures[t].value >= largest
