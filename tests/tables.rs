@@ -249,3 +249,43 @@ fn a_section_laid_out_otherwise_is_read_under_the_same_header() {
     let wrong = table.replace("| 11 (1.4) |", "| 11 (1.9) |");
     assert!(rules_flagged_on_stdin(&wrong).contains(&"en.ratio.table".to_owned()));
 }
+
+#[test]
+fn a_rate_column_kept_in_every_other_row_fails_where_it_is_not() {
+    let table = "| 单位 | 目标(人) | 完成(人) | 完成率(%) |\n\
+|---|---|---|---|\n\
+| 甲镇 | 4200 | 3990 | 95.0 |\n\
+| 乙镇 | 3600 | 3276 | 91.0 |\n\
+| 丙镇 | 5100 | 4896 | 96.0 |\n\
+| 丁镇 | 2800 | 2632 | 94.0 |\n";
+    let file = json_on_stdin(table);
+    assert_eq!(
+        fields(&file, "checks", "rule")
+            .iter()
+            .filter(|r| *r == "zh.ratio.column")
+            .count(),
+        4
+    );
+    assert!(fields(&file, "diagnostics", "rule").is_empty());
+    // Far off (61 against 91): still the column's relation, so an error.
+    let wrong = table.replace("| 3276 | 91.0 |", "| 3276 | 61.0 |");
+    assert!(rules_flagged_on_stdin(&wrong).contains(&"zh.ratio.column".to_owned()));
+    // Two rows off: the column keeps no relation, nothing is said.
+    let loose = wrong.replace("| 4896 | 96.0 |", "| 4896 | 86.0 |");
+    assert!(rules_flagged_on_stdin(&loose).is_empty());
+}
+
+#[test]
+fn a_total_column_is_the_sum_of_the_columns_beside_it() {
+    let table = "| Region | Men | Women | Total |\n\
+|---|---|---|---|\n\
+| North | 412 | 388 | 800 |\n\
+| South | 251 | 263 | 514 |\n\
+| East | 170 | 185 | 355 |\n\
+| West | 96 | 104 | 200 |\n";
+    let file = json_on_stdin(table);
+    assert!(fields(&file, "checks", "rule").contains(&"en.sum.column".to_owned()));
+    assert!(fields(&file, "diagnostics", "rule").is_empty());
+    let wrong = table.replace("| 263 | 514 |", "| 263 | 524 |");
+    assert!(rules_flagged_on_stdin(&wrong).contains(&"en.sum.column".to_owned()));
+}

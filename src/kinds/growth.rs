@@ -245,10 +245,7 @@ fn undated_pair(doc: &Document, t: &crate::doc::table::Table, c: usize) -> Optio
         .max_by_key(|&(x, y)| agreeing(x, y).1)?;
     let (rows, held) = agreeing(later, earlier);
     let (_, other) = agreeing(earlier, later);
-    // All rows but one agree; in a long table, all but one in five (a
-    // slip in the table as well as the one checked).
-    let slips = (rows / 5).max(1);
-    (rows >= 3 && held + slips >= rows && held > other).then_some((later, earlier))
+    (super::tabular::keeps(rows, held) && held > other).then_some((later, earlier))
 }
 
 /// Is this rate real while the values beside it are nominal (GDP and

@@ -46,11 +46,13 @@ impl RelationKind for Ratio {
             "rate",
             "structure",
             "table",
+            "column",
         ]
     }
 
     fn propose(&self, cx: &Context, out: &mut Vec<Candidate>) {
         let doc = cx.doc;
+        rate_columns(doc, out);
         for i in 0..doc.figures.len() {
             let q = &doc.figures[i];
             if !q.is_operand() {
@@ -442,6 +444,57 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
     }
 }
 
+/// A percentage column that is one value column over another in every
+/// row but one (完成率 = 完成 / 目标, `% of target`): the column keeps the
+/// relation, so the row where it fails is an error. The pair must be the
+/// only one the column keeps.
+fn rate_columns(doc: &Document, out: &mut Vec<Candidate>) {
+    for t in &doc.tables {
+        let values: Vec<usize> = (0..t.columns.len())
+            .filter(|&c| super::tabular::plain_values(&t.columns[c]))
+            .collect();
+        for (pc, pcol) in t.columns.iter().enumerate() {
+            if !pcol.percent
+                || pcol.change
+                || pcol.bracketed
+                || pcol.fraction.is_some()
+                || pcol.share_of.is_some()
+            {
+                continue;
+            }
+            let mut kept: Vec<Vec<Candidate>> = Vec::new();
+            for &a in &values {
+                for &b in values.iter().filter(|&&b| b != a) {
+                    let readings: Vec<Candidate> = t
+                        .rows
+                        .iter()
+                        .filter(|r| !r.broken)
+                        .filter_map(|r| {
+                            let (stated, part, whole) = (r.cells[pc]?, r.cells[a]?, r.cells[b]?);
+                            let usable = [stated, part, whole]
+                                .iter()
+                                .all(|&i| doc.figures[i].is_operand());
+                            usable.then(|| {
+                                let mut c = table_share(doc, stated, part, whole);
+                                c.shape = "column";
+                                c.params.defined = true;
+                                c
+                            })
+                        })
+                        .collect();
+                    let (rows, held) = super::tabular::agreement(doc, &readings, evaluate);
+                    if super::tabular::keeps(rows, held) {
+                        kept.push(readings);
+                    }
+                }
+            }
+            if kept.len() == 1 {
+                out.extend(kept.pop().unwrap_or_default());
+            }
+        }
+    }
+}
+
 /// A table cell that is the percentage `part` is of `whole`.
 fn table_share(doc: &Document, stated: usize, part: usize, whole: usize) -> Candidate {
     let mut c = Candidate::new(NAME, "table", doc.mentions[stated].lang, stated)
@@ -505,6 +558,7 @@ pub fn evaluate(doc: &Document, c: &Candidate) -> Option<Verdict> {
     let stated_interval = crate::num::loosely(stated.value, stated.decimals);
     let consistent = computed.overlaps(&stated_interval);
     if !consistent
+        && !c.params.defined
         && (exact - stated.value).abs()
             > Decimal::from(PLAUSIBLE_POINTS) * scale / Decimal::ONE_HUNDRED
     {

@@ -53,6 +53,7 @@ impl RelationKind for Sum {
             "change",
             "partition",
             "table",
+            "column",
         ]
     }
 
@@ -73,6 +74,7 @@ impl RelationKind for Sum {
         changes(cx, out);
         partitions(cx, out);
         tables(cx, out);
+        total_columns(cx.doc, out);
     }
 
     fn evaluate(&self, doc: &Document, c: &Candidate) -> Option<Verdict> {
@@ -1050,6 +1052,62 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
                 let mut b = breakdown("table", doc, total, &parts);
                 b.group = BY_PARTS | parts[0] as u64;
                 out.push(b);
+            }
+        }
+    }
+}
+
+/// Header words of a total column (`合计`, `Total`, `All`).
+const TOTAL_COLUMN_WORDS: &[&str] = &["合计", "总计", "小计", "total", "all"];
+
+/// A total column (`Male | Female | Total`) against the value columns
+/// beside it, row by row: when the columns add up to it in every row but
+/// one, they are its parts, and the row where they do not is an error.
+fn total_columns(doc: &Document, out: &mut Vec<Candidate>) {
+    for t in &doc.tables {
+        let values: Vec<usize> = (0..t.columns.len())
+            .filter(|&c| super::tabular::plain_values(&t.columns[c]))
+            .collect();
+        for &k in &values {
+            let header = t.columns[k].header.to_lowercase();
+            let is_total = header
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| TOTAL_COLUMN_WORDS.contains(&w))
+                || ["合计", "总计", "小计"].iter().any(|w| header.contains(w));
+            if !is_total {
+                continue;
+            }
+            // The parts: the other value columns of the same unit.
+            let parts: Vec<usize> = values
+                .iter()
+                .copied()
+                .filter(|&c| c != k && t.columns[c].multiplier == t.columns[k].multiplier)
+                .collect();
+            if parts.len() < 2 {
+                continue;
+            }
+            let readings: Vec<Candidate> = t
+                .rows
+                .iter()
+                .filter(|r| !r.broken)
+                .filter_map(|r| {
+                    let total = r.cells[k]?;
+                    let cells: Option<Vec<usize>> = parts.iter().map(|&c| r.cells[c]).collect();
+                    let cells = cells?;
+                    let usable = cells
+                        .iter()
+                        .chain(std::iter::once(&total))
+                        .all(|&i| doc.figures[i].is_operand());
+                    usable.then(|| {
+                        let mut c = breakdown("column", doc, total, &cells);
+                        c.params.defined = true;
+                        c
+                    })
+                })
+                .collect();
+            let (rows, held) = super::tabular::agreement(doc, &readings, evaluate);
+            if super::tabular::keeps(rows, held) {
+                out.extend(readings);
             }
         }
     }

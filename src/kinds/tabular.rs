@@ -2,8 +2,43 @@
 //! are its parts. Shared by the kinds that check tables (sums, shares,
 //! percentages).
 
-use crate::doc::table::{Row, Table};
+use super::{Candidate, Verdict};
+use crate::doc::table::{Column, Row, Table};
+use crate::doc::Document;
 use crate::lexicon::Lexicon;
+
+/// Does a column keep a relation in all of a table's rows but a slip: at
+/// least three rows, all but one failing (one in five in a long table)?
+/// A relation kept that way is meant, so the row where it fails is an
+/// error whatever the gap.
+pub fn keeps(rows: usize, held: usize) -> bool {
+    let slips = (rows / 5).max(1);
+    rows >= 3 && held + slips >= rows
+}
+
+/// How many readings hold among those that can be judged: (judged, held).
+pub fn agreement(
+    doc: &Document,
+    readings: &[Candidate],
+    evaluate: fn(&Document, &Candidate) -> Option<Verdict>,
+) -> (usize, usize) {
+    let judged: Vec<bool> = readings
+        .iter()
+        .map(|c| evaluate(doc, c).is_some_and(|v| v.consistent))
+        .collect();
+    (judged.len(), judged.iter().filter(|h| **h).count())
+}
+
+/// A column of plain values: not a percentage, change, ratio, or part of
+/// a count-and-share cell.
+pub fn plain_values(col: &Column) -> bool {
+    !col.percent
+        && !col.change
+        && !col.ratio
+        && !col.bracketed
+        && col.fraction.is_none()
+        && col.share_of.is_none()
+}
 
 /// Row labels that make a total row.
 const TOTAL_WORDS: &[&str] = &[
