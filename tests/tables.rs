@@ -289,3 +289,58 @@ fn a_total_column_is_the_sum_of_the_columns_beside_it() {
     let wrong = table.replace("| 263 | 514 |", "| 263 | 524 |");
     assert!(rules_flagged_on_stdin(&wrong).contains(&"en.sum.column".to_owned()));
 }
+
+/// Each table check has a fixture that passes and its copy with one cell
+/// wrong: (fixture name, the rule that checks it).
+const TABLE_FIXTURES: &[(&str, &str)] = &[
+    ("total-row", "zh.sum.table"),
+    ("total-column", "en.sum.column"),
+    ("percent-column", "zh.ratio.table"),
+    ("shares", "zh.share-sum.table"),
+    ("growth-column", "zh.growth.table"),
+    ("rate-column", "zh.ratio.column"),
+    ("difference-column", "en.sum.difference"),
+    ("prose-repeat", "zh.repeat.table"),
+];
+
+#[test]
+fn every_table_check_passes_its_fixture_and_flags_the_wrong_cell() {
+    for (name, rule) in TABLE_FIXTURES {
+        let pass = format!("fixtures/tables/{name}.md");
+        let out = statlint()
+            .args(["check", "--format", "json", &pass])
+            .output()
+            .expect("statlint runs");
+        assert_eq!(out.status.code(), Some(0), "{pass}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let checked = fields(&json["files"][0], "checks", "rule");
+        assert!(checked.iter().any(|r| r == rule), "{pass}: {checked:?}");
+
+        let fail = format!("fixtures/tables/{name}-error.md");
+        let out = statlint()
+            .args(["check", "--format", "json", &fail])
+            .output()
+            .expect("statlint runs");
+        assert_eq!(out.status.code(), Some(1), "{fail}");
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let flagged = fields(&json["files"][0], "diagnostics", "rule");
+        assert!(flagged.iter().any(|r| r == rule), "{fail}: {flagged:?}");
+    }
+}
+
+#[test]
+fn a_difference_column_is_the_later_value_less_the_earlier() {
+    let table = "| Item | 2019 | 2018 | Change |\n\
+|---|---|---|---|\n\
+| Net sales | 9,412 | 8,803 | 609 |\n\
+| Cost of sales | 6,120 | 6,347 | (227) |\n\
+| Gross margin | 3,292 | 2,456 | 836 |\n";
+    let notes = fields(&json_on_stdin(table), "checks", "note");
+    // A fall in brackets is the earlier value less the later.
+    assert!(
+        notes.iter().any(|n| n.contains("6,347 − 6,120 = 227")),
+        "{notes:#?}"
+    );
+    let wrong = table.replace("| 2,456 | 836 |", "| 2,456 | 863 |");
+    assert!(rules_flagged_on_stdin(&wrong).contains(&"en.sum.difference".to_owned()));
+}

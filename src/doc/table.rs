@@ -586,7 +586,15 @@ pub fn flag_column(col: &mut Column) {
     col.change = header.contains("增长")
         || header.contains("增减")
         || header.contains("涨跌")
-        || lower.contains("change");
+        || [
+            "change",
+            "over (under)",
+            "increase (decrease)",
+            "difference",
+            "variance",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
     col.ratio = ["比", "率", "平均", "均", "指数"]
         .iter()
         .any(|w| header.contains(w) && !header.contains("比重"))

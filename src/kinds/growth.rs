@@ -101,73 +101,22 @@ impl RelationKind for Growth {
     }
 }
 
-/// The years a table header names (`2015年比2014增长%`, `Change
-/// 2007--2008 (%)`, `2008†`).
-fn header_years(header: &str) -> Vec<u32> {
-    let mut years = Vec::new();
-    let bytes = header.as_bytes();
-    let mut k = 0;
-    while k < bytes.len() {
-        let run = bytes[k..].iter().take_while(|b| b.is_ascii_digit()).count();
-        if run == 4 {
-            if let Ok(y) = header[k..k + 4].parse::<u32>() {
-                if (1900..=2100).contains(&y) && !years.contains(&y) {
-                    years.push(y);
-                }
-            }
-        }
-        k += run.max(1);
-    }
-    years
-}
-
 /// A table's change columns against the two value columns of the years
 /// their header compares (`2014年 | 2015年 | 2015年比2014增长%`), row by
 /// row. A change column whose header names no years compares the two
 /// dated value columns before it.
 fn tables(doc: &Document, out: &mut Vec<Candidate>) {
     for t in &doc.tables {
-        let dated: Vec<(usize, u32)> = t
-            .columns
-            .iter()
-            .enumerate()
-            .filter(|(_, col)| !col.change && !col.bracketed && col.fraction.is_none())
-            .filter_map(|(c, col)| match header_years(&col.header)[..] {
-                [y] => Some((c, y)),
-                _ => None,
-            })
-            .collect();
         for (c, col) in t.columns.iter().enumerate() {
             if !col.change {
                 continue;
             }
-            let (later, earlier) = match header_years(&col.header)[..] {
-                [a, b] => (a.max(b), a.min(b)),
-                // No years: those of the dated columns before it, else
-                // none (the rows decide the order).
-                [] => {
-                    let before: Vec<&(usize, u32)> = dated.iter().filter(|(k, _)| *k < c).collect();
-                    match before[..] {
-                        [.., (_, a), (_, b)] if a != b => ((*a).max(*b), (*a).min(*b)),
-                        _ => (0, 0),
-                    }
-                }
-                _ => continue,
-            };
-            // Exactly one column of each year, else the reading is unclear.
-            let of_year = |y: u32| {
-                let mut cols = dated.iter().filter(|(_, year)| *year == y);
-                match (cols.next(), cols.next()) {
-                    (Some(&(k, _)), None) => Some(k),
-                    _ => None,
-                }
-            };
-            let (cur_col, base_col) = match (of_year(later), of_year(earlier)) {
-                (Some(cur), Some(base)) => (cur, base),
-                _ => match undated_pair(doc, t, c) {
-                    Some(pair) => pair,
-                    None => continue,
-                },
+            let Some((cur_col, base_col)) =
+                super::tabular::compared_columns(t, c, |later, earlier| {
+                    agreeing(doc, t, c, later, earlier)
+                })
+            else {
+                continue;
             };
             for row in t.rows.iter().filter(|r| !r.broken && !rate_row(r)) {
                 let (Some(rate), Some(cur), Some(base)) =
@@ -204,48 +153,34 @@ fn rate_row(row: &crate::doc::table::Row) -> bool {
     row.label.ends_with('率') || row.label.ends_with("rate")
 }
 
-/// The two value columns right before change column `c` whose headers
-/// name no year: which is the later one is read from the rows, as the
-/// order in which all rows but at most one agree (a table keeps one
-/// relation in every row), over at least three rows.
-fn undated_pair(doc: &Document, t: &crate::doc::table::Table, c: usize) -> Option<(usize, usize)> {
-    let value = |k: usize| {
-        let col = &t.columns[k];
-        !col.change && !col.bracketed && col.fraction.is_none() && !col.percent
-    };
-    let (a, b) = (c.checked_sub(2)?, c - 1);
-    if !value(a) || !value(b) {
-        return None;
-    }
-    let agreeing = |cur: usize, base: usize| {
-        let (mut rows, mut held) = (0, 0);
-        for row in t.rows.iter().filter(|r| !r.broken && !rate_row(r)) {
-            let (Some(rate), Some(x), Some(y)) = (row.cells[c], row.cells[cur], row.cells[base])
-            else {
-                continue;
-            };
-            if [x, y].iter().any(|&i| {
+/// In how many rows growth column `c` is the change from column
+/// `earlier` to column `later`: (rows judged, rows that hold).
+fn agreeing(
+    doc: &Document,
+    t: &crate::doc::table::Table,
+    c: usize,
+    later: usize,
+    earlier: usize,
+) -> (usize, usize) {
+    let readings: Vec<Candidate> = t
+        .rows
+        .iter()
+        .filter(|r| !r.broken && !rate_row(r))
+        .filter_map(|row| {
+            let (rate, x, y) = (row.cells[c]?, row.cells[later]?, row.cells[earlier]?);
+            let negative = [x, y].iter().any(|&i| {
                 doc.figures[i].value.is_sign_negative() || crate::doc::table::in_brackets(doc, i)
-            }) {
-                continue;
-            }
-            let mut cand = Candidate::new(NAME, "table", doc.mentions[rate].lang, rate)
-                .with("current", x)
-                .with("base", y);
-            cand.params.years = 1;
-            if let Some(v) = evaluate(doc, &cand) {
-                rows += 1;
-                held += usize::from(v.consistent);
-            }
-        }
-        (rows, held)
-    };
-    let (later, earlier) = [(b, a), (a, b)]
-        .into_iter()
-        .max_by_key(|&(x, y)| agreeing(x, y).1)?;
-    let (rows, held) = agreeing(later, earlier);
-    let (_, other) = agreeing(earlier, later);
-    (super::tabular::keeps(rows, held) && held > other).then_some((later, earlier))
+            });
+            (!negative).then(|| {
+                let mut cand = Candidate::new(NAME, "table", doc.mentions[rate].lang, rate)
+                    .with("current", x)
+                    .with("base", y);
+                cand.params.years = 1;
+                cand
+            })
+        })
+        .collect();
+    super::tabular::agreement(doc, &readings, evaluate)
 }
 
 /// Is this rate real while the values beside it are nominal (GDP and

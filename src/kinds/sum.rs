@@ -54,6 +54,7 @@ impl RelationKind for Sum {
             "partition",
             "table",
             "column",
+            "difference",
         ]
     }
 
@@ -75,6 +76,7 @@ impl RelationKind for Sum {
         partitions(cx, out);
         tables(cx, out);
         total_columns(cx.doc, out);
+        difference_columns(cx.doc, out);
     }
 
     fn evaluate(&self, doc: &Document, c: &Candidate) -> Option<Verdict> {
@@ -1108,6 +1110,61 @@ fn total_columns(doc: &Document, out: &mut Vec<Candidate>) {
             let (rows, held) = super::tabular::agreement(doc, &readings, evaluate);
             if super::tabular::keeps(rows, held) {
                 out.extend(readings);
+            }
+        }
+    }
+}
+
+/// A change column in the values' unit (`2019 | 2018 | Change`) against
+/// the two columns it compares: the later value is the earlier one plus
+/// the change, a change in accounting brackets (`(15,506)`) being a fall.
+/// Checked when the rows keep it in all but one.
+fn difference_columns(doc: &Document, out: &mut Vec<Candidate>) {
+    for t in &doc.tables {
+        for (c, col) in t.columns.iter().enumerate() {
+            if !col.change || col.percent || col.bracketed {
+                continue;
+            }
+            let readings = |later: usize, earlier: usize| -> Vec<Candidate> {
+                t.rows
+                    .iter()
+                    .filter(|r| !r.broken)
+                    .filter_map(|r| {
+                        let (d, x, y) = (r.cells[c]?, r.cells[later]?, r.cells[earlier]?);
+                        let usable = [d, x, y].iter().all(|&i| {
+                            let q = &doc.figures[i];
+                            q.is_operand() && q.kind != Kind::Percent
+                        });
+                        let signed = [x, y]
+                            .iter()
+                            .any(|&i| crate::doc::table::in_brackets(doc, i));
+                        (usable && !signed).then(|| {
+                            let fall = crate::doc::table::in_brackets(doc, d);
+                            // The change is the stated figure: later − earlier,
+                            // or earlier − later for a fall in brackets.
+                            let (plus, less) = if fall { (y, x) } else { (x, y) };
+                            let mut cand =
+                                Candidate::new(NAME, "difference", doc.mentions[d].lang, d)
+                                    .strong()
+                                    .with("part", plus)
+                                    .with("minus", less);
+                            cand.params.exhaustive = true;
+                            cand.params.defined = true;
+                            cand
+                        })
+                    })
+                    .collect()
+            };
+            let agree = |later: usize, earlier: usize| {
+                super::tabular::agreement(doc, &readings(later, earlier), evaluate)
+            };
+            let Some((later, earlier)) = super::tabular::compared_columns(t, c, agree) else {
+                continue;
+            };
+            let chosen = readings(later, earlier);
+            let (rows, held) = super::tabular::agreement(doc, &chosen, evaluate);
+            if super::tabular::keeps(rows, held) {
+                out.extend(chosen);
             }
         }
     }

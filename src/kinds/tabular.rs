@@ -29,6 +29,83 @@ pub fn agreement(
     (judged.len(), judged.iter().filter(|h| **h).count())
 }
 
+/// The years a table header names (`2015年比2014增长%`, `Change
+/// 2007--2008 (%)`, `2008†`).
+pub fn header_years(header: &str) -> Vec<u32> {
+    let mut years = Vec::new();
+    let bytes = header.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() {
+        let run = bytes[k..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if run == 4 {
+            if let Ok(y) = header[k..k + 4].parse::<u32>() {
+                if (1900..=2100).contains(&y) && !years.contains(&y) {
+                    years.push(y);
+                }
+            }
+        }
+        k += run.max(1);
+    }
+    years
+}
+
+/// The two value columns change column `c` compares, (later, earlier):
+/// the columns of the two years its header names, or of the two dated
+/// columns before it; else the two plain value columns right before it,
+/// in the order on which the rows agree (`agree(later, earlier)` gives
+/// the rows judged and held), when the reverse order agrees less.
+pub fn compared_columns(
+    t: &Table,
+    c: usize,
+    agree: impl Fn(usize, usize) -> (usize, usize),
+) -> Option<(usize, usize)> {
+    let dated: Vec<(usize, u32)> = (0..t.columns.len())
+        .filter(|&k| plain_values(&t.columns[k]) || t.columns[k].percent && !t.columns[k].change)
+        .filter(|&k| !t.columns[k].bracketed && t.columns[k].fraction.is_none())
+        .filter_map(|k| match header_years(&t.columns[k].header)[..] {
+            [y] => Some((k, y)),
+            _ => None,
+        })
+        .collect();
+    let years = match header_years(&t.columns[c].header)[..] {
+        [a, b] => Some((a.max(b), a.min(b))),
+        [] => {
+            let before: Vec<u32> = dated.iter().filter(|(k, _)| *k < c).map(|d| d.1).collect();
+            match before[..] {
+                [.., a, b] if a != b => Some((a.max(b), a.min(b))),
+                _ => None,
+            }
+        }
+        _ => return None,
+    };
+    // Exactly one column of each year, else the reading is unclear.
+    let of_year = |y: u32| {
+        let mut cols = dated.iter().filter(|(_, year)| *year == y);
+        match (cols.next(), cols.next()) {
+            (Some(&(k, _)), None) => Some(k),
+            _ => None,
+        }
+    };
+    if let Some((later, earlier)) = years {
+        if let (Some(a), Some(b)) = (of_year(later), of_year(earlier)) {
+            return Some((a, b));
+        }
+    }
+    let (a, b) = (c.checked_sub(2)?, c - 1);
+    if !plain_values(&t.columns[a]) || !plain_values(&t.columns[b]) {
+        return None;
+    }
+    let (rows, held) = agree(b, a);
+    let (rows_r, held_r) = agree(a, b);
+    if keeps(rows, held) && held > held_r {
+        Some((b, a))
+    } else if keeps(rows_r, held_r) && held_r > held {
+        Some((a, b))
+    } else {
+        None
+    }
+}
+
 /// A column of plain values: not a percentage, change, ratio, or part of
 /// a count-and-share cell.
 pub fn plain_values(col: &Column) -> bool {
