@@ -344,3 +344,41 @@ fn a_difference_column_is_the_later_value_less_the_earlier() {
     let wrong = table.replace("| 2,456 | 836 |", "| 2,456 | 863 |");
     assert!(rules_flagged_on_stdin(&wrong).contains(&"en.sum.difference".to_owned()));
 }
+
+/// A tourism table as bulletins print it: numbered rows whose children
+/// are their parts, `其中` groups under the row above, one that ends with
+/// `其他`, and a column per period with its own change column.
+const TOURISM: &str = "指 标 |\n本 月 |\n同比增减% |\n1-本月累计 |\n同比增减% |\n\
+一、接待游客人数(人次) |\n520400 |\n3.1 |\n1610200 |\n2.2 |\n\
+1、入境游客 |\n80400 |\n5.0 |\n250200 |\n4.1 |\n\
+其中:外国人 |\n30100 |\n6.2 |\n90100 |\n3.3 |\n\
+香港同胞 |\n30200 |\n4.4 |\n100000 |\n4.8 |\n\
+澳门同胞 |\n8100 |\n2.9 |\n25100 |\n3.9 |\n\
+台湾同胞 |\n12000 |\n5.5 |\n35000 |\n4.6 |\n\
+2、国内游客 |\n440000 |\n2.8 |\n1360000 |\n1.8 |\n\
+二、团体出境人数(人) |\n9100 |\n-2.0 |\n28000 |\n1.5 |\n\
+其中:香港 |\n3100 |\n1.1 |\n9800 |\n2.0 |\n\
+澳门 |\n2900 |\n-3.0 |\n8700 |\n0.4 |\n\
+其他 |\n3100 |\n-4.1 |\n9500 |\n2.1 |\n";
+
+#[test]
+fn numbered_rows_and_qizhong_groups_are_parts_of_the_rows_above() {
+    let file = json_on_stdin(TOURISM);
+    let notes = fields(&file, "checks", "note");
+    for sum in [
+        // 1、 and 2、 under 一、, in both period columns.
+        "80400 + 440000 = 520400",
+        "250200 + 1360000 = 1610200",
+        // The four origins under 1、入境游客.
+        "30100 + 30200 + 8100 + 12000 = 80400",
+        // A group ending with 其他 under 二、.
+        "3100 + 2900 + 3100 = 9100",
+    ] {
+        assert!(notes.iter().any(|n| n == sum), "{sum} in {notes:#?}");
+    }
+    assert!(fields(&file, "diagnostics", "rule").is_empty());
+    // The change columns are changes, not amounts to add up.
+    assert!(notes.iter().all(|n| !n.contains("5.0 + 2.8")), "{notes:#?}");
+    let wrong = TOURISM.replace("澳门同胞 |\n8100 |", "澳门同胞 |\n8700 |");
+    assert!(rules_flagged_on_stdin(&wrong).contains(&"zh.sum.table".to_owned()));
+}

@@ -450,15 +450,6 @@ fn build(
             }),
         }
     }
-    let norm = |s: &str| {
-        let t = s
-            .trim_start_matches(['#', '＃', '*', ' '])
-            .trim_start_matches("其中:")
-            .trim_start_matches("其中：")
-            .trim_start_matches("of which")
-            .trim();
-        lexicon.normalizer.normalize(t)
-    };
     let mut rows = Vec::new();
     for &r in data {
         let line = &block[r];
@@ -484,7 +475,8 @@ fn build(
             }
         }
         rows.push(Row {
-            label: norm(label_text),
+            label: super::table::row_label(lexicon, label_text),
+            level: super::table::outline(label_text).0,
             opens_group: label_text.starts_with("其中"),
             sub_row: label_text.starts_with(['#', '＃']),
             broken,

@@ -59,6 +59,9 @@ pub struct Row {
     /// (`#粮食播种面积`).
     pub opens_group: bool,
     pub sub_row: bool,
+    /// The outline level its label's marker gives (`一、` 1, `(一)` 2,
+    /// `1.` 3, `(1)` 4): rows one level deeper after it are its parts.
+    pub level: Option<u8>,
     /// The row did not have the table's number of cells (a cell lost in
     /// extraction): its cells are unknown, and no sum may skip it.
     pub broken: bool,
@@ -431,15 +434,7 @@ fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table
         .map(|c| c.is_some_and(|i| in_brackets(doc, i)))
         .collect();
     let columns = columns(&header_texts, &bracketed);
-    let norm = |s: &str| {
-        let t = s
-            .trim_start_matches(['#', '＃', '*', ' '])
-            .trim_start_matches("其中:")
-            .trim_start_matches("其中：")
-            .trim_start_matches("of which")
-            .trim();
-        lexicon.normalizer.normalize(t)
-    };
+    let norm = |s: &str| row_label(lexicon, s);
     let mut rows = Vec::new();
     let mut push_row =
         |label: (usize, usize), before: &[(usize, usize, bool)], cells: Vec<Option<usize>>| {
@@ -451,6 +446,7 @@ fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table
             let broken = cells.len() != width;
             rows.push(Row {
                 label: norm(raw_label),
+                level: outline(raw_label).0,
                 opens_group,
                 sub_row: raw_label.starts_with(['#', '＃']),
                 broken,
@@ -518,6 +514,56 @@ fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table
     (rows.iter().filter(|r| !r.broken).count() >= 3).then_some(Table { columns, rows })
 }
 
+/// A row label as relations compare it: the outline marker, a sub-row
+/// mark and `其中` dropped, then normalized.
+pub fn row_label(lexicon: &Lexicon, raw: &str) -> String {
+    let t = raw
+        .trim_start_matches(['#', '＃', '*', ' '])
+        .trim_start_matches("其中:")
+        .trim_start_matches("其中：")
+        .trim_start_matches("of which")
+        .trim();
+    lexicon.normalizer.normalize(outline(t).1.trim())
+}
+
+/// The outline level of a row label's marker and the label without it:
+/// `一、` 1, `(一)` 2, `1.`/`1、` 3, `(1)` 4.
+pub fn outline(label: &str) -> (Option<u8>, &str) {
+    const HAN: &[char] = &['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    let t = label.trim_start();
+    let han_run = t.chars().take_while(|c| HAN.contains(c)).count();
+    if han_run > 0 {
+        let rest = &t[han_run * '一'.len_utf8()..];
+        if let Some(r) = rest.strip_prefix(['、', '.', '．']) {
+            return (Some(1), r);
+        }
+    }
+    for (open, close) in [('(', ')'), ('（', '）')] {
+        if let Some(inner) = t.strip_prefix(open) {
+            if let Some(end) = inner.find(close) {
+                let mark = &inner[..end];
+                let rest = &inner[end + close.len_utf8()..];
+                if !mark.is_empty() && mark.chars().all(|c| HAN.contains(&c)) {
+                    return (Some(2), rest);
+                }
+                if !mark.is_empty() && mark.len() <= 2 && mark.chars().all(|c| c.is_ascii_digit()) {
+                    return (Some(4), rest);
+                }
+            }
+        }
+    }
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    if (1..=2).contains(&digits) {
+        if let Some(r) = t[digits..].strip_prefix(['.', '、', '．']) {
+            // `1.5万` is a figure, not a marker.
+            if !r.starts_with(|c: char| c.is_ascii_digit()) {
+                return (Some(3), r);
+            }
+        }
+    }
+    (None, t)
+}
+
 /// Is figure `i` written in brackets (`(24.1 %)`, or a negative amount
 /// as accounts write it, `(85,423)`)?
 pub fn in_brackets(doc: &Document, i: usize) -> bool {
@@ -535,6 +581,20 @@ fn columns(texts: &[String], bracketed: &[bool]) -> Vec<Column> {
             && t.chars().any(|c| c.is_ascii_digit())
             && (t.contains('月') || t.contains('年') || t.contains("季度"))
     };
+    // One header text per column after the labels' own (`指 标 | 本 月 |
+    // 同比增减% | 1-本月累计 | 同比增减%`): each is its column's header,
+    // periods included.
+    if texts.len() == width + 1
+        && !bracketed.iter().any(|b| *b)
+        && texts.iter().any(|t| is_period(t))
+    {
+        for (col, header) in cols.iter_mut().zip(&texts[1..]) {
+            col.header = header.clone();
+            col.multiplier = header_multiplier(header);
+            flag_column(col);
+        }
+        return cols;
+    }
     let periods: Vec<&String> = texts.iter().filter(|t| is_period(t)).collect();
     // `绝对量` over `(亿元)`: a unit in brackets belongs to the header above.
     let mut named: Vec<String> = Vec::new();
@@ -719,4 +779,27 @@ fn months_of(header: &str) -> Option<(u8, u8)> {
     };
     let (a, b): (u8, u8) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
     ((1..=12).contains(&a) && (a..=12).contains(&b)).then_some((a, b))
+}
+
+#[cfg(test)]
+mod outline_tests {
+    use super::outline;
+
+    #[test]
+    fn outline_markers_give_levels_and_are_dropped() {
+        assert_eq!(outline("一、旅游业收入"), (Some(1), "旅游业收入"));
+        assert_eq!(outline("(一)国内游客"), (Some(2), "国内游客"));
+        assert_eq!(outline("（二）国内游客"), (Some(2), "国内游客"));
+        assert_eq!(outline("1.外国人"), (Some(3), "外国人"));
+        assert_eq!(outline("2、国内游客"), (Some(3), "国内游客"));
+        assert_eq!(outline("(3)其他"), (Some(4), "其他"));
+    }
+
+    #[test]
+    fn figures_and_plain_labels_have_no_level() {
+        assert_eq!(outline("1.5万人").0, None);
+        assert_eq!(outline("城镇").0, None);
+        assert_eq!(outline("2023年").0, None);
+        assert_eq!(outline("十分之一").0, None);
+    }
 }

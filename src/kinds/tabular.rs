@@ -150,7 +150,13 @@ fn covers(lexicon: &Lexicon, labels: &[&str]) -> bool {
             || last.ends_with("and over")
             || last.ends_with('+')
             || last.ends_with("or older"));
-    by_set || ages
+    // A breakdown that ends with `其他` (or `other`) covers its whole by
+    // construction.
+    let rest = labels.len() >= 2
+        && ["其他", "其它", "其余", "other", "others", "all other"]
+            .iter()
+            .any(|w| last == *w);
+    by_set || ages || rest
 }
 
 /// The partitions a table states: a total row after its parts (`Total`,
@@ -177,7 +183,10 @@ pub fn partitions(lexicon: &Lexicon, table: &Table) -> Vec<Partition> {
             let mut group: Vec<usize> = Vec::new();
             let mut groups: Vec<Vec<usize>> = Vec::new();
             for (r, row) in rows.iter().enumerate().skip(1) {
-                if row.opens_group && !group.is_empty() {
+                // A numbered row (`2、国内游客`, `二、…`) is not one of the
+                // parts after `其中`: it ends them.
+                let ends = row.opens_group || row.level.is_some();
+                if ends && !group.is_empty() {
                     groups.push(std::mem::take(&mut group));
                 }
                 if row.opens_group || !group.is_empty() {
@@ -187,12 +196,46 @@ pub fn partitions(lexicon: &Lexicon, table: &Table) -> Vec<Partition> {
             if !group.is_empty() {
                 groups.push(group);
             }
+            let grouped: Vec<usize> = groups.iter().flatten().copied().collect();
             for g in groups {
                 let labels: Vec<&str> = g.iter().map(|&r| rows[r].label.as_str()).collect();
                 if covers(lexicon, &labels) && !g.iter().any(|&r| rows[r].broken) {
-                    out.push(Partition { total: 0, parts: g });
+                    // `其中` refers to the row above it, past the parts of
+                    // the groups before (城镇, 农村 then 男性, 女性 all
+                    // under 户籍人口).
+                    let total = (0..g[0]).rev().find(|r| !grouped.contains(r)).unwrap_or(0);
+                    out.push(Partition { total, parts: g });
                 }
             }
+        }
+    }
+    // Rows one outline level under a row (`(一)`, `(二)` under `二、`;
+    // `1.`, `2.` under `(一)`) that cover a set are its parts.
+    for (r, row) in rows.iter().enumerate() {
+        let Some(level) = row.level else { continue };
+        let mut children: Vec<usize> = Vec::new();
+        let mut child_level = None;
+        for (k, below) in rows.iter().enumerate().skip(r + 1) {
+            match below.level {
+                Some(l) if l <= level => break,
+                Some(l) if child_level.is_none_or(|c| l == c) => {
+                    child_level = Some(l);
+                    children.push(k);
+                }
+                _ => {}
+            }
+        }
+        let labels: Vec<&str> = children.iter().map(|&k| rows[k].label.as_str()).collect();
+        let known = out.iter().any(|p| p.total == r && p.parts == children);
+        if children.len() >= 2
+            && !known
+            && covers(lexicon, &labels)
+            && !children.iter().any(|&k| rows[k].broken)
+        {
+            out.push(Partition {
+                total: r,
+                parts: children,
+            });
         }
     }
     // Rows that are the parts of a set whose whole is another row
