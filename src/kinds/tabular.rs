@@ -153,9 +153,7 @@ fn covers(lexicon: &Lexicon, labels: &[&str]) -> bool {
     // A breakdown that ends with `其他` (or `other`) covers its whole by
     // construction.
     let rest = labels.len() >= 2
-        && ["其他", "其它", "其余", "other", "others", "all other"]
-            .iter()
-            .any(|w| last == *w);
+        && ["其他", "其它", "其余", "other", "others", "all other"].contains(&last);
     by_set || ages || rest
 }
 
