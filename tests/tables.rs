@@ -382,3 +382,64 @@ fn numbered_rows_and_qizhong_groups_are_parts_of_the_rows_above() {
     let wrong = TOURISM.replace("澳门同胞 |\n8100 |", "澳门同胞 |\n8700 |");
     assert!(rules_flagged_on_stdin(&wrong).contains(&"zh.sum.table".to_owned()));
 }
+
+/// Revenue by line and region as a quarterly filing prints it: section
+/// headings, unlabelled subtotals, a change in dollars and in percent
+/// with no header saying they are changes.
+const FILING: &str = "| Revenue | 2019 | 2018 | Dollars | Percent |\n\
+|---|---:|---:|---:|---:|\n\
+| Licenses | | | | |\n\
+| East | 1,240 | 1,100 | 140 | 12.7% |\n\
+| West | 815 | 900 | (85) | (9.4%) |\n\
+| | 2,055 | 2,000 | 55 | 2.8% |\n\
+| Services | | | | |\n\
+| East | 3,310 | 3,000 | 310 | 10.3% |\n\
+| West | 1,420 | 1,500 | (80) | (5.3%) |\n\
+| | 4,730 | 4,500 | 230 | 5.1% |\n\
+| Other | 96 | 88 | 8 | 9.1% |\n";
+
+#[test]
+fn unlabelled_rows_are_their_sections_subtotals_and_changes_are_read_from_the_rows() {
+    let file = json_on_stdin(FILING);
+    let notes = fields(&file, "checks", "note");
+    for relation in [
+        "1,240 + 815 = 2,055",
+        "3,000 + 1,500 = 4,500",
+        // A fall in brackets is taken off.
+        "310 − 80 = 230",
+        "2,055 − 2,000 = 55",
+        "1,500 − 1,420 = 80",
+    ] {
+        assert!(
+            notes.iter().any(|n| n == relation),
+            "{relation} in {notes:#?}"
+        );
+    }
+    assert!(fields(&file, "diagnostics", "rule").is_empty());
+    let wrong = FILING.replace("| | 4,730 | 4,500 |", "| | 4,370 | 4,500 |");
+    assert!(!rules_flagged_on_stdin(&wrong).is_empty());
+    // A wrong change breaks its row's difference and its section's sum.
+    let wrong = FILING.replace("| 3,000 | 310 |", "| 3,000 | 301 |");
+    let flagged = rules_flagged_on_stdin(&wrong);
+    assert!(
+        flagged.iter().any(|r| r.starts_with("en.sum.")),
+        "{flagged:?}"
+    );
+}
+
+#[test]
+fn a_thousands_marker_in_the_header_is_not_a_value() {
+    // `$'000` over the columns: `000` is no row of figures.
+    let table = " |  | 2019 | 2018\n |  | $'000 | $'000\n\
+Trade receivables |  | 3,770 | 3,054\n\
+Allowance for losses |  | (135) | (23)\n\
+ |  | 3,635 | 3,031\n\
+Other receivables |  | 4,223 | 4,082\n";
+    let file = json_on_stdin(table);
+    assert!(fields(&file, "diagnostics", "rule").is_empty());
+    let notes = fields(&file, "checks", "note");
+    assert!(
+        notes.iter().any(|n| n == "3,770 − 135 = 3,635"),
+        "{notes:#?}"
+    );
+}

@@ -43,9 +43,10 @@ impl Shape {
     }
 }
 
-/// A line of marked cells: the text range of each cell.
+/// A line of marked cells: the text range of each cell, and the line's.
 struct Line {
     cells: Vec<Range<usize>>,
+    range: Range<usize>,
 }
 
 /// The marked tables of a document, and the text ranges of every run of
@@ -73,13 +74,20 @@ pub fn find(doc: &Document, lexicon: &Lexicon) -> (Vec<Table>, Vec<Range<usize>>
 /// Cuts a line into cells: one leading and one trailing bar are the
 /// table's frame; the bars between separate cells.
 fn cells_of(text: &str, line: Range<usize>) -> Vec<Range<usize>> {
+    cells_framed(text, line, true)
+}
+
+/// `cells_of`, where a leading bar is the table's frame only in a framed
+/// table (`| a | b |`); without a frame (`a | b`), a line that starts
+/// with a bar starts with an empty cell (` |  | 19,738`, a subtotal).
+fn cells_framed(text: &str, line: Range<usize>, framed: bool) -> Vec<Range<usize>> {
     let s = &text[line.clone()];
     let lead = s.len() - s.trim_start().len();
     let body = s.trim();
     let mut start = line.start + lead;
     let mut end = start + body.len();
     let mut inner = body;
-    if let Some(rest) = inner.strip_prefix(['|', '｜']) {
+    if let Some(rest) = inner.strip_prefix(['|', '｜']).filter(|_| framed) {
         start += inner.len() - rest.len();
         inner = rest;
     }
@@ -151,7 +159,8 @@ fn blocks(text: &str, soft_breaks: &[usize]) -> Vec<Vec<Line>> {
             && (cells_of(text, line.clone()).len() >= 2 || s.trim_end().ends_with(['|', '｜']));
         if marked && !is_delimiter(s) {
             block.push(Line {
-                cells: cells_of(text, line),
+                cells: cells_of(text, line.clone()),
+                range: line,
             });
         } else if !block.is_empty() && (is_delimiter(s) || !s.is_empty() && s.trim().is_empty()) {
             continue;
@@ -161,6 +170,18 @@ fn blocks(text: &str, soft_breaks: &[usize]) -> Vec<Vec<Line>> {
     }
     if !block.is_empty() {
         out.push(block);
+    }
+    // Without a frame on most lines, a leading bar opens an empty cell.
+    for block in &mut out {
+        let opens = |l: &Line| text[l.range.clone()].trim_start().starts_with(['|', '｜']);
+        let closes = |l: &Line| text[l.range.clone()].trim_end().ends_with(['|', '｜']);
+        let framed = block.iter().filter(|l| opens(l)).count();
+        let closed = block.iter().filter(|l| closes(l)).count();
+        if closed * 2 <= block.len() && framed * 2 <= block.len() {
+            for line in block.iter_mut().filter(|l| opens(l)) {
+                line.cells = cells_framed(text, line.range.clone(), false);
+            }
+        }
     }
     out
 }
@@ -202,6 +223,8 @@ fn shape(doc: &Document, cell: &Range<usize>) -> Shape {
     match n {
         0 if text[cell.clone()].trim().is_empty() => Shape::Empty,
         0 => Shape::Words,
+        // `$'000` heads a column of thousands: `000` is no value.
+        1 if operand(f) && text[doc.figures[f].start..].starts_with("00") => Shape::Words,
         1 if operand(f) => Shape::Value(f),
         2 if operand(f) && between(f, f + 1).trim() == "/" => Shape::Fraction(f, f + 1, None),
         2 if operand(f) && between(f, f + 1).trim().ends_with(['(', '（']) => {
@@ -252,12 +275,16 @@ fn read(doc: &Document, lexicon: &Lexicon, block: &[Line]) -> Vec<Table> {
             cells.extend(block[r + 1].cells.iter().cloned());
             let mut sh = std::mem::take(&mut shapes[r]);
             sh.append(&mut shapes[r + 1]);
-            merged.push(Line { cells });
+            merged.push(Line {
+                cells,
+                range: block[r].range.start..block[r + 1].range.end,
+            });
             merged_shapes.push(sh);
             r += 2;
         } else {
             merged.push(Line {
                 cells: block[r].cells.clone(),
+                range: block[r].range.clone(),
             });
             merged_shapes.push(std::mem::take(&mut shapes[r]));
             r += 1;
@@ -477,6 +504,11 @@ fn build(
         rows.push(Row {
             label: super::table::row_label(lexicon, label_text),
             level: super::table::outline(label_text).0,
+            // A row of a label alone (`Licenses | | |`) heads the rows
+            // after it.
+            opens_section: r > first
+                && shapes[r - 1].first() == Some(&Shape::Words)
+                && shapes[r - 1].iter().skip(1).all(|s| *s == Shape::Empty),
             opens_group: label_text.starts_with("其中"),
             sub_row: label_text.starts_with(['#', '＃']),
             broken,

@@ -59,6 +59,9 @@ pub struct Row {
     /// (`#粮食播种面积`).
     pub opens_group: bool,
     pub sub_row: bool,
+    /// A heading stands before the row (`Software Licenses` over
+    /// `Windows`): it starts a section of the table.
+    pub opens_section: bool,
     /// The outline level its label's marker gives (`一、` 1, `(一)` 2,
     /// `1.` 3, `(1)` 4): rows one level deeper after it are its parts.
     pub level: Option<u8>,
@@ -428,6 +431,27 @@ fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table
             _ => header_texts.push(doc.folded[s..e].to_owned()),
         }
     }
+    // Rows after the first with a heading before their label (`Software
+    // Service Fees` over `Windows`): the text right before the first
+    // row's label is its section's heading, not a column's header.
+    let sections = raws.iter().skip(first + 1).any(|r| {
+        r.cells.len() % width == 0 && !r.cells.is_empty() && groups(&r.texts).len() > labels
+    });
+    // It is a heading when a row of empty cells follows it (`|Software
+    // Licenses` then sixteen `|`), as a heading row is printed.
+    let mut first_heading = false;
+    if sections && header_texts.len() > width {
+        if let (Some(&(_, e, _)), Some(&(s, _, _))) = (
+            header_heading(first_texts, first_label_texts),
+            first_texts.get(first_texts.len() - first_label_texts),
+        ) {
+            let bars = doc.folded[e.min(s)..s].matches(['|', '｜']).count();
+            if bars > width {
+                header_texts.pop();
+                first_heading = true;
+            }
+        }
+    }
     let bracketed: Vec<bool> = raws[first]
         .cells
         .iter()
@@ -436,23 +460,26 @@ fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table
     let columns = columns(&header_texts, &bracketed);
     let norm = |s: &str| row_label(lexicon, s);
     let mut rows = Vec::new();
-    let mut push_row =
-        |label: (usize, usize), before: &[(usize, usize, bool)], cells: Vec<Option<usize>>| {
-            let raw_label = &doc.folded[label.0..label.1];
-            let opens_group = raw_label.starts_with("其中")
-                || before
-                    .iter()
-                    .any(|&(s, e, _)| doc.folded[s..e].starts_with("其中"));
-            let broken = cells.len() != width;
-            rows.push(Row {
-                label: norm(raw_label),
-                level: outline(raw_label).0,
-                opens_group,
-                sub_row: raw_label.starts_with(['#', '＃']),
-                broken,
-                cells: if broken { vec![None; width] } else { cells },
-            });
-        };
+    let make_row = |label: (usize, usize),
+                    before: &[(usize, usize, bool)],
+                    cells: Vec<Option<usize>>|
+     -> Row {
+        let raw_label = &doc.folded[label.0..label.1];
+        let opens_group = raw_label.starts_with("其中")
+            || before
+                .iter()
+                .any(|&(s, e, _)| doc.folded[s..e].starts_with("其中"));
+        let broken = cells.len() != width;
+        Row {
+            label: norm(raw_label),
+            level: outline(raw_label).0,
+            opens_section: !before.is_empty(),
+            opens_group,
+            sub_row: raw_label.starts_with(['#', '＃']),
+            broken,
+            cells: if broken { vec![None; width] } else { cells },
+        }
+    };
     for (r, raw) in raws.iter().enumerate().skip(first) {
         let gs = groups(&raw.texts);
         let c = raw.cells.len();
@@ -471,31 +498,53 @@ fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table
             for row in 0..m {
                 let cells = (0..width).map(|col| raw.cells[col * m + row]).collect();
                 let (s, e, _) = raw.texts[row];
-                push_row((s, e), &[], cells);
+                rows.push(make_row((s, e), &[], cells));
             }
             if rest == width && r + 1 == raws.len() {
                 if let Some(&(s, e, _)) = trailing.first() {
-                    push_row((s, e), &[], raw.cells[m * width..].to_vec());
+                    rows.push(make_row((s, e), &[], raw.cells[m * width..].to_vec()));
                 }
             }
-        } else if c == width && !gs.is_empty() {
+        } else if c % width == 0 && c > 0 && !gs.is_empty() {
             // The first of its label cells (after any texts before them: a
             // section heading such as 按经营地分), read as its last line.
             let head = gs.len().saturating_sub(labels);
-            let before: Vec<(usize, usize, bool)> = gs[..head]
+            let mut before: Vec<(usize, usize, bool)> = gs[..head]
                 .iter()
                 .flatten()
                 .map(|&(s, e)| (s, e, false))
                 .collect();
+            if r == first && first_heading {
+                if let Some(&(s, e, _)) = header_heading(&raws[first].texts, first_label_texts) {
+                    before.push((s, e, false));
+                }
+            }
             let label = *gs[head].last().unwrap_or(&(0, 0));
-            push_row(label, &before, raw.cells.clone());
+            rows.push(make_row(label, &before, raw.cells[..width].to_vec()));
+            // Twice as many cells: an unlabelled row follows (a section's
+            // subtotal, `| | 340,600 | 322,400 |`).
+            for chunk in raw.cells[width..].chunks(width) {
+                rows.push(Row {
+                    label: String::new(),
+                    level: None,
+                    opens_section: false,
+                    opens_group: false,
+                    sub_row: false,
+                    broken: false,
+                    cells: chunk.to_vec(),
+                });
+            }
         } else if gs.is_empty() && r + 1 == raws.len() && c == width {
             // The label after the cells, at the table's end.
             if let Some(&(s, e, _)) = trailing.first() {
-                push_row((s, e), &[], raw.cells.clone());
+                rows.push(make_row((s, e), &[], raw.cells.clone()));
             }
         } else if let Some(&(s, e, _)) = raw.texts.last() {
-            push_row((s, e), &raw.texts[..raw.texts.len() - 1], raw.cells.clone());
+            rows.push(make_row(
+                (s, e),
+                &raw.texts[..raw.texts.len() - 1],
+                raw.cells.clone(),
+            ));
         }
     }
     // A table ends where rows stop coming.
@@ -562,6 +611,17 @@ pub fn outline(label: &str) -> (Option<u8>, &str) {
         }
     }
     (None, t)
+}
+
+/// The text right before the first row's label texts.
+fn header_heading(
+    texts: &[(usize, usize, bool)],
+    label_texts: usize,
+) -> Option<&(usize, usize, bool)> {
+    texts
+        .len()
+        .checked_sub(label_texts + 1)
+        .and_then(|k| texts.get(k))
 }
 
 /// Is figure `i` written in brackets (`(24.1 %)`, or a negative amount

@@ -108,7 +108,9 @@ impl RelationKind for Growth {
 fn tables(doc: &Document, out: &mut Vec<Candidate>) {
     for t in &doc.tables {
         for (c, col) in t.columns.iter().enumerate() {
-            if !col.change {
+            // A change column, or a percentage column that the rows show
+            // to be one (`2017 | 2016 | Dollars | Percent`).
+            if !(col.change || col.percent && is_growth_column(doc, t, c)) {
                 continue;
             }
             let Some((cur_col, base_col)) =
@@ -151,6 +153,22 @@ fn tables(doc: &Document, out: &mut Vec<Candidate>) {
 /// growth rate.
 fn rate_row(row: &crate::doc::table::Row) -> bool {
     row.label.ends_with('率') || row.label.ends_with("rate")
+}
+
+/// Is percentage column `c`, whose header does not say so, the growth
+/// between two value columns in every row but one?
+pub fn is_growth_column(doc: &Document, t: &crate::doc::table::Table, c: usize) -> bool {
+    let col = &t.columns[c];
+    if !col.percent || col.bracketed || col.fraction.is_some() || col.share_of.is_some() {
+        return false;
+    }
+    let pair = super::tabular::compared_columns(t, c, |later, earlier| {
+        agreeing(doc, t, c, later, earlier)
+    });
+    pair.is_some_and(|(later, earlier)| {
+        let (rows, held) = agreeing(doc, t, c, later, earlier);
+        super::tabular::keeps(rows, held)
+    })
 }
 
 /// In how many rows growth column `c` is the change from column

@@ -11,7 +11,7 @@ mod apa;
 mod count;
 mod granularity;
 mod grim;
-mod growth;
+pub(crate) mod growth;
 mod list;
 mod multiple;
 mod points;

@@ -417,7 +417,7 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
                 row_shares(doc, t, pc, out);
                 continue;
             }
-            if !pcol.percent || pcol.change {
+            if !pcol.percent || pcol.change || super::growth::is_growth_column(doc, t, pc) {
                 continue;
             }
             // The count column: the nearest one to the left that is not a
@@ -428,10 +428,23 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
             else {
                 continue;
             };
+            // `% of segment revenues`: the whole the header names must be
+            // the total row's.
+            let lower = pcol.header.to_lowercase();
+            let named_whole = lower
+                .split_once("% of ")
+                .or_else(|| lower.split_once("percent of "))
+                .map(|(_, w)| w.trim().to_owned());
             for p in &parts {
                 let Some(whole) = t.rows[p.total].cells[cc] else {
                     continue;
                 };
+                if named_whole
+                    .as_ref()
+                    .is_some_and(|w| !t.rows[p.total].label.contains(w.as_str()))
+                {
+                    continue;
+                }
                 for &r in &p.parts {
                     let (Some(stated), Some(part)) = (t.rows[r].cells[pc], t.rows[r].cells[cc])
                     else {

@@ -1036,6 +1036,11 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
     for t in &doc.tables {
         let ps = super::tabular::partitions(cx.lexicon, t);
         for p in ps {
+            // An unlabelled row is read as its section's subtotal; that
+            // reading must hold in every summable column but one.
+            if t.rows[p.total].label.is_empty() && !subtotal_holds(doc, t, &p) {
+                continue;
+            }
             for (c, col) in t.columns.iter().enumerate() {
                 if col.change || col.ratio {
                     continue;
@@ -1046,17 +1051,60 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
                 if doc.figures[total].kind == crate::lex::Kind::Percent {
                     continue;
                 }
-                let parts: Vec<usize> =
+                let cells: Vec<usize> =
                     p.parts.iter().filter_map(|&r| t.rows[r].cells[c]).collect();
-                if parts.len() < 2 {
+                if cells.len() < 2 {
+                    continue;
+                }
+                // Accounts print what is taken off in brackets: `(135)`.
+                let (minus, parts): (Vec<usize>, Vec<usize>) = cells
+                    .into_iter()
+                    .partition(|&i| crate::doc::table::in_brackets(doc, i));
+                if parts.is_empty() {
                     continue;
                 }
                 let mut b = breakdown("table", doc, total, &parts);
+                for m in minus {
+                    b = b.with("minus", m);
+                }
                 b.group = BY_PARTS | parts[0] as u64;
                 out.push(b);
             }
         }
     }
+}
+
+/// Does an unlabelled row add up its section in all summable columns
+/// but one, and in at least one?
+fn subtotal_holds(
+    doc: &Document,
+    t: &crate::doc::table::Table,
+    p: &super::tabular::Partition,
+) -> bool {
+    let mut columns = 0;
+    let mut held = 0;
+    for (c, col) in t.columns.iter().enumerate() {
+        if col.change || col.ratio || col.percent {
+            continue;
+        }
+        let Some(total) = t.rows[p.total].cells[c] else {
+            continue;
+        };
+        let cells: Vec<usize> = p.parts.iter().filter_map(|&r| t.rows[r].cells[c]).collect();
+        if cells.len() != p.parts.len() {
+            continue;
+        }
+        let (minus, parts): (Vec<usize>, Vec<usize>) = cells
+            .into_iter()
+            .partition(|&i| crate::doc::table::in_brackets(doc, i));
+        let mut b = breakdown("table", doc, total, &parts);
+        for m in minus {
+            b = b.with("minus", m);
+        }
+        columns += 1;
+        held += usize::from(evaluate(doc, &b).is_some_and(|v| v.consistent));
+    }
+    held >= 1 && held + 1 >= columns
 }
 
 /// Header words of a total column (`合计`, `Total`, `All`).
@@ -1122,7 +1170,10 @@ fn total_columns(doc: &Document, out: &mut Vec<Candidate>) {
 fn difference_columns(doc: &Document, out: &mut Vec<Candidate>) {
     for t in &doc.tables {
         for (c, col) in t.columns.iter().enumerate() {
-            if !col.change || col.percent || col.bracketed {
+            // A change column, or any plain column the rows show to be one
+            // (`2017 | 2016 | Dollars`): both are checked only when the
+            // rows keep the difference.
+            if col.percent || col.bracketed || col.fraction.is_some() || col.share_of.is_some() {
                 continue;
             }
             let readings = |later: usize, earlier: usize| -> Vec<Candidate> {

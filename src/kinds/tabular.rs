@@ -163,11 +163,30 @@ fn covers(lexicon: &Lexicon, labels: &[&str]) -> bool {
 pub fn partitions(lexicon: &Lexicon, table: &Table) -> Vec<Partition> {
     let rows: &[Row] = &table.rows;
     let mut out = Vec::new();
-    // A total row closing the rows above it.
+    // A total row closing the rows above it; an unlabelled row closing a
+    // section (the rows from its heading) is the section's subtotal, and
+    // stands for them in the total below.
     let mut since = 0;
+    let mut covered: Vec<usize> = Vec::new();
     for (r, row) in rows.iter().enumerate() {
+        if row.label.is_empty() && !row.broken && r > since {
+            let start = (since..r)
+                .rev()
+                .find(|&p| rows[p].opens_section)
+                .unwrap_or(since);
+            let parts: Vec<usize> = (start..r)
+                .filter(|&p| !rows[p].sub_row && !covered.contains(&p))
+                .collect();
+            if parts.len() >= 2 && !parts.iter().any(|&p| rows[p].broken) {
+                covered.extend(&parts);
+                out.push(Partition { total: r, parts });
+            }
+            continue;
+        }
         if is_total_label(&row.label) && r >= since + 2 {
-            let parts: Vec<usize> = (since..r).filter(|&p| !rows[p].sub_row).collect();
+            let parts: Vec<usize> = (since..r)
+                .filter(|&p| !rows[p].sub_row && !covered.contains(&p))
+                .collect();
             let broken = parts.iter().any(|&p| rows[p].broken);
             if parts.len() >= 2 && !broken {
                 out.push(Partition { total: r, parts });
