@@ -243,8 +243,21 @@ impl Linter {
                 map,
                 shown,
                 notes,
+                places,
             } = extracted;
             let mut report = self.lint_text(name, text, offset_base);
+            // Name the place in the document where lines are not the
+            // file's (a Word document's paragraphs and table rows).
+            if !places.is_empty() {
+                for f in &mut report.findings {
+                    let line = report.text[..f.primary.start.min(report.text.len())]
+                        .matches('\n')
+                        .count();
+                    if let Some(place) = places.get(line) {
+                        f.notes.push(format!("in the document: {place}"));
+                    }
+                }
+            }
             if let Some(shown) = shown {
                 let to_shown = |s: Span| {
                     let start = map.start(s.start);

@@ -138,6 +138,27 @@ fn word_errors_name_the_line_of_the_extracted_text() {
         "{diags:?}"
     );
     assert!(stderr.contains("extracted"), "{stderr}");
+    // Each finding names its place in the document.
+    let out = statlint()
+        .args(["check", "--format", "json", path])
+        .output()
+        .expect("statlint runs");
+    let json: Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    let notes: Vec<String> = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["notes"].as_array().cloned().unwrap_or_default())
+        .filter_map(|n| n.as_str().map(str::to_owned))
+        .collect();
+    assert!(
+        notes.iter().any(|n| n == "in the document: paragraph 2"),
+        "{notes:?}"
+    );
+    assert!(
+        notes.iter().any(|n| n == "in the document: table 1, row 4"),
+        "{notes:?}"
+    );
 }
 
 #[test]

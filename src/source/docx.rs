@@ -28,12 +28,38 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, String> {
         document_xml(bytes, MAX_DOCUMENT_XML).and_then(|xml| lay_out(&xml))
     }))
     .map_err(|_| "Word document: the reader failed on this file".to_owned())??;
+    let places = places(&text);
     Ok(Extracted {
         text,
         map: OffsetMap::Identity,
         shown: None,
         notes: vec![NOTE.to_owned()],
+        places,
     })
+}
+
+/// What each line of the extracted text is in the document: a paragraph
+/// (counted as Word counts them, tables apart) or a table's row.
+fn places(text: &str) -> Vec<String> {
+    let (mut paragraph, mut table, mut row) = (0, 0, 0);
+    let mut in_table = false;
+    text.lines()
+        .map(|line| {
+            if line.contains(" | ") {
+                if !in_table {
+                    table += 1;
+                    row = 0;
+                    in_table = true;
+                }
+                row += 1;
+                format!("table {table}, row {row}")
+            } else {
+                in_table = false;
+                paragraph += 1;
+                format!("paragraph {paragraph}")
+            }
+        })
+        .collect()
 }
 
 /// The text of `word/document.xml`, if no larger than `max` bytes.

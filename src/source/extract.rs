@@ -51,6 +51,9 @@ pub struct Extracted {
     /// Said once for the file (how it was read), e.g. that line numbers
     /// are of the extracted text.
     pub notes: Vec<String>,
+    /// Where each line of `text` is in the document, when lines are not
+    /// the file's (`paragraph 12`, `table 2, row 3`); empty otherwise.
+    pub places: Vec<String>,
 }
 
 impl Extracted {
@@ -61,6 +64,7 @@ impl Extracted {
             map: OffsetMap::Identity,
             shown: None,
             notes: Vec::new(),
+            places: Vec::new(),
         }
     }
 }

@@ -27,6 +27,7 @@ pub fn extract(html: String) -> Result<Extracted, String> {
         map,
         shown: Some(html),
         notes: Vec::new(),
+        places: Vec::new(),
     })
 }
 
