@@ -306,6 +306,17 @@ fn tables(
         .collect();
     // Names repeat from cell to cell: each pair is compared once.
     let mut alike: HashMap<(&str, &str), bool> = HashMap::new();
+    // The prose figures of each name, looked up once per cell.
+    let mut by_name: HashMap<(&str, Lang), Vec<usize>> = HashMap::new();
+    for (k, v) in by_key {
+        by_name
+            .entry((k.name.as_str(), k.lang))
+            .or_default()
+            .extend(v.iter().copied());
+    }
+    for v in by_name.values_mut() {
+        v.sort_unstable();
+    }
     for (t_index, t) in doc.tables.iter().enumerate() {
         // The table's first row, most often its total.
         let top = t.rows.iter().find(|r| !r.broken).map(|r| r.label.as_str());
@@ -330,10 +341,11 @@ fn tables(
                 let pc = doc.mentions[cell].period;
                 // Prose of the same name: every figure of a key with that
                 // name, then the figures of near names close to the table.
-                let exact = by_key
-                    .iter()
-                    .filter(|(k, _)| k.name == kc.name && k.lang == kc.lang)
-                    .flat_map(|(_, v)| v.iter().copied());
+                let exact = by_name
+                    .get(&(kc.name.as_str(), kc.lang))
+                    .into_iter()
+                    .flatten()
+                    .copied();
                 // Prose only (most figures near a cell are cells): that
                 // test is cheap, comparing names is not.
                 let window = prose_figures.partition_point(|&j| j + 300 < cell)
