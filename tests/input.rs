@@ -117,7 +117,7 @@ fn utf16_be_with_a_byte_order_mark_is_decoded_and_flagged() {
 }
 
 #[test]
-fn a_binary_file_is_skipped_with_a_note() {
+fn a_binary_file_named_is_an_error_and_one_found_in_a_folder_a_note() {
     let dir = tempfile::tempdir().unwrap();
     let mut bytes = b"PK\x03\x04\x14\x00\x00\x00".to_vec();
     bytes.extend_from_slice(ZH_FAILING_LINE.as_bytes());
@@ -126,12 +126,23 @@ fn a_binary_file_is_skipped_with_a_note() {
         .arg("check")
         .arg(&path)
         .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "error: {}: binary file",
+            path.display()
+        )))
+        .stdout(predicate::str::contains("in 0 files"));
+    write(dir.path(), "report.txt", ZH_PASSING_LINE.as_bytes());
+    statlint()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
         .code(0)
         .stderr(predicate::str::contains(format!(
             "note: {}: binary file",
             path.display()
         )))
-        .stdout(predicate::str::contains("in 0 files"));
+        .stdout(predicate::str::contains("in 1 file"));
 }
 
 #[test]
@@ -142,12 +153,15 @@ fn a_binary_file_does_not_hide_findings_in_the_others() {
         "image.txt",
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
     );
+    // The named binary fails the run (2); the report's findings are
+    // still printed.
     statlint()
-        .arg("check")
+        .args(["check", "--format", "concise"])
         .arg(&binary)
         .arg(ZH_ERROR)
         .assert()
-        .code(1)
+        .code(2)
+        .stdout(predicate::str::contains(format!("{ZH_ERROR}:")))
         .stderr(predicate::str::contains("binary file"));
 }
 
@@ -354,7 +368,8 @@ fn a_closed_stdout_pipe_is_not_a_panic() {
         let status = child.wait().unwrap();
         assert!(!stderr.contains("panicked"), "{format}: {stderr}");
         assert!(stderr.is_empty(), "{format}: quiet, but wrote {stderr}");
-        assert_eq!(status.code(), Some(0), "{format}: {stderr}");
+        // The run stops; the findings it met keep their status.
+        assert_eq!(status.code(), Some(1), "{format}: {stderr}");
     }
 }
 

@@ -15,7 +15,8 @@ use rayon::prelude::*;
 use super::files::{expand, Input};
 use super::{linter, CheckArgs, Color, FailOn, Format, Status};
 use statlint::report::{
-    render_concise, render_file_json, render_human, render_show_checks, JsonStream, Totals,
+    render_concise, render_file_json, render_github, render_human, render_show_checks, JsonStream,
+    Totals,
 };
 use statlint::rules::Severity;
 use statlint::{FileReport, LintError, Linter};
@@ -39,10 +40,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Status> {
     while inputs.peek().is_some() {
         let chunk: Vec<Input> = inputs.by_ref().take(batch).collect();
         // Lint and render on the worker threads; print here, in order.
+        let stdin_name = args.stdin_filename.as_deref();
         let results: Vec<Result<(FileReport, Vec<u8>), LintError>> = chunk
             .into_par_iter()
             .map(|input| {
-                let report = lint_input(&linter, input)?;
+                let report = lint_input(&linter, input, stdin_name)?;
                 let rendered = printer.render(&report);
                 Ok((report, rendered))
             })
@@ -59,7 +61,14 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Status> {
                     }
                     totals.add(&report);
                     failing |= report.findings.iter().any(|f| f.severity >= threshold);
-                    printer.write(&rendered)?;
+                    if let Err(e) = printer.write(&rendered) {
+                        // The reader went away (`| head`): stop, keeping
+                        // the status of what was linted.
+                        if e.kind() == std::io::ErrorKind::BrokenPipe {
+                            return Ok(status(failed, failing));
+                        }
+                        return Err(e.into());
+                    }
                 }
                 Err(
                     LintError::Unreadable { path, message } | LintError::Internal { path, message },
@@ -79,29 +88,54 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Status> {
             }
         }
     }
-    printer.finish(&totals)?;
-    Ok(if failed {
+    if let Err(e) = printer.finish(&totals) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            return Err(e.into());
+        }
+    }
+    Ok(status(failed, failing))
+}
+
+fn status(failed: bool, failing: bool) -> Status {
+    if failed {
         Status::Failed
     } else if failing {
         Status::Findings
     } else {
         Status::Clean
-    })
+    }
 }
 
-fn lint_input(linter: &Linter, input: Input) -> Result<FileReport, LintError> {
+fn lint_input(
+    linter: &Linter,
+    input: Input,
+    stdin_name: Option<&std::path::Path>,
+) -> Result<FileReport, LintError> {
     match input {
         Input::Stdin => {
+            let name = stdin_name.map_or("<stdin>".to_owned(), |p| p.display().to_string());
+            let format = stdin_name.map_or(statlint::source::Format::Text, |p| {
+                statlint::source::Format::of_path(p)
+            });
             let mut bytes = Vec::new();
             match std::io::stdin().lock().read_to_end(&mut bytes) {
-                Ok(_) => linter.lint_owned("<stdin>", bytes),
+                Ok(_) => linter.lint_document(&name, format, bytes),
                 Err(e) => Err(LintError::Unreadable {
-                    path: "<stdin>".into(),
+                    path: name,
                     message: e.to_string(),
                 }),
             }
         }
-        Input::File(path) => linter.lint_path(&path),
+        // A file named on the command line must be a report: one that is
+        // not (a binary file) is an error, not a file skipped.
+        Input::Named(path) => linter.lint_path(&path).map_err(|e| match e {
+            LintError::Skipped { path, message } => LintError::Unreadable {
+                path,
+                message: message.replace(", skipped", ": not a report"),
+            },
+            e => e,
+        }),
+        Input::Walked(path) => linter.lint_path(&path),
         Input::Error(path, message) => Err(LintError::Unreadable {
             path: path.display().to_string(),
             message,
@@ -154,6 +188,7 @@ impl Printer {
         let reports = std::slice::from_ref(report);
         match self.format {
             Format::Json => render_file_json(report),
+            Format::Github => render_github(reports).into_bytes(),
             Format::Concise => {
                 let mut out = render_concise(reports);
                 if self.show_checks {
@@ -188,7 +223,7 @@ impl Printer {
                 self.json.finish(&mut out, totals)?;
                 out.flush()
             }
-            Format::Concise => {
+            Format::Concise | Format::Github => {
                 let mut out = std::io::stdout().lock();
                 writeln!(out, "{}", totals.summary_line())?;
                 out.flush()

@@ -72,6 +72,8 @@ pub enum Format {
     Concise,
     /// Every finding and every relation checked, as JSON.
     Json,
+    /// GitHub Actions workflow commands (annotations on a pull request).
+    Github,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,6 +104,10 @@ pub struct CheckArgs {
     /// Also list every relation checked, with its verdict.
     #[arg(long)]
     pub show_checks: bool,
+    /// The file name of the text given on standard input (`-`): its
+    /// format comes from its extension, and findings name it.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
     #[command(flatten)]
     pub set: RuleSetArgs,
 }

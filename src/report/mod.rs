@@ -1,11 +1,13 @@
 //! Output formats: one module each, all fed the same `FileReport`s.
 
 mod concise;
+mod github;
 mod human;
 mod json;
 mod position;
 
 pub use concise::render_concise;
+pub use github::render_github;
 pub use human::{render_human, render_show_checks};
 pub use json::{render_file_json, render_json, JsonStream};
 pub use position::LineIndex;
