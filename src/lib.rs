@@ -19,6 +19,7 @@ pub mod report;
 pub mod rules;
 pub mod selection;
 pub mod source;
+pub mod suppress;
 pub mod verdict;
 pub mod walk;
 

@@ -19,6 +19,8 @@ pub struct Linter {
     rules: RuleSet,
     /// For each template, the languages it is selected in.
     enabled: Vec<Vec<Lang>>,
+    /// Report inline suppressions that silence nothing.
+    report_unused_suppressions: bool,
 }
 
 /// What linting one file found.
@@ -107,7 +109,17 @@ impl Linter {
                     .collect()
             })
             .collect();
-        Linter { rules, enabled }
+        Linter {
+            rules,
+            enabled,
+            report_unused_suppressions: false,
+        }
+    }
+
+    /// Also report inline suppressions that silence nothing.
+    pub fn report_unused_suppressions(mut self, on: bool) -> Linter {
+        self.report_unused_suppressions = on;
+        self
     }
 
     pub fn rules(&self) -> &RuleSet {
@@ -274,6 +286,11 @@ impl Linter {
                 report.text = shown;
             }
             report.notes = notes;
+            crate::suppress::apply(
+                &report.text,
+                &mut report.findings,
+                self.report_unused_suppressions,
+            );
             report
         })
         .map_err(|message| LintError::Internal {

@@ -140,3 +140,51 @@ fn github_annotations_name_file_line_column_and_rule() {
     let message = line.split("::").nth(2).unwrap();
     assert!(!message.contains('%') || message.contains("%25"), "{line}");
 }
+
+#[test]
+fn inline_suppressions_silence_the_next_line_and_stale_ones_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("report.md");
+    std::fs::write(
+        &md,
+        format!(
+            "<!-- statlint-disable-next-line zh.ratio -->\n{ZH_FAILING_LINE}\n\n\
+             <!-- statlint-disable-next-line zh.grim -->\n{ZH_FAILING_LINE}\n"
+        ),
+    )
+    .unwrap();
+    let out = statlint()
+        .args(["check", "--format", "concise", md.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let errors: Vec<&str> = stdout.lines().filter(|l| l.contains(": error ")).collect();
+    // The first line is silenced; the second's suppression names another rule.
+    assert_eq!(errors.len(), 1, "{stdout}");
+    assert!(errors[0].contains(":5:"), "{stdout}");
+    let out = statlint()
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "--report-unused-suppressions",
+        ])
+        .arg(&md)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(":4:1: warning suppression[unused-suppression]"),
+        "{stdout}"
+    );
+
+    // Plain text: a line of its own.
+    let out = statlint()
+        .args(["check", "-"])
+        .write_stdin(format!(
+            "statlint: disable-next-line zh.ratio.rate\n{ZH_FAILING_LINE}\n"
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+}

@@ -25,7 +25,7 @@ use statlint::{FileReport, LintError, Linter};
 const FILES_PER_THREAD: usize = 4;
 
 pub fn run(args: CheckArgs) -> anyhow::Result<Status> {
-    let linter = linter(&args.set)?;
+    let linter = linter(&args.set)?.report_unused_suppressions(args.report_unused_suppressions);
     let inputs = expand(&args.paths);
     let threshold = match args.fail_on {
         FailOn::Error => Severity::Error,

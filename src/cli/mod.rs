@@ -104,6 +104,10 @@ pub struct CheckArgs {
     /// Also list every relation checked, with its verdict.
     #[arg(long)]
     pub show_checks: bool,
+    /// Report inline suppressions (`statlint-disable-next-line`) that
+    /// silence nothing, as warnings.
+    #[arg(long)]
+    pub report_unused_suppressions: bool,
     /// The file name of the text given on standard input (`-`): its
     /// format comes from its extension, and findings name it.
     #[arg(long, value_name = "PATH")]
