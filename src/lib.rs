@@ -6,6 +6,7 @@
 //! (interval arithmetic → what to report), then `finding` values that
 //! `report` renders.
 
+pub mod config;
 pub mod doc;
 pub mod examples;
 pub mod finding;

@@ -12,8 +12,12 @@ use codespan_reporting::term::termcolor::{
 };
 use rayon::prelude::*;
 
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
 use super::files::{expand, Input};
-use super::{linter, CheckArgs, Color, FailOn, Format, Status};
+use super::settings::{Setup, Setups};
+use super::{linter, CheckArgs, Color, Format, Status};
 use statlint::report::{
     render_concise, render_file_json, render_github, render_human, render_show_checks, JsonStream,
     Totals,
@@ -21,16 +25,17 @@ use statlint::report::{
 use statlint::rules::Severity;
 use statlint::{FileReport, LintError, Linter};
 
+/// A file's report and its rendering, or why it has none.
+type Linted = Result<(FileReport, Vec<u8>), LintError>;
+
 /// Files linted per batch, per thread.
 const FILES_PER_THREAD: usize = 4;
 
 pub fn run(args: CheckArgs) -> anyhow::Result<Status> {
-    let linter = linter(&args.set)?.report_unused_suppressions(args.report_unused_suppressions);
+    // The command line's rules are checked before any file is read.
+    linter(&args.set)?;
     let inputs = expand(&args.paths);
-    let threshold = match args.fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-    };
+    let mut setups = Setups::default();
     let mut printer = Printer::new(&args);
     let mut totals = Totals::default();
     let mut failed = false;
@@ -39,17 +44,47 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Status> {
     let mut inputs = inputs.into_iter().peekable();
     while inputs.peek().is_some() {
         let chunk: Vec<Input> = inputs.by_ref().take(batch).collect();
-        // Lint and render on the worker threads; print here, in order.
         let stdin_name = args.stdin_filename.as_deref();
-        let results: Vec<Result<(FileReport, Vec<u8>), LintError>> = chunk
+        // Each file's settings (read once per folder), in order.
+        let mut jobs: Vec<(Input, Arc<Setup>)> = Vec::new();
+        for input in chunk {
+            let dir = match &input {
+                Input::Stdin => stdin_name
+                    .and_then(Path::parent)
+                    .map_or(PathBuf::from("."), Path::to_path_buf),
+                Input::Named(p) | Input::Walked(p) | Input::Error(p, _) => {
+                    p.parent().map_or(PathBuf::from("."), Path::to_path_buf)
+                }
+            };
+            match setups.for_dir(&args, &dir) {
+                Ok(setup) => {
+                    let excluded = matches!(&input, Input::Walked(p)
+                        if setup.config.as_ref().is_some_and(|c| c.excludes(p)));
+                    if !excluded {
+                        jobs.push((input, setup));
+                    }
+                }
+                Err(e) => {
+                    failed = true;
+                    let _ = writeln!(std::io::stderr().lock(), "statlint: error: {e:#}");
+                }
+            }
+        }
+        // Lint and render on the worker threads; print here, in order.
+        let results: Vec<(Severity, Linted)> = jobs
             .into_par_iter()
-            .map(|input| {
-                let report = lint_input(&linter, input, stdin_name)?;
-                let rendered = printer.render(&report);
-                Ok((report, rendered))
+            .map(|(input, setup)| {
+                let result = lint_input(&setup.linter, input, stdin_name).map(|mut report| {
+                    if let Some(config) = &setup.config {
+                        config.filter(Path::new(&report.path), &mut report.findings);
+                    }
+                    let rendered = printer.render(&report);
+                    (report, rendered)
+                });
+                (setup.threshold, result)
             })
             .collect();
-        for result in results {
+        for (threshold, result) in results {
             match result {
                 Ok((report, rendered)) => {
                     for note in &report.notes {

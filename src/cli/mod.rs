@@ -3,6 +3,7 @@
 mod check;
 mod files;
 mod rules_cmd;
+mod settings;
 
 use std::path::PathBuf;
 
@@ -43,6 +44,13 @@ pub enum Command {
         path: PathBuf,
         #[command(flatten)]
         set: RuleSetArgs,
+    },
+    /// Show the settings in force for a file or folder, and where each
+    /// comes from.
+    Config {
+        /// A file or folder (default: the current folder).
+        #[arg(default_value = ".")]
+        path: PathBuf,
     },
     /// Run the examples of a rule file or folder of rule files.
     TestRules {
@@ -98,9 +106,10 @@ pub struct CheckArgs {
     pub format: Format,
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
-    /// The lowest severity that makes the run fail (exit 1).
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// The lowest severity that makes the run fail (exit 1); default:
+    /// the settings file's `fail-on`, else error.
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     /// Also list every relation checked, with its verdict.
     #[arg(long)]
     pub show_checks: bool,
@@ -141,6 +150,7 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
         Command::Rule { id, set } => rules_cmd::show(&id, &set),
         Command::TestRules { path } => rules_cmd::test(&path),
         Command::Figures { path, set } => rules_cmd::figures(&path, &set),
+        Command::Config { path } => settings::show(&path),
     }
 }
 
