@@ -68,3 +68,8 @@ echo "ok: the finding names the file and line"
 printf 'statlint: disable-next-line zh.ratio\n%s\n' "$bad" > wrong.txt
 commit suppressed
 expect 0 "a suppressed finding passes"
+
+echo "$bad" > wrong.txt
+printf 'ignore = ["zh.ratio"]\n' > statlint.toml
+commit settings
+expect 0 "the repository's statlint.toml is respected"
