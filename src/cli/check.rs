@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use super::files::{expand, Input};
 use super::settings::{Setup, Setups};
-use super::{linter, CheckArgs, Color, Format, Status};
+use super::{CheckArgs, Color, Format, Status};
 use statlint::report::{
     render_concise, render_file_json, render_github, render_human, render_show_checks, JsonStream,
     Totals,
@@ -32,10 +32,8 @@ type Linted = Result<(FileReport, Vec<u8>), LintError>;
 const FILES_PER_THREAD: usize = 4;
 
 pub fn run(args: CheckArgs) -> anyhow::Result<Status> {
-    // The command line's rules are checked before any file is read.
-    linter(&args.set)?;
+    let mut setups = Setups::new(&args)?;
     let inputs = expand(&args.paths);
-    let mut setups = Setups::default();
     let mut printer = Printer::new(&args);
     let mut totals = Totals::default();
     let mut failed = false;

@@ -20,7 +20,6 @@ pub struct Setup {
 }
 
 /// Setups by settings file, and settings files by folder.
-#[derive(Default)]
 pub struct Setups {
     by_config: HashMap<Option<PathBuf>, Arc<Setup>>,
     by_dir: HashMap<PathBuf, Option<PathBuf>>,
@@ -28,6 +27,18 @@ pub struct Setups {
 }
 
 impl Setups {
+    /// Builds the setup of files under no settings file first: the
+    /// command line's rules are checked before any file is read, and most
+    /// runs need no other.
+    pub fn new(args: &CheckArgs) -> anyhow::Result<Setups> {
+        let default = Arc::new(setup(args, None)?);
+        Ok(Setups {
+            by_config: HashMap::from([(None, default)]),
+            by_dir: HashMap::new(),
+            configs: HashMap::new(),
+        })
+    }
+
     /// The setup for a file in `dir`.
     pub fn for_dir(&mut self, args: &CheckArgs, dir: &Path) -> anyhow::Result<Arc<Setup>> {
         let key = match self.by_dir.get(dir) {
