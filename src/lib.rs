@@ -6,6 +6,7 @@
 //! (interval arithmetic → what to report), then `finding` values that
 //! `report` renders.
 
+pub mod api;
 pub mod config;
 pub mod doc;
 pub mod examples;
@@ -24,4 +25,5 @@ pub mod suppress;
 pub mod verdict;
 pub mod walk;
 
+pub use api::{lint, lint_path};
 pub use linter::{FileReport, LintError, Linter};

@@ -15,6 +15,28 @@ fn matches(pattern: &str, id: &str) -> bool {
 }
 
 impl Selection {
+    /// A selection checked against the rules in force: a pattern that
+    /// matches no rule is most likely a typo, returned as an error.
+    pub fn checked(
+        select: Vec<String>,
+        ignore: Vec<String>,
+        rules: &crate::rules::RuleSet,
+    ) -> Result<Selection, Vec<String>> {
+        let selection = Selection { select, ignore };
+        let ids: Vec<String> = rules.rule_ids().into_iter().map(|(id, _, _)| id).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let unknown: Vec<String> = selection
+            .unknown(&ids)
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        if unknown.is_empty() {
+            Ok(selection)
+        } else {
+            Err(unknown)
+        }
+    }
+
     pub fn allows(&self, id: &str) -> bool {
         let selected = self.select.is_empty() || self.select.iter().any(|p| matches(p, id));
         selected && !self.ignore.iter().any(|p| matches(p, id))

@@ -163,30 +163,32 @@ pub fn load_rules(set: &RuleSetArgs) -> anyhow::Result<RuleSet> {
     Ok(builder.build())
 }
 
-/// --select and --ignore, checked against the rules in force: a pattern
-/// that matches no rule is most likely a typo.
+/// --select and --ignore, checked against the rules in force.
 pub fn selection(set: &RuleSetArgs, rules: &RuleSet) -> anyhow::Result<Selection> {
-    let selection = Selection {
-        select: set.select.clone(),
-        ignore: set.ignore.clone(),
-    };
-    let ids: Vec<String> = rules.rule_ids().into_iter().map(|(id, _, _)| id).collect();
-    let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-    let unknown = selection.unknown(&ids);
-    if !unknown.is_empty() {
-        anyhow::bail!(
+    Selection::checked(set.select.clone(), set.ignore.clone(), rules).map_err(|unknown| {
+        anyhow::anyhow!(
             "no rule matches {} (see `statlint rules`)",
             unknown.join(", ")
-        );
-    }
-    Ok(selection)
+        )
+    })
 }
 
-/// A linter with the rules the arguments ask for.
+/// A linter with the rules the arguments ask for (the library's, so the
+/// command line and other callers select rules alike).
 pub fn linter(set: &RuleSetArgs) -> anyhow::Result<Linter> {
-    let rules = load_rules(set)?;
-    let selection = selection(set, &rules)?;
-    Ok(Linter::new(rules, &selection))
+    let settings = statlint::config::Settings {
+        select: Some(set.select.clone()),
+        ignore: Some(set.ignore.clone()),
+        rules: Some(set.rules.clone()),
+        ..Default::default()
+    };
+    statlint::api::linter(&settings, std::path::Path::new("")).map_err(|e| match e {
+        statlint::api::Error::UnknownRules(unknown) => anyhow::anyhow!(
+            "no rule matches {} (see `statlint rules`)",
+            unknown.join(", ")
+        ),
+        e => anyhow::anyhow!(e),
+    })
 }
 
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -15,6 +15,10 @@ struct Position<'a> {
     end: usize,
     line: usize,
     column: usize,
+    /// The column in UTF-8 bytes and in UTF-16 code units (1-based), for
+    /// editors that count so.
+    column_utf8: usize,
+    column_utf16: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<&'a str>,
 }
@@ -93,12 +97,14 @@ fn position<'a>(
     span: Span,
     message: Option<&'a str>,
 ) -> Position<'a> {
-    let (line, column) = index.position(&report.text, span.start);
+    let at = index.locate(&report.text, span.start);
     Position {
         start: span.start + report.offset_base,
         end: span.end + report.offset_base,
-        line,
-        column,
+        line: at.line,
+        column: at.column,
+        column_utf8: at.column_utf8,
+        column_utf16: at.column_utf16,
         message,
     }
 }

@@ -10,7 +10,7 @@ pub use concise::render_concise;
 pub use github::render_github;
 pub use human::{render_human, render_show_checks};
 pub use json::{render_file_json, render_json, JsonStream};
-pub use position::LineIndex;
+pub use position::{LineIndex, Position};
 
 use crate::rules::Severity;
 use crate::FileReport;

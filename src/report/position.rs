@@ -14,21 +14,34 @@ const CHECKPOINT_BYTES: usize = 4096;
 pub struct LineIndex {
     /// Byte offset of the start of each line.
     starts: Vec<usize>,
-    /// (byte offset at a character boundary, characters before it), sorted.
-    checkpoints: Vec<(usize, usize)>,
+    /// (byte offset at a character boundary, characters and UTF-16 code
+    /// units before it), sorted.
+    checkpoints: Vec<(usize, usize, usize)>,
     len: usize,
+}
+
+/// Where a byte offset is, counted the ways editors count: a 1-based line,
+/// and 1-based columns in characters, UTF-8 bytes and UTF-16 code units
+/// (the unit of the Language Server Protocol's default positions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+    pub column_utf8: usize,
+    pub column_utf16: usize,
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        let mut checkpoints = vec![(0, 0)];
-        let (mut at, mut chars) = (0, 0);
+        let mut checkpoints = vec![(0, 0, 0)];
+        let (mut at, mut chars, mut units) = (0, 0, 0);
         while text.len() - at > CHECKPOINT_BYTES {
             let next = text.ceil_char_boundary(at + CHECKPOINT_BYTES);
             chars += text[at..next].chars().count();
-            checkpoints.push((next, chars));
+            units += text[at..next].encode_utf16().count();
+            checkpoints.push((next, chars, units));
             at = next;
         }
         LineIndex {
@@ -42,9 +55,30 @@ impl LineIndex {
     /// boundary) of `text`, the text the index was built from.
     fn chars_before(&self, text: &str, offset: usize) -> usize {
         let offset = text.floor_char_boundary(offset);
-        let i = self.checkpoints.partition_point(|&(b, _)| b <= offset) - 1;
-        let (at, chars) = self.checkpoints[i];
+        let i = self.checkpoints.partition_point(|&(b, _, _)| b <= offset) - 1;
+        let (at, chars, _) = self.checkpoints[i];
         chars + text[at..offset].chars().count()
+    }
+
+    /// UTF-16 code units before byte `offset`, as `chars_before`.
+    fn units_before(&self, text: &str, offset: usize) -> usize {
+        let offset = text.floor_char_boundary(offset);
+        let i = self.checkpoints.partition_point(|&(b, _, _)| b <= offset) - 1;
+        let (at, _, units) = self.checkpoints[i];
+        units + text[at..offset].encode_utf16().count()
+    }
+
+    /// Where byte `offset` of `text` is, in every unit editors count in.
+    pub fn locate(&self, text: &str, offset: usize) -> Position {
+        let (line, column) = self.position(text, offset);
+        let start = self.starts[line - 1];
+        let at = text.floor_char_boundary(offset.max(start).min(text.len()));
+        Position {
+            line,
+            column,
+            column_utf8: at - start + 1,
+            column_utf16: self.units_before(text, at) - self.units_before(text, start) + 1,
+        }
     }
 
     /// The 0-based line holding byte `offset`.
@@ -75,6 +109,25 @@ impl LineIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn positions_count_characters_bytes_and_utf16_units() {
+        // `𝟗` is one character, four UTF-8 bytes, two UTF-16 units.
+        let text = "第一行\n完成率𝟗2.26%";
+        let index = LineIndex::new(text);
+        let at = text.find("2.26").unwrap();
+        let p = index.locate(text, at);
+        assert_eq!((p.line, p.column), (2, 5));
+        assert_eq!(p.column_utf8, "完成率𝟗".len() + 1);
+        assert_eq!(p.column_utf16, 3 + 2 + 1);
+        // Past a checkpoint on a long line, the counts still agree.
+        let long = "完成率𝟗，".repeat(3000);
+        let index = LineIndex::new(&long);
+        let at = long.len() - "完成率𝟗，".len();
+        let p = index.locate(&long, at);
+        assert_eq!(p.column_utf16, long[..at].encode_utf16().count() + 1);
+        assert_eq!(p.column, long[..at].chars().count() + 1);
+    }
 
     #[test]
     fn columns_count_characters() {
