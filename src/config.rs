@@ -11,6 +11,9 @@
 //!
 //! [per-file-ignores]
 //! "archive/*.md" = ["zh.growth"]
+//!
+//! [per-file-languages]
+//! "en/**" = "en"                  # only English rules for these
 //! ```
 
 use std::collections::BTreeMap;
@@ -36,6 +39,26 @@ pub struct Settings {
     pub rules: Option<Vec<PathBuf>>,
     pub exclude: Option<Vec<String>>,
     pub per_file_ignores: Option<BTreeMap<String, Vec<String>>>,
+    /// The language of the reports a glob matches: only that language's
+    /// rules apply to them.
+    pub per_file_languages: Option<BTreeMap<String, Language>>,
+}
+
+/// A report language, as rule ids start.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Zh,
+    En,
+}
+
+impl Language {
+    fn prefix(self) -> &'static str {
+        match self {
+            Language::Zh => "zh",
+            Language::En => "en",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
@@ -64,6 +87,7 @@ pub struct Config {
     pub settings: Settings,
     exclude: GlobSet,
     per_file: Vec<(GlobSet, Vec<String>)>,
+    languages: Vec<(GlobSet, Language)>,
 }
 
 /// A settings file that cannot be used: where and why.
@@ -138,6 +162,18 @@ impl Config {
                 })?;
             per_file.push((set, rules.clone()));
         }
+        let mut languages = Vec::new();
+        for (pattern, language) in settings.per_file_languages.iter().flatten() {
+            let set = GlobSetBuilder::new()
+                .add(glob(pattern)?)
+                .build()
+                .map_err(|e| ConfigError {
+                    path: path.clone(),
+                    at: None,
+                    message: e.to_string(),
+                })?;
+            languages.push((set, *language));
+        }
         let exclude = exclude.build().map_err(|e| ConfigError {
             path: path.clone(),
             at: None,
@@ -148,6 +184,7 @@ impl Config {
             settings,
             exclude,
             per_file,
+            languages,
         })
     }
 
@@ -176,9 +213,22 @@ impl Config {
         self.exclude.is_match(self.relative(file))
     }
 
-    /// Drops the findings the per-file ignores of `file` name.
+    /// Drops the findings the per-file ignores of `file` name, and those
+    /// of another language than the one its glob gives.
     pub fn filter(&self, file: &Path, findings: &mut Vec<Finding>) {
         let relative = self.relative(file);
+        if let Some((_, language)) = self
+            .languages
+            .iter()
+            .find(|(set, _)| set.is_match(&relative))
+        {
+            let prefix = format!("{}.", language.prefix());
+            // Findings of no language (an unused suppression) stay.
+            findings.retain(|f| {
+                f.rule.starts_with(&prefix)
+                    || !(f.rule.starts_with("zh.") || f.rule.starts_with("en."))
+            });
+        }
         let ignores: Vec<String> = self
             .per_file
             .iter()
@@ -294,6 +344,39 @@ mod tests {
         );
         let err = Config::load(&with).unwrap_err();
         assert_eq!(err.at.map(|a| a.0), Some(6), "{err}");
+    }
+
+    #[test]
+    fn a_language_per_glob_keeps_that_languages_rules_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(
+            dir.path(),
+            "statlint.toml",
+            "[per-file-languages]\n\"en/**\" = \"en\"\n",
+        );
+        let config = Config::load(&path).unwrap().unwrap();
+        let finding = |rule: &str| Finding {
+            rule: rule.to_owned(),
+            kind: "ratio",
+            severity: crate::rules::Severity::Error,
+            primary: crate::finding::Span { start: 0, end: 1 },
+            primary_message: String::new(),
+            labels: Vec::new(),
+            message: String::new(),
+            notes: Vec::new(),
+            expected: None,
+        };
+        let mut fs = vec![finding("zh.ratio.rate"), finding("en.ratio.bracket")];
+        config.filter(&dir.path().join("en/a.md"), &mut fs);
+        assert_eq!(fs.len(), 1);
+        assert_eq!(fs[0].rule, "en.ratio.bracket");
+        let bad = write(
+            dir.path(),
+            "statlint.toml",
+            "[per-file-languages]\n\"x\" = \"fr\"\n",
+        );
+        let err = Config::load(&bad).unwrap_err();
+        assert_eq!(err.at.map(|a| a.0), Some(2), "{err}");
     }
 
     #[test]

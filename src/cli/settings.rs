@@ -168,6 +168,11 @@ pub fn show(path: &Path) -> anyhow::Result<super::Status> {
             format!("{:?}", s.per_file_ignores.clone().unwrap_or_default()),
             origin(s.per_file_ignores.is_some()),
         ),
+        (
+            "per-file-languages",
+            format!("{:?}", s.per_file_languages.clone().unwrap_or_default()),
+            origin(s.per_file_languages.is_some()),
+        ),
     ];
     for (key, value, origin) in rows {
         out.push_str(&format!("{key} = {value}    # {origin}\n"));
