@@ -24,7 +24,7 @@ fi
 
 seconds=${FUZZ_SECONDS:-60}
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(lexer rules pipeline)
+[ ${#targets[@]} -gt 0 ] || targets=(lexer rules pipeline formats)
 
 seed() {
   local dir=corpus/$1
