@@ -139,46 +139,30 @@ impl Config {
     }
 
     fn new(path: PathBuf, settings: Settings) -> Result<Config, ConfigError> {
-        let glob = |pattern: &str| {
-            Glob::new(pattern).map_err(|e| ConfigError {
-                path: path.clone(),
-                at: None,
-                message: format!("bad glob {pattern:?}: {e}"),
-            })
+        let error = |message: String| ConfigError {
+            path: path.clone(),
+            at: None,
+            message,
         };
-        let mut exclude = GlobSetBuilder::new();
-        for pattern in settings.exclude.iter().flatten() {
-            exclude.add(glob(pattern)?);
-        }
+        // One matcher per set of patterns.
+        let globs = |patterns: &mut dyn Iterator<Item = &String>| {
+            let mut builder = GlobSetBuilder::new();
+            for pattern in patterns {
+                let glob =
+                    Glob::new(pattern).map_err(|e| error(format!("bad glob {pattern:?}: {e}")))?;
+                builder.add(glob);
+            }
+            builder.build().map_err(|e| error(e.to_string()))
+        };
+        let exclude = globs(&mut settings.exclude.iter().flatten())?;
         let mut per_file = Vec::new();
         for (pattern, rules) in settings.per_file_ignores.iter().flatten() {
-            let set = GlobSetBuilder::new()
-                .add(glob(pattern)?)
-                .build()
-                .map_err(|e| ConfigError {
-                    path: path.clone(),
-                    at: None,
-                    message: e.to_string(),
-                })?;
-            per_file.push((set, rules.clone()));
+            per_file.push((globs(&mut std::iter::once(pattern))?, rules.clone()));
         }
         let mut languages = Vec::new();
         for (pattern, language) in settings.per_file_languages.iter().flatten() {
-            let set = GlobSetBuilder::new()
-                .add(glob(pattern)?)
-                .build()
-                .map_err(|e| ConfigError {
-                    path: path.clone(),
-                    at: None,
-                    message: e.to_string(),
-                })?;
-            languages.push((set, *language));
+            languages.push((globs(&mut std::iter::once(pattern))?, *language));
         }
-        let exclude = exclude.build().map_err(|e| ConfigError {
-            path: path.clone(),
-            at: None,
-            message: e.to_string(),
-        })?;
         Ok(Config {
             path,
             settings,
@@ -355,17 +339,7 @@ mod tests {
             "[per-file-languages]\n\"en/**\" = \"en\"\n",
         );
         let config = Config::load(&path).unwrap().unwrap();
-        let finding = |rule: &str| Finding {
-            rule: rule.to_owned(),
-            kind: "ratio",
-            severity: crate::rules::Severity::Error,
-            primary: crate::finding::Span { start: 0, end: 1 },
-            primary_message: String::new(),
-            labels: Vec::new(),
-            message: String::new(),
-            notes: Vec::new(),
-            expected: None,
-        };
+        let finding = |rule: &str| Finding::of_rule(rule, 0);
         let mut fs = vec![finding("zh.ratio.rate"), finding("en.ratio.bracket")];
         config.filter(&dir.path().join("en/a.md"), &mut fs);
         assert_eq!(fs.len(), 1);
@@ -403,17 +377,7 @@ mod tests {
         let config = Config::load(&path).unwrap().unwrap();
         assert!(config.excludes(&dir.path().join("drafts/a/b.md")));
         assert!(!config.excludes(&dir.path().join("reports/b.md")));
-        let finding = |rule: &str| Finding {
-            rule: rule.to_owned(),
-            kind: "growth",
-            severity: crate::rules::Severity::Error,
-            primary: crate::finding::Span { start: 0, end: 1 },
-            primary_message: String::new(),
-            labels: Vec::new(),
-            message: String::new(),
-            notes: Vec::new(),
-            expected: None,
-        };
+        let finding = |rule: &str| Finding::of_rule(rule, 0);
         let mut fs = vec![finding("zh.growth.base"), finding("zh.ratio.rate")];
         config.filter(&dir.path().join("old/2019.md"), &mut fs);
         assert_eq!(fs.len(), 1);

@@ -43,6 +43,26 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// A bare error of `rule` at byte `at`, for tests of what filters
+    /// findings.
+    #[cfg(test)]
+    pub(crate) fn of_rule(rule: &str, at: usize) -> Finding {
+        Finding {
+            rule: rule.to_owned(),
+            kind: "test",
+            severity: crate::rules::Severity::Error,
+            primary: Span {
+                start: at,
+                end: at + 1,
+            },
+            primary_message: String::new(),
+            labels: Vec::new(),
+            message: String::new(),
+            notes: Vec::new(),
+            expected: None,
+        }
+    }
+
     /// Points the spans into a text that starts `by` bytes earlier.
     pub fn shift(&mut self, by: usize) {
         self.map_spans(|s| s.shifted(by));

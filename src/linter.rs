@@ -261,10 +261,9 @@ impl Linter {
             // Name the place in the document where lines are not the
             // file's (a Word document's paragraphs and table rows).
             if !places.is_empty() {
+                let lines = crate::report::LineIndex::new(&report.text);
                 for f in &mut report.findings {
-                    let line = report.text[..f.primary.start.min(report.text.len())]
-                        .matches('\n')
-                        .count();
+                    let line = lines.line_of(f.primary.start.min(report.text.len()));
                     if let Some(place) = places.get(line) {
                         f.notes.push(format!("in the document: {place}"));
                     }

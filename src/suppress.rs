@@ -96,13 +96,10 @@ pub fn apply(text: &str, findings: &mut Vec<Finding>, report_unused: bool) {
     if directives.is_empty() {
         return;
     }
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(k, _)| k + 1))
-        .collect();
-    let line_of = |offset: usize| line_starts.partition_point(|&s| s <= offset) - 1;
+    let lines = crate::report::LineIndex::new(text);
     let mut used = vec![false; directives.len()];
     findings.retain(|f| {
-        let line = line_of(f.primary.start);
+        let line = lines.line_of(f.primary.start);
         let mut silenced = false;
         for (k, d) in directives.iter().enumerate() {
             let applies = match d.action {
@@ -147,20 +144,7 @@ mod tests {
     use super::*;
 
     fn finding(rule: &str, at: usize) -> Finding {
-        Finding {
-            rule: rule.to_owned(),
-            kind: "ratio",
-            severity: Severity::Error,
-            primary: Span {
-                start: at,
-                end: at + 1,
-            },
-            primary_message: String::new(),
-            labels: Vec::new(),
-            message: String::new(),
-            notes: Vec::new(),
-            expected: None,
-        }
+        Finding::of_rule(rule, at)
     }
 
     #[test]

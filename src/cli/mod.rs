@@ -165,12 +165,15 @@ pub fn load_rules(set: &RuleSetArgs) -> anyhow::Result<RuleSet> {
 
 /// --select and --ignore, checked against the rules in force.
 pub fn selection(set: &RuleSetArgs, rules: &RuleSet) -> anyhow::Result<Selection> {
-    Selection::checked(set.select.clone(), set.ignore.clone(), rules).map_err(|unknown| {
-        anyhow::anyhow!(
-            "no rule matches {} (see `statlint rules`)",
-            unknown.join(", ")
-        )
-    })
+    Selection::checked(set.select.clone(), set.ignore.clone(), rules).map_err(unknown_rules)
+}
+
+/// Patterns of --select or --ignore that match no rule.
+fn unknown_rules(unknown: Vec<String>) -> anyhow::Error {
+    anyhow::anyhow!(
+        "no rule matches {} (see `statlint rules`)",
+        unknown.join(", ")
+    )
 }
 
 /// A linter with the rules the arguments ask for (the library's, so the
@@ -183,10 +186,7 @@ pub fn linter(set: &RuleSetArgs) -> anyhow::Result<Linter> {
         ..Default::default()
     };
     statlint::api::linter(&settings, std::path::Path::new("")).map_err(|e| match e {
-        statlint::api::Error::UnknownRules(unknown) => anyhow::anyhow!(
-            "no rule matches {} (see `statlint rules`)",
-            unknown.join(", ")
-        ),
+        statlint::api::Error::UnknownRules(unknown) => unknown_rules(unknown),
         e => anyhow::anyhow!(e),
     })
 }

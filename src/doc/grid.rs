@@ -107,12 +107,6 @@ fn cells_framed(text: &str, line: Range<usize>, framed: bool) -> Vec<Range<usize
     cells
 }
 
-/// A Markdown delimiter row (`|---|:--:|`), kept in plain text.
-fn is_delimiter(s: &str) -> bool {
-    let t = s.trim();
-    !t.is_empty() && t.contains('-') && t.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ' | '｜'))
-}
-
 /// The lines of the text as the source broke them: at line breaks, and
 /// where the view joined a wrapped line.
 fn lines(text: &str, soft_breaks: &[usize]) -> Vec<Range<usize>> {
@@ -157,12 +151,14 @@ fn blocks(text: &str, soft_breaks: &[usize]) -> Vec<Vec<Line>> {
         // (`Fatal or nonfatal congestive heart failure |`).
         let marked = s.contains(['|', '｜'])
             && (cells_of(text, line.clone()).len() >= 2 || s.trim_end().ends_with(['|', '｜']));
-        if marked && !is_delimiter(s) {
+        if marked && !crate::source::is_delimiter_row(s) {
             block.push(Line {
                 cells: cells_of(text, line.clone()),
                 range: line,
             });
-        } else if !block.is_empty() && (is_delimiter(s) || !s.is_empty() && s.trim().is_empty()) {
+        } else if !block.is_empty()
+            && (crate::source::is_delimiter_row(s) || !s.is_empty() && s.trim().is_empty())
+        {
             continue;
         } else if !block.is_empty() {
             out.push(std::mem::take(&mut block));
@@ -186,17 +182,10 @@ fn blocks(text: &str, soft_breaks: &[usize]) -> Vec<Vec<Line>> {
     out
 }
 
-/// The figures (operands or not) inside a range of the text.
-fn figures_in(doc: &Document, range: &Range<usize>) -> Range<usize> {
-    let from = doc.figures.partition_point(|q| q.start < range.start);
-    let to = doc.figures.partition_point(|q| q.start < range.end);
-    from..to
-}
-
 /// What a cell holds, from its figures and the marks between them.
 fn shape(doc: &Document, cell: &Range<usize>) -> Shape {
     let text = &doc.folded;
-    let figures = figures_in(doc, cell);
+    let figures = doc.figure_range(cell.start, cell.end);
     // Words beside the figures and their units (`Intensive (N = 5128)`,
     // a row label with a figure): not a cell of figures.
     let mut from = cell.start;
@@ -538,7 +527,7 @@ fn header_wholes(doc: &Document, lines: &[Line]) -> Vec<usize> {
     let mut out = Vec::new();
     for line in lines {
         for cell in &line.cells {
-            for i in figures_in(doc, cell) {
+            for i in doc.figure_range(cell.start, cell.end) {
                 let q = &doc.figures[i];
                 let before = doc.folded[cell.start..q.start].trim_end();
                 let marked = before.ends_with('=')

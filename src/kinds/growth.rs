@@ -126,27 +126,33 @@ fn tables(doc: &Document, out: &mut Vec<Candidate>) {
                 else {
                     continue;
                 };
-                // A loss in brackets (`(85,423)`) or a negative value: a
-                // change of it has no growth rate all authors agree on.
                 let usable = [rate, cur, base]
                     .iter()
                     .all(|&i| doc.figures[i].is_operand())
-                    && [cur, base].iter().all(|&i| {
-                        !doc.figures[i].value.is_sign_negative()
-                            && !crate::doc::table::in_brackets(doc, i)
-                    });
+                    && !negative(doc, cur)
+                    && !negative(doc, base);
                 if !usable || doc.figures[rate].kind != Kind::Percent {
                     continue;
                 }
-                let mut cand = Candidate::new(NAME, "table", doc.mentions[rate].lang, rate)
-                    .with("current", cur)
-                    .with("base", base)
-                    .strong();
-                cand.params.years = 1;
-                out.push(cand);
+                out.push(table_reading(doc, rate, cur, base).strong());
             }
         }
     }
+}
+
+/// A loss in brackets (`(85,423)`) or a negative value: a change of it has
+/// no growth rate all authors agree on.
+fn negative(doc: &Document, i: usize) -> bool {
+    doc.figures[i].value.is_sign_negative() || crate::doc::table::in_brackets(doc, i)
+}
+
+/// Table cell `rate` as the growth from `base` to `cur` over one period.
+fn table_reading(doc: &Document, rate: usize, cur: usize, base: usize) -> Candidate {
+    let mut cand = Candidate::new(NAME, "table", doc.mentions[rate].lang, rate)
+        .with("current", cur)
+        .with("base", base);
+    cand.params.years = 1;
+    cand
 }
 
 /// A row of a rate (客房开房率, `rate`): its change is in points, not a
@@ -186,16 +192,7 @@ fn agreeing(
         .filter(|r| !r.broken && !rate_row(r))
         .filter_map(|row| {
             let (rate, x, y) = (row.cells[c]?, row.cells[later]?, row.cells[earlier]?);
-            let negative = [x, y].iter().any(|&i| {
-                doc.figures[i].value.is_sign_negative() || crate::doc::table::in_brackets(doc, i)
-            });
-            (!negative).then(|| {
-                let mut cand = Candidate::new(NAME, "table", doc.mentions[rate].lang, rate)
-                    .with("current", x)
-                    .with("base", y);
-                cand.params.years = 1;
-                cand
-            })
+            (!negative(doc, x) && !negative(doc, y)).then(|| table_reading(doc, rate, x, y))
         })
         .collect();
     super::tabular::agreement(doc, &readings, evaluate)

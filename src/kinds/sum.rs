@@ -1056,22 +1056,27 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
                 if cells.len() < 2 {
                     continue;
                 }
-                // Accounts print what is taken off in brackets: `(135)`.
-                let (minus, parts): (Vec<usize>, Vec<usize>) = cells
-                    .into_iter()
-                    .partition(|&i| crate::doc::table::in_brackets(doc, i));
-                if parts.is_empty() {
-                    continue;
+                if let Some(b) = table_breakdown(doc, total, cells) {
+                    out.push(b);
                 }
-                let mut b = breakdown("table", doc, total, &parts);
-                for m in minus {
-                    b = b.with("minus", m);
-                }
-                b.group = BY_PARTS | parts[0] as u64;
-                out.push(b);
             }
         }
     }
+}
+
+/// A table's breakdown of `total` into the cells of its part rows; accounts
+/// print what is taken off in brackets (`(135)`). None when no cell adds.
+fn table_breakdown(doc: &Document, total: usize, cells: Vec<usize>) -> Option<Candidate> {
+    let (minus, parts): (Vec<usize>, Vec<usize>) = cells
+        .into_iter()
+        .partition(|&i| crate::doc::table::in_brackets(doc, i));
+    let first = *parts.first()?;
+    let mut b = breakdown("table", doc, total, &parts);
+    for m in minus {
+        b = b.with("minus", m);
+    }
+    b.group = BY_PARTS | first as u64;
+    Some(b)
 }
 
 /// Does an unlabelled row add up its section in all summable columns
@@ -1094,15 +1099,12 @@ fn subtotal_holds(
         if cells.len() != p.parts.len() {
             continue;
         }
-        let (minus, parts): (Vec<usize>, Vec<usize>) = cells
-            .into_iter()
-            .partition(|&i| crate::doc::table::in_brackets(doc, i));
-        let mut b = breakdown("table", doc, total, &parts);
-        for m in minus {
-            b = b.with("minus", m);
-        }
         columns += 1;
-        held += usize::from(evaluate(doc, &b).is_some_and(|v| v.consistent));
+        held += usize::from(
+            table_breakdown(doc, total, cells)
+                .and_then(|b| evaluate(doc, &b))
+                .is_some_and(|v| v.consistent),
+        );
     }
     held >= 1 && held + 1 >= columns
 }

@@ -167,7 +167,8 @@ pub fn partitions(lexicon: &Lexicon, table: &Table) -> Vec<Partition> {
     // section (the rows from its heading) is the section's subtotal, and
     // stands for them in the total below.
     let mut since = 0;
-    let mut covered: Vec<usize> = Vec::new();
+    // Rows a subtotal already stands for.
+    let mut covered = vec![false; rows.len()];
     for (r, row) in rows.iter().enumerate() {
         if row.label.is_empty() && !row.broken && r > since {
             let start = (since..r)
@@ -175,17 +176,17 @@ pub fn partitions(lexicon: &Lexicon, table: &Table) -> Vec<Partition> {
                 .find(|&p| rows[p].opens_section)
                 .unwrap_or(since);
             let parts: Vec<usize> = (start..r)
-                .filter(|&p| !rows[p].sub_row && !covered.contains(&p))
+                .filter(|&p| !rows[p].sub_row && !covered[p])
                 .collect();
             if parts.len() >= 2 && !parts.iter().any(|&p| rows[p].broken) {
-                covered.extend(&parts);
+                parts.iter().for_each(|&p| covered[p] = true);
                 out.push(Partition { total: r, parts });
             }
             continue;
         }
         if is_total_label(&row.label) && r >= since + 2 {
             let parts: Vec<usize> = (since..r)
-                .filter(|&p| !rows[p].sub_row && !covered.contains(&p))
+                .filter(|&p| !rows[p].sub_row && !covered[p])
                 .collect();
             let broken = parts.iter().any(|&p| rows[p].broken);
             if parts.len() >= 2 && !broken {
@@ -213,14 +214,15 @@ pub fn partitions(lexicon: &Lexicon, table: &Table) -> Vec<Partition> {
             if !group.is_empty() {
                 groups.push(group);
             }
-            let grouped: Vec<usize> = groups.iter().flatten().copied().collect();
+            let mut grouped = vec![false; rows.len()];
+            groups.iter().flatten().for_each(|&r| grouped[r] = true);
             for g in groups {
                 let labels: Vec<&str> = g.iter().map(|&r| rows[r].label.as_str()).collect();
                 if covers(lexicon, &labels) && !g.iter().any(|&r| rows[r].broken) {
                     // `其中` refers to the row above it, past the parts of
                     // the groups before (城镇, 农村 then 男性, 女性 all
                     // under 户籍人口).
-                    let total = (0..g[0]).rev().find(|r| !grouped.contains(r)).unwrap_or(0);
+                    let total = (0..g[0]).rev().find(|&r| !grouped[r]).unwrap_or(0);
                     out.push(Partition { total, parts: g });
                 }
             }

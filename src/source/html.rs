@@ -607,7 +607,7 @@ impl Layout {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     fn text(html: &str) -> String {
@@ -734,8 +734,8 @@ mod tests {
         assert_eq!(&html[e.map.start(a)..e.map.end(a + 6)], "44,354");
     }
 
-    /// The text of fixtures/formats/report.html.
-    const REPORT_TEXT: &str = "\
+    /// The text of fixtures/formats/report.html (and of report.docx).
+    pub(in crate::source) const REPORT_TEXT: &str = "\
 2023年全市就业工作情况
 2023年，全市城镇新增就业目标任务数 44,354 人，累计完成 40,479 人，完成率 92.26%。
 详见第12期统计公报。

@@ -106,9 +106,7 @@ fn keep_cell_bars(source: &str, range: std::ops::Range<usize>, out: &mut [u8]) {
 fn keep_delimiter_rows(source: &str, range: std::ops::Range<usize>, out: &mut [u8]) {
     let mut at = range.start;
     for line in source[range].split_inclusive('\n') {
-        let t = line.trim();
-        let delimiter = t.contains('-') && t.chars().all(|c| matches!(c, '-' | ':' | '|' | ' '));
-        if delimiter {
+        if super::is_delimiter_row(line) {
             let end = at + line.trim_end_matches(['\n', '\r']).len();
             out[at..end].copy_from_slice(&source.as_bytes()[at..end]);
         }

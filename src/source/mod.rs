@@ -19,6 +19,13 @@ pub use extract::{Extracted, Format, OffsetMap, Segment, TextBuilder};
 pub use fold::{fold, fold_char};
 pub use text_view::{is_cjk, TextView};
 
+/// A table's delimiter row (`|---|:--:|`): Markdown's line between a
+/// table's header and its rows, also met in plain text.
+pub fn is_delimiter_row(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && t.contains('-') && t.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ' | '｜'))
+}
+
 /// A document read for the engine.
 #[derive(Debug)]
 pub struct Document {
