@@ -22,6 +22,7 @@ pub mod rules;
 pub mod selection;
 pub mod source;
 pub mod suppress;
+pub mod uri;
 pub mod verdict;
 pub mod walk;
 

@@ -11,7 +11,7 @@ use crate::kinds::{Candidate, Context, KINDS};
 use crate::lexicon::Lang;
 use crate::rules::{RuleSet, Severity};
 use crate::selection::Selection;
-use crate::source::{DecodeError, Extracted, Format, ReadError};
+use crate::source::{DecodeError, Extracted, Fidelity, Format, ReadError};
 use crate::verdict;
 
 /// The rules in force, compiled once and shared by every file.
@@ -31,6 +31,8 @@ pub struct FileReport {
     pub text: String,
     /// Added to spans to give offsets into the file as it is on disk.
     pub offset_base: usize,
+    /// Whether those offsets, and lines, are the file's own.
+    pub fidelity: Fidelity,
     pub findings: Vec<Finding>,
     pub checks: Vec<CheckedRelation>,
     /// Figures the lexer found.
@@ -162,6 +164,7 @@ impl Linter {
             figures: 0,
             text,
             offset_base,
+            fidelity: Fidelity::Bytes,
             findings: Vec::new(),
             checks: Vec::new(),
             notes: Vec::new(),
@@ -230,7 +233,11 @@ impl Linter {
         bytes: Vec<u8>,
     ) -> Result<FileReport, LintError> {
         match crate::source::read(format, bytes) {
-            Ok(document) => self.lint_extracted(name, document.extracted, document.offset_base),
+            Ok(document) => {
+                let fidelity = document.fidelity;
+                self.lint_extracted(name, document.extracted, document.offset_base)
+                    .map(|report| FileReport { fidelity, ..report })
+            }
             Err(ReadError::Binary) => Err(LintError::Skipped {
                 path: name.to_owned(),
                 message: DecodeError::Binary.to_string(),

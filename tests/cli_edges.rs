@@ -142,6 +142,31 @@ fn github_annotations_name_file_line_column_and_rule() {
 }
 
 #[test]
+fn sarif_names_each_finding_its_rule_and_the_members() {
+    let out = statlint()
+        .args(["check", "--format", "sarif", ZH_ERROR, ZH_PASS])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    let results = run["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for r in results {
+        let rule = r["ruleId"].as_str().unwrap();
+        assert!(run["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["id"] == rule));
+        let uri = &r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+        assert_eq!(uri, ZH_ERROR);
+        assert!(!r["relatedLocations"].as_array().unwrap().is_empty());
+    }
+}
+
+#[test]
 fn inline_suppressions_silence_the_next_line_and_stale_ones_are_reported() {
     let dir = tempfile::tempdir().unwrap();
     let md = dir.path().join("report.md");

@@ -19,10 +19,10 @@ use super::files::{expand, Input};
 use super::settings::{Setup, Setups};
 use super::{CheckArgs, Color, Format, Status};
 use statlint::report::{
-    render_concise, render_file_json, render_github, render_human, render_show_checks, JsonStream,
-    Totals,
+    render_concise, render_file_json, render_file_sarif, render_github, render_human,
+    render_show_checks, JsonStream, SarifStream, Totals,
 };
-use statlint::rules::Severity;
+use statlint::rules::{RuleSet, Severity};
 use statlint::{FileReport, LintError, Linter};
 
 /// A file's report and its rendering, or why it has none.
@@ -94,7 +94,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Status> {
                     }
                     totals.add(&report);
                     failing |= report.findings.iter().any(|f| f.severity >= threshold);
-                    if let Err(e) = printer.write(&rendered) {
+                    if let Err(e) = printer.write(&report, &rendered) {
                         // The reader went away (`| head`): stop, keeping
                         // the status of what was linted.
                         if e.kind() == std::io::ErrorKind::BrokenPipe {
@@ -121,7 +121,9 @@ pub fn run(args: CheckArgs) -> anyhow::Result<Status> {
             }
         }
     }
-    if let Err(e) = printer.finish(&totals) {
+    let default = setups.default_setup();
+    let rules = default.as_ref().map(|s| s.linter.rules());
+    if let Err(e) = printer.finish(&totals, rules) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             return Err(e.into());
         }
@@ -196,6 +198,7 @@ struct Printer {
     show_checks: bool,
     color: ColorChoice,
     json: JsonStream,
+    sarif: SarifStream,
 }
 
 impl Printer {
@@ -205,6 +208,7 @@ impl Printer {
             show_checks: args.show_checks,
             color: color_choice(args.color),
             json: JsonStream::default(),
+            sarif: SarifStream::default(),
         }
     }
 
@@ -221,6 +225,7 @@ impl Printer {
         let reports = std::slice::from_ref(report);
         match self.format {
             Format::Json => render_file_json(report),
+            Format::Sarif => render_file_sarif(report),
             Format::Github => render_github(reports).into_bytes(),
             Format::Concise => {
                 let mut out = render_concise(reports);
@@ -241,16 +246,22 @@ impl Printer {
         }
     }
 
-    fn write(&mut self, rendered: &[u8]) -> std::io::Result<()> {
+    fn write(&mut self, report: &FileReport, rendered: &[u8]) -> std::io::Result<()> {
         let mut out = std::io::stdout().lock();
         match self.format {
             Format::Json => self.json.file_rendered(&mut out, rendered),
+            Format::Sarif => self.sarif.file_rendered(&mut out, report, rendered),
             _ => out.write_all(rendered),
         }
     }
 
-    fn finish(&mut self, totals: &Totals) -> std::io::Result<()> {
+    fn finish(&mut self, totals: &Totals, rules: Option<&RuleSet>) -> std::io::Result<()> {
         match self.format {
+            Format::Sarif => {
+                let mut out = std::io::stdout().lock();
+                self.sarif.finish(&mut out, rules)?;
+                out.flush()
+            }
             Format::Json => {
                 let mut out = std::io::stdout().lock();
                 self.json.finish(&mut out, totals)?;

@@ -82,6 +82,8 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow commands (annotations on a pull request).
     Github,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

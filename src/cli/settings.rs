@@ -39,6 +39,11 @@ impl Setups {
         })
     }
 
+    /// The setup of files under no settings file.
+    pub fn default_setup(&self) -> Option<Arc<Setup>> {
+        self.by_config.get(&None).cloned()
+    }
+
     /// The setup for a file in `dir`.
     pub fn for_dir(&mut self, args: &CheckArgs, dir: &Path) -> anyhow::Result<Arc<Setup>> {
         let key = match self.by_dir.get(dir) {

@@ -5,12 +5,14 @@ mod github;
 mod human;
 mod json;
 mod position;
+mod sarif;
 
 pub use concise::render_concise;
 pub use github::render_github;
 pub use human::{render_human, render_show_checks};
 pub use json::{render_file_json, render_json, JsonStream};
 pub use position::{LineIndex, Position};
+pub use sarif::{render_file_sarif, render_sarif, SarifStream};
 
 use crate::rules::Severity;
 use crate::FileReport;

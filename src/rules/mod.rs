@@ -212,6 +212,14 @@ impl RuleSet {
         Ok(RuleSetBuilder::builtin()?.build())
     }
 
+    /// The template a rule id (`zh.ratio.rate`) comes from.
+    pub fn template_of(&self, rule: &str) -> Option<&Template> {
+        let (lang, id) = rule.split_once('.')?;
+        self.templates
+            .iter()
+            .find(|t| t.id == id && t.languages.iter().any(|l| l.name() == lang))
+    }
+
     /// Every rule id in force: each template in each of its languages.
     pub fn rule_ids(&self) -> Vec<(String, usize, Lang)> {
         let mut ids = Vec::new();

@@ -33,6 +33,21 @@ pub struct Document {
     /// Bytes dropped before the shown text (a UTF-8 byte-order mark),
     /// added to offsets to point into the file as it is on disk.
     pub offset_base: usize,
+    pub fidelity: Fidelity,
+}
+
+/// How far positions in the shown text are the file's own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fidelity {
+    /// Byte offsets (plus the offset base), lines and columns all are:
+    /// the file is UTF-8 text, Markdown or HTML.
+    Bytes,
+    /// Lines and character columns are, byte offsets are not: the file
+    /// was decoded from another encoding.
+    Lines,
+    /// Neither: the text was extracted from a document (Word), a
+    /// paragraph or table row per line.
+    Extracted,
 }
 
 /// Why a document could not be read.
@@ -52,6 +67,7 @@ pub fn read(format: Format, bytes: Vec<u8>) -> Result<Document, ReadError> {
         return Ok(Document {
             extracted,
             offset_base: 0,
+            fidelity: Fidelity::Extracted,
         });
     }
     let decoded = decode_owned(bytes).map_err(|e| match e {
@@ -63,13 +79,16 @@ pub fn read(format: Format, bytes: Vec<u8>) -> Result<Document, ReadError> {
         Format::Html => html::extract(decoded.text).map_err(ReadError::Unreadable)?,
         Format::Text | Format::Docx => Extracted::plain(decoded.text),
     };
+    let mut fidelity = Fidelity::Bytes;
     if let Some(encoding) = decoded.encoding {
         extracted
             .notes
             .insert(0, format!("decoded from {encoding}"));
+        fidelity = Fidelity::Lines;
     }
     Ok(Document {
         extracted,
         offset_base: decoded.offset_base,
+        fidelity,
     })
 }
