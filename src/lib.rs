@@ -20,6 +20,7 @@ pub mod num;
 pub mod report;
 pub mod rules;
 pub mod selection;
+pub mod server;
 pub mod source;
 pub mod suppress;
 pub mod uri;

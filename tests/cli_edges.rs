@@ -187,6 +187,8 @@ fn inline_suppressions_silence_the_next_line_and_stale_ones_are_reported() {
     // The first line is silenced; the second's suppression names another rule.
     assert_eq!(errors.len(), 1, "{stdout}");
     assert!(errors[0].contains(":5:"), "{stdout}");
+    // Outside CI, stale suppressions are reported only when asked.
+    assert!(!stdout.contains("unused-suppression"), "{stdout}");
     let out = statlint()
         .args([
             "check",
@@ -202,6 +204,14 @@ fn inline_suppressions_silence_the_next_line_and_stale_ones_are_reported() {
         stdout.contains(":4:1: warning suppression[unused-suppression]"),
         "{stdout}"
     );
+    // In CI (`CI=true`, as CI services set it) they are reported unasked.
+    let ci = statlint()
+        .args(["check", "--format", "concise"])
+        .arg(&md)
+        .env("CI", "true")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&ci.stdout), stdout);
 
     // Plain text: a line of its own.
     let out = statlint()

@@ -52,6 +52,9 @@ pub enum Command {
         #[arg(default_value = ".")]
         path: PathBuf,
     },
+    /// Run as a language server on standard input and output (for
+    /// editors: diagnostics, hover, quick fixes).
+    Server,
     /// Run the examples of a rule file or folder of rule files.
     TestRules {
         /// A YAML rule file or a folder of them.
@@ -116,7 +119,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub show_checks: bool,
     /// Report inline suppressions (`statlint-disable-next-line`) that
-    /// silence nothing, as warnings.
+    /// silence nothing, as warnings. On by default in CI (when the `CI`
+    /// environment variable is `true` or `1`, as CI services set it).
     #[arg(long)]
     pub report_unused_suppressions: bool,
     /// The file name of the text given on standard input (`-`): its
@@ -125,6 +129,19 @@ pub struct CheckArgs {
     pub stdin_filename: Option<PathBuf>,
     #[command(flatten)]
     pub set: RuleSetArgs,
+}
+
+impl CheckArgs {
+    /// Whether unused suppressions are reported: asked for, or in CI.
+    pub fn reports_unused_suppressions(&self) -> bool {
+        self.report_unused_suppressions || in_ci()
+    }
+}
+
+/// Whether the run is in a CI service (which sets `CI=true`).
+fn in_ci() -> bool {
+    std::env::var("CI")
+        .is_ok_and(|v| matches!(v.to_ascii_lowercase().as_str(), "true" | "1" | "yes"))
 }
 
 /// The exit status of a run.
@@ -153,6 +170,10 @@ pub fn run(args: Args) -> anyhow::Result<Status> {
         Command::TestRules { path } => rules_cmd::test(&path),
         Command::Figures { path, set } => rules_cmd::figures(&path, &set),
         Command::Config { path } => settings::show(&path),
+        Command::Server => {
+            statlint::server::run()?;
+            Ok(Status::Clean)
+        }
     }
 }
 

@@ -32,45 +32,10 @@ pub fn list(set: &RuleSetArgs) -> anyhow::Result<Status> {
 
 pub fn show(id: &str, set: &RuleSetArgs) -> anyhow::Result<Status> {
     let rules = load_rules(set)?;
-    let found = rules
-        .rule_ids()
-        .into_iter()
-        .find(|(rid, _, _)| rid == id)
-        .map(|(_, k, _)| k)
-        .or_else(|| rules.templates.iter().position(|t| t.id == id));
-    let Some(k) = found else {
+    let Some(page) = statlint::rules::describe(&rules, id) else {
         anyhow::bail!("no rule `{id}` (see `statlint rules`)");
     };
-    let t = &rules.templates[k];
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "{id}")?;
-    writeln!(out, "  {}", t.description.trim())?;
-    writeln!(
-        out,
-        "  kind: {} ({})  shape: {}  severity: {}  languages: {}",
-        t.kind.name(),
-        t.kind.describe(),
-        t.shape,
-        t.severity.name(),
-        t.languages
-            .iter()
-            .map(|l| l.name())
-            .collect::<Vec<_>>()
-            .join(", ")
-    )?;
-    writeln!(out, "  defined in: {}", t.origin)?;
-    if !t.examples.pass.is_empty() {
-        writeln!(out, "\nholds:")?;
-        for e in &t.examples.pass {
-            writeln!(out, "  {}", one_line(e))?;
-        }
-    }
-    if !t.examples.fail.is_empty() {
-        writeln!(out, "\nflagged:")?;
-        for e in &t.examples.fail {
-            writeln!(out, "  {}", one_line(e))?;
-        }
-    }
+    std::io::stdout().lock().write_all(page.as_bytes())?;
     Ok(Status::Clean)
 }
 

@@ -111,7 +111,7 @@ fn setup(args: &CheckArgs, config: Option<Config>) -> anyhow::Result<Setup> {
             Some(c) => e.context(format!("with the settings of {}", c.path.display())),
             None => e,
         })?
-        .report_unused_suppressions(args.report_unused_suppressions);
+        .report_unused_suppressions(args.reports_unused_suppressions());
     Ok(Setup {
         linter,
         threshold: threshold(args.fail_on, config.as_ref()),

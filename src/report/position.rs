@@ -81,6 +81,11 @@ impl LineIndex {
         }
     }
 
+    /// How many lines the text has (one more than its line breaks).
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
     /// The 0-based line holding byte `offset`.
     pub fn line_of(&self, offset: usize) -> usize {
         self.starts.partition_point(|&s| s <= offset) - 1

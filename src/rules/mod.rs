@@ -6,6 +6,7 @@
 //! files add to them. Every mistake in a file is reported as
 //! file:line:column.
 
+mod describe;
 mod template;
 
 use std::fmt;
@@ -13,6 +14,7 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
+pub use describe::describe;
 pub use template::{Examples, Template};
 
 use crate::lexicon::model::LexiconSpec;
