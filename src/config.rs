@@ -8,6 +8,7 @@
 //! fail-on = "warning"
 //! rules = ["lint-rules"]          # extra rule folders, relative to this file
 //! exclude = ["drafts/**"]         # not linted when a folder is walked
+//! include = ["**/*.rst"]          # linted (as text) besides the report extensions
 //!
 //! [per-file-ignores]
 //! "archive/*.md" = ["zh.growth"]
@@ -38,6 +39,8 @@ pub struct Settings {
     pub fail_on: Option<FailOn>,
     pub rules: Option<Vec<PathBuf>>,
     pub exclude: Option<Vec<String>>,
+    /// Files a folder walk lints besides those with a report extension.
+    pub include: Option<Vec<String>>,
     pub per_file_ignores: Option<BTreeMap<String, Vec<String>>>,
     /// The language of the reports a glob matches: only that language's
     /// rules apply to them.
@@ -86,6 +89,7 @@ pub struct Config {
     pub path: PathBuf,
     pub settings: Settings,
     exclude: GlobSet,
+    include: GlobSet,
     per_file: Vec<(GlobSet, Vec<String>)>,
     languages: Vec<(GlobSet, Language)>,
 }
@@ -155,6 +159,7 @@ impl Config {
             builder.build().map_err(|e| error(e.to_string()))
         };
         let exclude = globs(&mut settings.exclude.iter().flatten())?;
+        let include = globs(&mut settings.include.iter().flatten())?;
         let mut per_file = Vec::new();
         for (pattern, rules) in settings.per_file_ignores.iter().flatten() {
             per_file.push((globs(&mut std::iter::once(pattern))?, rules.clone()));
@@ -167,6 +172,7 @@ impl Config {
             path,
             settings,
             exclude,
+            include,
             per_file,
             languages,
         })
@@ -190,6 +196,11 @@ impl Config {
             .strip_prefix(&root)
             .map(Path::to_path_buf)
             .unwrap_or(absolute)
+    }
+
+    /// Does `include` add `file` to what folder walks lint?
+    pub fn includes(&self, file: &Path) -> bool {
+        !self.include.is_empty() && self.include.is_match(self.relative(file))
     }
 
     /// Is `file` excluded from folder walks?

@@ -45,6 +45,30 @@ fn per_file_ignores_and_excludes_apply_under_the_settings_file() {
 }
 
 #[test]
+fn include_adds_files_to_walks_and_only_reports_filters_named_files() {
+    let dir = project("include = [\"**/*.rst\"]\nexclude = [\"drafts/**\"]\n");
+    std::fs::write(dir.path().join("reports/b.rst"), ZH_FAILING_LINE).unwrap();
+    std::fs::write(dir.path().join("reports/c.py"), ZH_FAILING_LINE).unwrap();
+    let (paths, _) = flagged_paths(dir.path(), &["reports"]);
+    assert_eq!(paths, ["reports/a.txt", "reports/b.rst"]);
+    // Named files are all linted, unless only reports are asked for: then
+    // a file is linted if a walk would lint it.
+    let named = [
+        "reports/a.txt",
+        "reports/b.rst",
+        "reports/c.py",
+        "drafts/a.txt",
+    ];
+    let (paths, _) = flagged_paths(dir.path(), &named);
+    assert_eq!(paths.len(), 4, "{paths:?}");
+    let mut only = vec!["--only-reports"];
+    only.extend(named);
+    let (paths, code) = flagged_paths(dir.path(), &only);
+    assert_eq!(paths, ["reports/a.txt", "reports/b.rst"]);
+    assert_eq!(code, Some(1));
+}
+
+#[test]
 fn the_settings_select_and_the_command_line_overrides_it() {
     let dir = project("select = [\"en\"]\n");
     let (paths, code) = flagged_paths(dir.path(), &["reports"]);

@@ -1,8 +1,11 @@
 //! Which files a run lints: named files as given, folders walked (with
-//! .gitignore honoured) for report-like extensions; each file once.
+//! .gitignore honoured) for report extensions and what the settings'
+//! `include` adds; each file once.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+
+use statlint::config::{self, Config};
 
 /// Extensions linted when walking a folder.
 pub const REPORT_EXTENSIONS: &[&str] = &[
@@ -19,8 +22,42 @@ pub enum Input {
     Error(PathBuf, String),
 }
 
-pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
+/// Whether a file is one a folder walk lints, under the settings of its
+/// folder (read once per folder).
+#[derive(Default)]
+struct Reports {
+    settings: HashMap<PathBuf, Option<Config>>,
+}
+
+impl Reports {
+    fn config(&mut self, file: &Path) -> Option<&Config> {
+        let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
+        self.settings
+            .entry(dir)
+            // A settings file that cannot be read is reported when the
+            // file's linter is built; here it adds nothing.
+            .or_insert_with_key(|dir| config::discover(dir).ok().flatten())
+            .as_ref()
+    }
+
+    /// A report extension, or a file the settings' `include` names.
+    fn is_report(&mut self, file: &Path) -> bool {
+        statlint::walk::has_extension(file, REPORT_EXTENSIONS)
+            || self.config(file).is_some_and(|c| c.includes(file))
+    }
+
+    /// Linted by a walk: a report, and not excluded by the settings.
+    fn walk_lints(&mut self, file: &Path) -> bool {
+        self.is_report(file) && !self.config(file).is_some_and(|c| c.excludes(file))
+    }
+}
+
+/// The inputs of `paths`. With `only_reports`, a named file is linted
+/// only if a folder walk would lint it (pre-commit and editors name every
+/// file they touch); otherwise every named file is.
+pub fn expand(paths: &[PathBuf], only_reports: bool) -> Vec<Input> {
     let mut inputs = Vec::new();
+    let mut reports = Reports::default();
     // A file named twice, or named and found in a folder, is linted once.
     let mut seen: HashSet<PathBuf> = HashSet::new();
     let mut first = |path: &Path| seen.insert(path.canonicalize().unwrap_or(path.to_path_buf()));
@@ -28,7 +65,7 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
         if path.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if path.is_dir() {
-            let (files, errors) = statlint::walk::files_with_extensions(path, REPORT_EXTENSIONS);
+            let (files, errors) = statlint::walk::files_where(path, |f| reports.is_report(f));
             inputs.extend(
                 errors
                     .into_iter()
@@ -38,12 +75,14 @@ pub fn expand(paths: &[PathBuf]) -> Vec<Input> {
                 inputs.push(Input::Error(
                     path.clone(),
                     format!(
-                        "no report files here (statlint reads .{})",
+                        "no report files here (statlint reads .{}, and what the settings' `include` adds)",
                         REPORT_EXTENSIONS.join(", .")
                     ),
                 ));
             }
             inputs.extend(files.into_iter().filter(|f| first(f)).map(Input::Walked));
+        } else if only_reports && !reports.walk_lints(path) {
+            continue;
         } else if first(path) {
             inputs.push(Input::Named(path.clone()));
         }

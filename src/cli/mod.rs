@@ -123,6 +123,11 @@ pub struct CheckArgs {
     /// environment variable is `true` or `1`, as CI services set it).
     #[arg(long)]
     pub report_unused_suppressions: bool,
+    /// Lint a named file only if a folder walk would: a report extension
+    /// or the settings' `include`, and not their `exclude` (for hooks
+    /// and tools that name every file they touch).
+    #[arg(long)]
+    pub only_reports: bool,
     /// The file name of the text given on standard input (`-`): its
     /// format comes from its extension, and findings name it.
     #[arg(long, value_name = "PATH")]

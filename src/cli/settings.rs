@@ -168,6 +168,7 @@ pub fn show(path: &Path) -> anyhow::Result<super::Status> {
             origin(s.rules.is_some()),
         ),
         ("exclude", list(&s.exclude), origin(s.exclude.is_some())),
+        ("include", list(&s.include), origin(s.include.is_some())),
         (
             "per-file-ignores",
             format!("{:?}", s.per_file_ignores.clone().unwrap_or_default()),

@@ -73,3 +73,18 @@ echo "$bad" > wrong.txt
 printf 'ignore = ["zh.ratio"]\n' > statlint.toml
 commit settings
 expect 0 "the repository's statlint.toml is respected"
+
+# What the settings include is linted; what they exclude is not.
+rm wrong.txt
+echo "$bad" > notes.rst
+printf 'include = ["**/*.rst"]\n' > statlint.toml
+commit include
+expect 1 "a file the settings include is linted"
+out="$(pre-commit run --all-files 2>&1 || true)"
+grep -q "notes.rst:1:" <<<"$out" || { echo "FAIL: the finding names notes.rst"; echo "$out"; exit 1; }
+mkdir -p drafts
+mv notes.rst drafts/notes.rst
+echo "$bad" > drafts/wrong.md
+printf 'include = ["**/*.rst"]\nexclude = ["drafts/**"]\n' > statlint.toml
+commit exclude
+expect 0 "files the settings exclude are not linted"
