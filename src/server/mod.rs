@@ -397,14 +397,19 @@ impl Server<'_> {
         let report = doc.report.as_ref()?;
         let lines = Lines::new(&doc.text, encoding);
         let offset = lines.offset(p.text_document_position_params.position);
-        hover::hover(
-            &doc.text,
-            doc.format,
-            report,
-            &setup.linter.rules().lexicon,
-            &lines,
-            offset,
-        )
+        // A bug in reading the figures must not take the server down.
+        crate::guard::catch(|| {
+            hover::hover(
+                &doc.text,
+                doc.format,
+                report,
+                &setup.linter.rules().lexicon,
+                &lines,
+                offset,
+            )
+        })
+        .ok()
+        .flatten()
     }
 
     fn code_actions(&mut self, p: &CodeActionParams) -> Option<Vec<CodeActionOrCommand>> {
