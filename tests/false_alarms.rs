@@ -368,3 +368,16 @@ fn a_quarter_named_after_its_figure_is_not_the_full_year() {
     );
     assert_eq!(rules_flagged_on_stdin(&twice), ["en.repeat.same-label"]);
 }
+
+#[test]
+fn one_template_under_two_headings_is_two_subjects() {
+    let section = |name: &str, value: &str| {
+        format!("{name}\n\n2023年1—12月，全县规模以上工业企业累计实现营业收入{value}亿元，生产保持平稳。\n\n")
+    };
+    let text = format!(
+        "{}{}",
+        section("一、甲县", "120.5"),
+        section("二、乙县", "112.3")
+    );
+    assert!(severities_on_stdin(&text).is_empty());
+}

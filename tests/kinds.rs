@@ -173,6 +173,37 @@ fn a_list_before_deng_may_name_only_some() {
 }
 
 #[test]
+fn what_is_reported_is_named_after_the_reporting_verb() {
+    // Who reports (省卫生健康委员会) is no part of what is counted: the
+    // body's 新增本土确诊病例 restates the headline's.
+    let text = "某省通报：3月5日新增本土确诊病例46例\n\n\
+                3月5日0—24时，省卫生健康委员会报告新增本土确诊病例46例，无新增死亡病例。";
+    assert_eq!(checked_kinds_on_stdin(text), ["repeat"]);
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replacen("病例46例，无", "病例48例，无", 1)),
+        ["zh.repeat.headline"]
+    );
+    // After a total adverb the verb is part of the name: the cumulative
+    // count 累计报告确诊病例 is still the identity's total.
+    let cumulative = "现有确诊病例120例，累计治愈出院病例3400例，累计死亡病例80例，\
+                      累计报告确诊病例3600例。";
+    assert_eq!(checked_kinds_on_stdin(cumulative), ["sum"]);
+}
+
+#[test]
+fn a_sentence_printed_twice_states_one_quantity() {
+    let lead = "截至6月30日24时，全区通过市场监管部门累计登记新建小微企业";
+    let text = format!(
+        "{lead}412户，注册资本较上年有所增长。\n\n随后各地陆续开展核查。\n\n{lead}412户，其中多数为个体转企。"
+    );
+    assert_eq!(checked_kinds_on_stdin(&text), ["repeat"]);
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replacen("412户，其中", "421户，其中", 1)),
+        ["zh.repeat.same-label"]
+    );
+}
+
+#[test]
 fn zhe_points_back_at_exactly_the_phrases_named() {
     let text = "抓住建立健全生产责任制和发展多种经营这两个重要环节。";
     assert_eq!(checked_kinds_on_stdin(text), ["count"]);

@@ -216,10 +216,15 @@ fn run_before(
 ) -> (usize, String) {
     let folded = &doc.folded;
     let end = end.max(start_limit);
+    // A reporting verb after a total adverb is part of the name:
+    // `累计报告确诊病例` (the cumulative count) is not `确诊病例`.
+    let counted = |h: &CueHit| {
+        h.cue == Cue::Report && hits.iter().any(|g| g.end == h.start && g.cue == Cue::Total)
+    };
     let mut start = hits
         .iter()
         .rev()
-        .find(|h| h.end <= end && ends_label(h.cue, lang))
+        .find(|h| h.end <= end && ends_label(h.cue, lang) && !counted(h))
         .map_or(start_limit, |h| h.end.max(start_limit));
     // The nearest stop inside the run; a closing bracket keeps its
     // opening one (`生产总值(GDP)`).

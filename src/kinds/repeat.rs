@@ -231,13 +231,17 @@ fn companions(doc: &Document, i: usize) -> impl Iterator<Item = usize> + '_ {
         .filter(move |&k| doc.same_sentence(i, k) && !doc.mentions[k].in_table)
 }
 
-/// Is another figure of `i`'s statement restated, equal, with `j`?
+/// Is another figure of `i`'s statement restated, equal, with `j`, or
+/// the whole sentence up to them?
 fn anchored(doc: &Document, keys: &[Option<Key>], i: usize, j: usize) -> bool {
     // Two statements in prose, in two paragraphs: cells of one table row
     // share a label and are no restatement.
     let prose = |k: usize| !doc.mentions[k].in_table;
     if !prose(i) || !prose(j) || doc.figures[i].paragraph == doc.figures[j].paragraph {
         return false;
+    }
+    if same_lead(doc, i, j) {
+        return true;
     }
     let Some(own) = keys[i].as_ref() else {
         return false;
@@ -259,6 +263,40 @@ fn anchored(doc: &Document, keys: &[Option<Key>], i: usize, j: usize) -> bool {
                     .interval()
                     .overlaps(&doc.figures[cj].interval())
         })
+    })
+}
+
+/// Characters of a sentence's lead that make it one statement however
+/// often it is printed: long enough, with figures of its own (a date, a
+/// count), that a section's boilerplate (`全年实现地区生产总值`) is no match.
+const SAME_LEAD_CHARS: usize = 24;
+
+/// Do `i` and `j` end the same words from their sentences' starts (a
+/// lead paragraph printed twice, a summary sentence copied into the
+/// body)? Then they state one quantity.
+fn same_lead(doc: &Document, i: usize, j: usize) -> bool {
+    use crate::lex::Level;
+    let lead = |k: usize| {
+        let at = doc.figures[k].start;
+        let start = doc.segment_start(Level::Sentence, at);
+        doc.folded[start..at].trim_start()
+    };
+    let (a, b) = (lead(i), lead(j));
+    if a != b
+        || a.chars().count() < SAME_LEAD_CHARS
+        || doc
+            .figures_in(doc.figures[i].start - a.len(), doc.figures[i].start)
+            .is_empty()
+    {
+        return false;
+    }
+    // A heading between them (`二、乙县`) makes them two sections written
+    // from one template, of two subjects.
+    let from = doc.segment_end(Level::Paragraph, doc.figures[i].start);
+    let to = doc.segment_start(Level::Paragraph, doc.figures[j].start);
+    !doc.folded[from.min(to)..to].lines().any(|line| {
+        let line = line.trim();
+        !line.is_empty() && line.chars().count() <= 30 && !line.contains(['。', '；', '.'])
     })
 }
 

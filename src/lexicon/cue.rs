@@ -67,6 +67,9 @@ pub enum Cue {
     PerYear,
     /// A link between a label and its figure: 为, 达到, was, totalled.
     Copula,
+    /// A verb of reporting between who reports and what is counted
+    /// (`各省报告新增确诊病例92例`): the label starts after it.
+    Report,
     /// Words naming the place or period a label applies to, dropped when
     /// labels are compared: 全县, 全年, 年末.
     Scope,
@@ -112,6 +115,7 @@ impl Cue {
         Cue::MultiYear,
         Cue::PerYear,
         Cue::Copula,
+        Cue::Report,
         Cue::Scope,
         Cue::Of,
         Cue::Or,
@@ -151,6 +155,7 @@ impl Cue {
             Cue::MultiYear => "multi_year",
             Cue::PerYear => "per_year",
             Cue::Copula => "copula",
+            Cue::Report => "report",
             Cue::Scope => "scope",
             Cue::Of => "of",
             Cue::Or => "or",

@@ -142,6 +142,7 @@ cue_roles! {
     multi_year => MultiYear,
     per_year => PerYear,
     copula => Copula,
+    report => Report,
     scope => Scope,
     of => Of,
     or => Or,
