@@ -204,6 +204,21 @@ fn a_sentence_printed_twice_states_one_quantity() {
 }
 
 #[test]
+fn a_level_exceeds_another_of_the_same_thing_by_the_amount_stated() {
+    let text = "In 2022 the service answered 96,400 calls, 4,100 more than the 92,300 calls answered in 2021.";
+    assert_eq!(checked_kinds_on_stdin(text), ["sum"]);
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("4,100 more", "4,700 more")),
+        ["en.sum.more-than"]
+    );
+    // Two different things, or `more than` as a bound: no such relation.
+    let other = "The service answered 96,400 calls, 4,100 more than the 92,300 emails it received.";
+    assert!(checked_kinds_on_stdin(other).is_empty());
+    let bound = "The service answered 96,400 calls, more than the 92,300 calls of 2021.";
+    assert!(checked_kinds_on_stdin(bound).is_empty());
+}
+
+#[test]
 fn zhe_points_back_at_exactly_the_phrases_named() {
     let text = "抓住建立健全生产责任制和发展多种经营这两个重要环节。";
     assert_eq!(checked_kinds_on_stdin(text), ["count"]);

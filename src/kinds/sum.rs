@@ -25,7 +25,7 @@ use super::util::{comparable, fit, format_like, is_level, shown, Fit};
 use super::{Candidate, Context, RelationKind, Verdict};
 use crate::doc::{Document, Role};
 use crate::lex::Kind;
-use crate::lexicon::{Cue, Lexicon, Set};
+use crate::lexicon::{Cue, Lang, Lexicon, Set};
 use crate::num::Interval;
 
 pub struct Sum;
@@ -51,6 +51,7 @@ impl RelationKind for Sum {
             "identity",
             "increments",
             "change",
+            "more-than",
             "partition",
             "table",
             "column",
@@ -73,6 +74,7 @@ impl RelationKind for Sum {
         flows(cx, out);
         identities(cx, out);
         changes(cx, out);
+        more_than(cx, out);
         partitions(cx, out);
         tables(cx, out);
         total_columns(cx.doc, out);
@@ -979,6 +981,63 @@ fn changes(cx: &Context, out: &mut Vec<Candidate>) {
             .strong();
         c.params.exhaustive = true;
         c.group = CHANGES | d as u64;
+        out.push(c);
+    }
+}
+
+/// `there were 216 million cases, 5 million more than the 211 million
+/// cases reported in 2015`: a level, then the amount it exceeds (or falls
+/// short of) another level of the same thing by, all in one sentence.
+fn more_than(cx: &Context, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    for d in 1..doc.figures.len().saturating_sub(1) {
+        let (b, q) = (d + 1, &doc.figures[d]);
+        let m = &doc.mentions[d];
+        if m.lang != Lang::En || q.kind != Kind::Number || !q.is_operand() || q.approx {
+            continue;
+        }
+        // Only the comparison between them: `5 million more than the 211
+        // million`, not a bound (`more than 211 million`) after a clause.
+        // (The lexer may take `more` for the unit of the figure before it.)
+        let (from, to) = (q.end, doc.figures[b].start);
+        let between = doc.folded_between(from, to);
+        if !doc.same_sentence(d, b)
+            || between.split_whitespace().count() > 4
+            || between.contains([',', ';', '('])
+        {
+            continue;
+        }
+        let cues = doc.cues_in(from, to);
+        let more = cues.iter().any(|h| h.cue == Cue::Higher);
+        let fewer = cues.iter().any(|h| h.cue == Cue::Lower);
+        if more == fewer {
+            continue;
+        }
+        let names = |k: usize| {
+            let mk = &doc.mentions[k];
+            [mk.noun.as_str(), mk.name()]
+        };
+        let fits = |k: usize| {
+            let f = &doc.figures[k];
+            f.kind == Kind::Number && f.is_operand() && comparable(f, q) && !f.approx
+        };
+        // The level compared: the nearest figure before, in the sentence,
+        // of the same thing as the one compared with.
+        let a = (d.saturating_sub(4)..d).rev().find(|&a| {
+            doc.same_sentence(a, d)
+                && names(a)
+                    .iter()
+                    .any(|x| !x.is_empty() && names(b).contains(x))
+        });
+        let Some(a) = a else { continue };
+        if !fits(a) || !fits(b) {
+            continue;
+        }
+        let mut c = Candidate::new(NAME, "more-than", m.lang, a)
+            .with("part", b)
+            .with(if more { "part" } else { "minus" }, d)
+            .strong();
+        c.params.exhaustive = true;
         out.push(c);
     }
 }

@@ -37,13 +37,20 @@ pub fn format_like(value: Decimal, like: &Quantity, printed: &str) -> String {
         .rev()
         .find(|&(_, c)| c.is_ascii_digit() || ('０'..='９').contains(&c))
         .map_or(printed.len(), |(i, c)| i + c.len_utf8());
-    let suffix = printed[suffix_start..].trim_start();
+    let raw = &printed[suffix_start..];
+    let suffix = raw.trim_start();
+    // `216 million` keeps its space; `54.6 万` (a stray space) does not.
+    let gap = if suffix.len() < raw.len() && suffix.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        " "
+    } else {
+        ""
+    };
     let mut number = crate::num::format_fixed(scaled, like.decimals);
     // Grouped as the figure it replaces: 264,000, not 264000.
     if printed.contains(',') && !printed.contains('，') {
         number = group_thousands(&number);
     }
-    format!("{number}{suffix}")
+    format!("{number}{gap}{suffix}")
 }
 
 /// `-1234567.5` → `-1,234,567.5`.
