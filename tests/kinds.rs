@@ -204,6 +204,19 @@ fn a_sentence_printed_twice_states_one_quantity() {
 }
 
 #[test]
+fn a_headline_is_restated_by_each_copy_of_its_body_sentence() {
+    let body = "3月5日0—24时，省卫生健康委员会报告新增本土确诊病例46例，无新增死亡病例。";
+    let text = format!("某省通报：3月5日新增本土确诊病例46例\n\n{body}\n\n{body}");
+    let file = json_on_stdin(&text);
+    let rules = fields(&file, "checks", "rule");
+    assert_eq!(
+        rules.iter().filter(|r| *r == "zh.repeat.headline").count(),
+        2,
+        "{rules:?}"
+    );
+}
+
+#[test]
 fn a_level_exceeds_another_of_the_same_thing_by_the_amount_stated() {
     let text = "In 2022 the service answered 96,400 calls, 4,100 more than the 92,300 calls answered in 2021.";
     assert_eq!(checked_kinds_on_stdin(text), ["sum"]);

@@ -115,6 +115,18 @@ impl RelationKind for Repeat {
                     let mut c = pair("headline", doc, i, j, Strength::Strong);
                     c.group = HEADLINE | i as u64;
                     out.push(c);
+                    // The body's sentence printed again further on (a lead
+                    // paragraph twice on the page) restates the headline too.
+                    let copies = keys[j].as_ref().and_then(|kj| by_key.get(kj));
+                    for &j2 in copies.into_iter().flatten() {
+                        if j2 > j && j2 - j <= HEADLINE_REACH && same_lead(doc, j, j2) {
+                            // A relation of its own, not another reading
+                            // of the first.
+                            let mut c = pair("headline", doc, i, j2, Strength::Strong);
+                            c.group = HEADLINE | j2 as u64;
+                            out.push(c);
+                        }
+                    }
                 }
                 continue;
             }

@@ -73,7 +73,17 @@ impl TextView {
             let before_this = source[..line_start].trim_end_matches(['\n', '\r', ' ']);
             let heading_here = is_heading(this_line) && ends_sentence(before_this);
             let heading_next = is_heading(next_line) && ends_sentence(this_line);
-            if newlines >= 2 || heading_here || heading_next {
+            // A text's first line is its title when it is short, has words
+            // enough, stops without punctuation, and the next line starts
+            // with a word (not the rest of a figure or of a wrapped label).
+            let title = before_this.trim().is_empty()
+                && is_title(this_line)
+                && next_line
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(|c| is_cjk(c) || c.is_alphabetic());
+            if newlines >= 2 || heading_here || heading_next || title {
                 segments.push((text.len(), newline));
                 text.push_str("\n\n");
             } else {
@@ -188,6 +198,15 @@ impl TextView {
 
 /// A numbered section heading on a line of its own (`二、农业`,
 /// `（三）工业`) ends its paragraph even without a blank line after it.
+fn is_title(line: &str) -> bool {
+    let line = line.trim();
+    // A closing bracket may end a title (`…(其中本土病例175例)`); other
+    // punctuation ends a sentence or a clause.
+    let open_end = line.ends_with([')', '）'])
+        || !line.ends_with(|c: char| c.is_ascii_punctuation() || "，、；：。！？—…".contains(c));
+    (8..=60).contains(&line.chars().count()) && open_end
+}
+
 fn is_heading(line: &str) -> bool {
     let line = line.trim();
     let body = line
@@ -295,6 +314,24 @@ mod tests {
         // A wrapped line that happens to start with a numeral is not a heading.
         let view = TextView::new("完成率\n三、四季度");
         assert_eq!(view.text, "完成率三、四季度");
+    }
+
+    #[test]
+    fn a_first_line_that_stops_without_punctuation_is_the_title() {
+        let view = TextView::new("全市新增本土确诊病例12例(其中无症状转确诊3例)\n来源：市卫健委\n当日全市报告新增本土确诊病例12例。");
+        assert!(view
+            .text
+            .starts_with("全市新增本土确诊病例12例(其中无症状转确诊3例)\n\n来源"));
+        // A wrapped label or figure on the next line: one line.
+        assert_eq!(
+            TextView::new("全市累计完成目标任务数的\n91.26%").text,
+            "全市累计完成目标任务数的91.26%"
+        );
+        // A sentence's first line goes on.
+        assert_eq!(
+            TextView::new("全市累计完成接种任务，\n完成率91.26%").text,
+            "全市累计完成接种任务，完成率91.26%"
+        );
     }
 
     #[test]
