@@ -381,3 +381,12 @@ fn one_template_under_two_headings_is_two_subjects() {
     );
     assert!(severities_on_stdin(&text).is_empty());
 }
+
+#[test]
+fn a_colon_after_a_count_in_passing_lists_something_else() {
+    // The colon lists conditions, not the 2 centers.
+    let text = "The pattern is similar to that of a study at 2 community health centers in \
+                Georgia: endocrine and metabolic disorders (86.0% vs 64.3%), circulatory \
+                diseases (79.3% vs 48.8%), and mental disorders (25.3% vs 20.9%).";
+    assert!(severities_on_stdin(text).is_empty());
+}

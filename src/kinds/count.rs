@@ -346,12 +346,14 @@ fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
     if rest[..colon].contains(['|', '｜']) {
         return;
     }
-    // A few words to the colon; more when they restate the count (`six
-    // journals that represent six sub disciplines: …`).
+    // A few words to the colon, figures among them only when they restate
+    // the count (`six journals that represent six sub disciplines: …`).
     let words = rest[..colon].split_whitespace().count();
     let between = doc.figures_in(q.unit_end, q.unit_end + colon);
     let restated = !between.is_empty() && between.iter().all(|f| f.value == q.value);
-    if words > 6 && !(restated && words <= 10) || !between.is_empty() && !restated {
+    // Up to ten words when none is a figure (`Six countries accounted for
+    // more than half of all cases:`), if the items are names (below).
+    if words > 10 || !between.is_empty() && !restated {
         return;
     }
     let start = q.unit_end + colon + 1;
@@ -373,10 +375,27 @@ fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
             .count();
         (1..=6).contains(&words)
     });
-    let figures_inside = doc
-        .figures_in(start, end)
-        .iter()
-        .any(|f| f.start >= start && f.start < end);
+    // Figures in brackets after the names are their glosses (`Nigeria
+    // (25%)`); one outside them makes the items statements.
+    let depth = doc.mentions[i].depth;
+    let inside = doc.figure_range(start, end);
+    let figures_inside = inside
+        .clone()
+        .any(|f| doc.figures[f].start < end && doc.mentions[f].depth <= depth);
+    let glossed = !inside.is_empty();
+    // Far from the count, or glossed with figures, the items must be
+    // names (`Nigeria (25%), Uganda (5%)`), not a description's parts
+    // (`at 2 centers: endocrine disorders (86.0%), …`).
+    let names = items.iter().all(|item| {
+        let item = item.trim();
+        let item = ["and ", "or ", "the "]
+            .iter()
+            .fold(item, |s, w| s.strip_prefix(w).unwrap_or(s));
+        item.starts_with(|c: char| c.is_uppercase())
+    });
+    if (words > 6 || glossed) && !names {
+        return;
+    }
     // `three tasks: First, …`: an enumeration of sentences, not names.
     let first_word = text
         .trim_start()
