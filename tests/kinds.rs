@@ -204,6 +204,26 @@ fn a_sentence_printed_twice_states_one_quantity() {
 }
 
 #[test]
+fn an_identity_complete_in_its_sentence_takes_no_member_from_the_next() {
+    // The imported cases' identity says there were no deaths; the next
+    // line's 累计死亡病例 is of all cases.
+    let text = "境外输入现有确诊病例120例，现有疑似病例2例。累计确诊病例3520例，累计治愈出院病例3400例，无死亡病例。\n\
+                截至24时，现有确诊病例900例，累计治愈出院病例50000例，累计死亡病例2000例，累计报告确诊病例52900例。";
+    let file = json_on_stdin(text);
+    let rules = fields(&file, "checks", "rule");
+    assert_eq!(
+        rules.iter().filter(|r| *r == "zh.sum.identity").count(),
+        2,
+        "{rules:?}"
+    );
+    assert!(fields(&file, "diagnostics", "rule").is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("累计确诊病例3520例", "累计确诊病例3530例")),
+        ["zh.sum.identity"]
+    );
+}
+
+#[test]
 fn a_headline_is_restated_by_each_copy_of_its_body_sentence() {
     let body = "3月5日0—24时，省卫生健康委员会报告新增本土确诊病例46例，无新增死亡病例。";
     let text = format!("某省通报：3月5日新增本土确诊病例46例\n\n{body}\n\n{body}");

@@ -863,8 +863,18 @@ fn identities(cx: &Context, out: &mut Vec<Candidate>) {
                 continue;
             }
             let tq = &doc.figures[t];
-            let find = |p: &crate::lexicon::LabelPattern| {
-                let near = |j: &usize| doc.same_paragraph(*j, t) && *j != t;
+            // Members of the total's own sentence first, then of its
+            // paragraph (`累计确诊病例11139例，累计治愈出院病例10337例，无死亡
+            // 病例` is complete without the next line's 累计死亡病例).
+            let find_at = |p: &crate::lexicon::LabelPattern, sentence: bool| {
+                let near = |j: &usize| {
+                    *j != t
+                        && if sentence {
+                            doc.same_sentence(*j, t)
+                        } else {
+                            doc.same_paragraph(*j, t)
+                        }
+                };
                 let ok = |j: usize| {
                     doc.mentions[j].role == doc.mentions[t].role
                         && comparable(&doc.figures[j], tq)
@@ -884,32 +894,44 @@ fn identities(cx: &Context, out: &mut Vec<Candidate>) {
                             .find(|&j| ok(j))
                     })
             };
-            // `无死亡病例`: a member the paragraph says there is none of
-            // counts as zero.
-            let none_of = |p: &crate::lexicon::LabelPattern| {
-                let start = doc.segment_start(crate::lex::Level::Paragraph, tq.start);
-                let end = doc.segment_end(crate::lex::Level::Paragraph, tq.start);
+            // `无死亡病例`: a member the sentence or paragraph says there is
+            // none of counts as zero.
+            let none_of = |p: &crate::lexicon::LabelPattern, level: crate::lex::Level| {
+                let start = doc.segment_start(level, tq.start);
+                let end = doc.segment_end(level, tq.start);
                 let text = &doc.folded[start..end];
                 text.match_indices('无')
                     .any(|(k, _)| p.opens(&text[k + '无'.len_utf8()..]))
             };
+            let find = |p: &crate::lexicon::LabelPattern| find_at(p, false);
             // Each member found once: a stated one, or none of it (an
             // empty slot, dropped below).
             let mut absent = 0;
             let plus: Option<Vec<usize>> = id
                 .plus
                 .iter()
-                .map(|p| match find(p) {
+                .map(|p| match find_at(p, true) {
                     Some(j) => Some(Some(j)),
-                    None if none_of(p) => {
+                    None if none_of(p, crate::lex::Level::Sentence) => {
                         absent += 1;
                         Some(None)
                     }
-                    None => None,
+                    None => match find(p) {
+                        Some(j) => Some(Some(j)),
+                        None if none_of(p, crate::lex::Level::Paragraph) => {
+                            absent += 1;
+                            Some(None)
+                        }
+                        None => None,
+                    },
                 })
                 .collect::<Option<Vec<Option<usize>>>>()
                 .map(|found| found.into_iter().flatten().collect());
-            let minus: Option<Vec<usize>> = id.minus.iter().map(find).collect();
+            let minus: Option<Vec<usize>> = id
+                .minus
+                .iter()
+                .map(|p| find_at(p, true).or_else(|| find(p)))
+                .collect();
             let (Some(plus), Some(minus)) = (plus, minus) else {
                 continue;
             };
