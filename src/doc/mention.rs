@@ -1113,7 +1113,14 @@ fn link_subjects(doc: &Document, mentions: &mut [Mention]) {
                 && if level {
                     mj.role != Role::Other && !mj.name().is_empty()
                 } else {
-                    mj.role == Role::Level && qs[j].kind == Kind::Number && qs[j].is_operand()
+                    // A change in points is of a rate (`出生率8.66‰，下降1.84个
+                    // 千分点`); any other change of an amount.
+                    let of_kind = if qs[i].kind == Kind::Points {
+                        matches!(qs[j].kind, Kind::Percent | Kind::Permille)
+                    } else {
+                        qs[j].kind == Kind::Number
+                    };
+                    mj.role == Role::Level && of_kind && qs[j].is_operand()
                 }
         });
         // `111813亿元；同比增长12.5%`: a change right after a semicolon,

@@ -853,9 +853,15 @@ fn identities(cx: &Context, out: &mut Vec<Candidate>) {
     for id in &cx.lexicon.identities {
         for t in 0..doc.figures.len() {
             let tm = &doc.mentions[t];
-            // Levels only: the growth of a surplus is no difference of
-            // the growths of exports and imports.
-            if tm.role != Role::Level
+            // Levels, and changes in points: an identity of rates holds
+            // for their changes in points (自然增长率下降1.81个千分点 = 出生率
+            // 下降1.84 − 死亡率下降0.03; members move the same way, as the
+            // roles compared below require). Not growth rates: the growth
+            // of a surplus is no difference of the growths of exports and
+            // imports.
+            let points_change = matches!(tm.role, Role::Change { versus: false, .. })
+                && doc.figures[t].kind == Kind::Points;
+            if (tm.role != Role::Level && !points_change)
                 || !doc.figures[t].is_operand()
                 || !id.total.matches(doc.name_of(t))
                 || tm.lang != id.lang
@@ -1407,7 +1413,7 @@ pub fn evaluate(doc: &Document, c: &Candidate) -> Option<Verdict> {
         terms.push_str(" − ");
         terms.push_str(&shown(doc, i));
     }
-    let label = doc.mentions[ti].name().to_owned();
+    let label = doc.name_of(ti).to_owned();
     let lead = if label.is_empty() {
         total_text.clone()
     } else {

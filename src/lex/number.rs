@@ -96,6 +96,8 @@ enum Suffix {
     Percent,
     Permille,
     Points,
+    /// 个千分点: a change of a rate per thousand, in its points.
+    PermillePoints,
     Multiple,
 }
 
@@ -168,6 +170,11 @@ fn percent_sign(input: &str) -> IResult<&str, Suffix> {
     for word in ["个百分点", "個百分點", "百分点", "百分點"] {
         if let Some(after) = rest.strip_prefix(word) {
             return Ok((after, Suffix::Points));
+        }
+    }
+    for word in ["个千分点", "個千分點", "千分点", "千分點"] {
+        if let Some(after) = rest.strip_prefix(word) {
+            return Ok((after, Suffix::PermillePoints));
         }
     }
     if let Some(after) = rest.strip_prefix('倍') {
@@ -438,6 +445,8 @@ pub fn arabic(input: &str) -> Option<Parsed> {
     // A percent or a point change has no unit word: `25% increase`.
     let (after_unit, unit) = match suffix {
         Suffix::Percent | Suffix::Permille | Suffix::Points => (rest, String::new()),
+        // Points of a rate per thousand are not percentage points.
+        Suffix::PermillePoints => (rest, "千分点".to_owned()),
         _ => unit_word(rest),
     };
     let (kind, multiplier) = match suffix {
@@ -445,7 +454,7 @@ pub fn arabic(input: &str) -> Option<Parsed> {
         Suffix::Multiplier(f) => (Kind::Number, f),
         Suffix::Percent => (Kind::Percent, 1),
         Suffix::Permille => (Kind::Permille, 1),
-        Suffix::Points => (Kind::Points, 1),
+        Suffix::Points | Suffix::PermillePoints => (Kind::Points, 1),
         Suffix::Multiple => (Kind::Multiple, 1),
     };
     let multiplier = Decimal::from(multiplier);
@@ -800,6 +809,10 @@ mod tests {
         assert_eq!(one("提高0.7个百分点").kind, Kind::Points);
         assert_eq!(one("up 1.4 percentage points").kind, Kind::Points);
         assert_eq!(one("同比降低1.30pct").kind, Kind::Points);
+        // Points of a rate per thousand: points, but not percentage points.
+        let q = one("下降1.84个千分点");
+        assert_eq!((q.kind, q.unit.as_str()), (Kind::Points, "千分点"));
+        assert_eq!(one("提高0.7个百分点").unit, "");
         assert_eq!(one("2.5倍").kind, Kind::Multiple);
         assert_eq!(one("3.2‰").kind, Kind::Permille);
         assert_eq!(one("12 per cent").kind, Kind::Percent);
