@@ -224,6 +224,25 @@ fn an_identity_complete_in_its_sentence_takes_no_member_from_the_next() {
 }
 
 #[test]
+fn a_note_defining_a_total_as_a_sum_is_checked_where_the_text_states_its_parts() {
+    let text = "全年完成货运量1250万吨，其中公路货运量980万吨，水路货运量270万吨。\n\
+                注：货运量为公路货运量与水路货运量之和。";
+    let file = json_on_stdin(text);
+    assert!(fields(&file, "checks", "rule").contains(&"zh.sum.defined".to_owned()));
+    assert!(fields(&file, "diagnostics", "rule").is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("水路货运量270万吨", "水路货运量290万吨")),
+        ["zh.sum.defined"]
+    );
+    // A note that states figures of its own is no definition.
+    let stated = "全年完成货运量1250万吨，公路货运量980万吨，水路货运量290万吨。\n\
+                  注：货运量为公路货运量980万吨与水路货运量270万吨之和。";
+    assert!(
+        !fields(&json_on_stdin(stated), "checks", "rule").contains(&"zh.sum.defined".to_owned())
+    );
+}
+
+#[test]
 fn a_headline_is_restated_by_each_copy_of_its_body_sentence() {
     let body = "3月5日0—24时，省卫生健康委员会报告新增本土确诊病例46例，无新增死亡病例。";
     let text = format!("某省通报：3月5日新增本土确诊病例46例\n\n{body}\n\n{body}");

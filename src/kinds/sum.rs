@@ -52,6 +52,7 @@ impl RelationKind for Sum {
             "increments",
             "change",
             "more-than",
+            "defined",
             "partition",
             "table",
             "column",
@@ -75,6 +76,7 @@ impl RelationKind for Sum {
         identities(cx, out);
         changes(cx, out);
         more_than(cx, out);
+        defined(cx, out);
         partitions(cx, out);
         tables(cx, out);
         total_columns(cx.doc, out);
@@ -1067,6 +1069,95 @@ fn more_than(cx: &Context, out: &mut Vec<Candidate>) {
             .strong();
         c.params.exhaustive = true;
         out.push(c);
+    }
+}
+
+/// Words that end a note defining a total as the sum of named parts:
+/// `海外入境游客为海外旅游者(过夜)和口岸入境一日游游客合计数`.
+const SUM_NOUNS: &[&str] = &["合计数", "之和", "总和", "的合计"];
+
+/// Words that join the parts a note names.
+const PART_JOINS: &[&str] = &["和", "与", "及", "、", "加上"];
+
+/// A note of the text that defines a total as the sum of parts it names
+/// (`注：A为B和C之和`): the figures of those names add up wherever the text
+/// states all of them.
+fn defined(cx: &Context, out: &mut Vec<Candidate>) {
+    use crate::lex::Level;
+    let doc = cx.doc;
+    let text = &doc.folded;
+    let mut at = 0;
+    while at < text.len() {
+        let end = doc
+            .segment_end(Level::Sentence, at)
+            .max(at + 1)
+            .min(text.len());
+        let end = text.ceil_char_boundary(end);
+        let sentence = &text[at..end];
+        let start = at;
+        at = end;
+        let Some(noun) = SUM_NOUNS.iter().find_map(|n| sentence.find(n)) else {
+            continue;
+        };
+        // A definition states no figure of its own.
+        if !doc.figures_in(start, end).is_empty() {
+            continue;
+        }
+        let body = sentence[..noun]
+            .trim_start_matches(|c: char| c.is_whitespace() || "*＊注：:①②③".contains(c));
+        let Some((whole, parts)) = body.split_once('为') else {
+            continue;
+        };
+        let normalize = |name: &str| cx.lexicon.normalizer.normalize(name.trim());
+        let whole = normalize(whole);
+        let mut names = vec![parts.trim_end_matches('的').to_owned()];
+        for join in PART_JOINS {
+            names = names
+                .iter()
+                .flat_map(|n| n.split(join).map(str::to_owned).collect::<Vec<_>>())
+                .collect();
+        }
+        let names: Vec<String> = names.iter().map(|n| normalize(n)).collect();
+        if whole.chars().count() < 2
+            || !(2..=6).contains(&names.len())
+            || names.iter().any(|n| n.chars().count() < 2)
+        {
+            continue;
+        }
+        let named = |k: usize, name: &str| {
+            let m = &doc.mentions[k];
+            m.role == Role::Level
+                && doc.figures[k].is_operand()
+                && doc.figures[k].kind == Kind::Number
+                && doc.name_of(k).contains(name)
+        };
+        for t in (0..doc.figures.len()).filter(|&t| named(t, &whole)) {
+            let tq = &doc.figures[t];
+            let period = doc.mentions[t].period;
+            // Each part: the first figure of its name after the total,
+            // within the few statements that follow, of the same unit and
+            // period.
+            let parts: Option<Vec<usize>> = names
+                .iter()
+                .map(|name| {
+                    (t + 1..doc.figures.len()).take(24).find(|&j| {
+                        named(j, name)
+                            && doc.name_of(j) != doc.name_of(t)
+                            && comparable(&doc.figures[j], tq)
+                            && doc.mentions[j].period.compatible(&period)
+                    })
+                })
+                .collect();
+            let Some(parts) = parts else { continue };
+            // Not `defined` in the lexicon's sense: a far miss is more
+            // likely a figure of the name taken for another than a slip.
+            let mut c = Candidate::new(NAME, "defined", doc.mentions[t].lang, t).strong();
+            for p in parts {
+                c = c.with("part", p);
+            }
+            c.params.exhaustive = true;
+            out.push(c);
+        }
     }
 }
 
