@@ -243,6 +243,20 @@ fn a_note_defining_a_total_as_a_sum_is_checked_where_the_text_states_its_parts()
 }
 
 #[test]
+fn a_restatement_is_found_past_a_figure_of_the_same_name_in_another_year() {
+    // The 1999 peak between them is another quantity; the 2014 level named
+    // by it (`to $61,372`) is real, as the peak's name says.
+    let text = "In 2014, real median household income was $61,372, compared with $62,190 in 2013.\n\n\
+                Real median household income declined from its peak of $64,810 in 1999 to $61,372 in 2014.";
+    let file = json_on_stdin(text);
+    assert!(
+        fields(&file, "checks", "rule").contains(&"en.repeat.same-label".to_owned()),
+        "{file:#}"
+    );
+    assert!(fields(&file, "diagnostics", "rule").is_empty());
+}
+
+#[test]
 fn a_headline_is_restated_by_each_copy_of_its_body_sentence() {
     let body = "3月5日0—24时，省卫生健康委员会报告新增本土确诊病例46例，无新增死亡病例。";
     let text = format!("某省通报：3月5日新增本土确诊病例46例\n\n{body}\n\n{body}");

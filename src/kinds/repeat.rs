@@ -136,19 +136,20 @@ impl RelationKind for Repeat {
                 continue;
             }
             // The next body figure with the same key, if its period agrees.
+            // (Of another period, the same name is another quantity: the
+            // next one of this period may still follow.)
             let same = &by_key[k];
             let at = same.partition_point(|&j| j <= i);
+            let pi = context_period(doc, i);
             let next = same[at..].iter().copied().take(8).find(|&j| {
-                units_agree(&doc.figures[i].unit, &doc.figures[j].unit) && !is_headline(j)
+                units_agree(&doc.figures[i].unit, &doc.figures[j].unit)
+                    && !is_headline(j)
+                    && pi.compatible(&context_period(doc, j))
             });
             let Some(j) = next else { continue };
             // A running header printed on every page is a copy, not a
             // restatement.
             if same_paragraph_text(doc, i, j) {
-                continue;
-            }
-            let (pi, pj) = (context_period(doc, i), context_period(doc, j));
-            if !pi.compatible(&pj) {
                 continue;
             }
             // One label may name two things even in one period (城镇 and
@@ -608,11 +609,18 @@ fn key(doc: &Document, i: usize) -> Option<Key> {
         return None;
     }
     let of = m.whole.clone().unwrap_or_default();
+    // A figure named by its subject (`… declined from $57,843 to $53,657`)
+    // is real or nominal as its subject is.
+    // (A change keeps its own: `实际增长11.3%` is real, its level not.)
+    let basis = match m.subject {
+        Some(s) if m.role == Role::Level && m.label.is_empty() && s < i => &doc.mentions[s],
+        _ => m,
+    };
     Some(Key {
         lang: m.lang,
         name,
         class,
-        real: m.before.has(Cue::Real) && !m.before.has(Cue::Nominal),
+        real: basis.before.has(Cue::Real) && !basis.before.has(Cue::Nominal),
         of,
         parent: parent_of(doc, i),
     })
