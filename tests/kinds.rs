@@ -257,6 +257,20 @@ fn a_restatement_is_found_past_a_figure_of_the_same_name_in_another_year() {
 }
 
 #[test]
+fn a_level_moved_to_a_numeral_in_words_still_grows_from_its_base() {
+    let text = "Incidence fell from 24 cases per 1000 population in 2012 to six cases in 2020 (a 75% decrease).";
+    assert_eq!(checked_kinds_on_stdin(text), ["growth"]);
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("a 75%", "a 65%")),
+        ["en.growth.base"]
+    );
+    // A numeral in words that counts things is no level that grew.
+    assert!(
+        checked_kinds_on_stdin("Cases rose 50% in six districts compared with 2019.").is_empty()
+    );
+}
+
+#[test]
 fn a_headline_is_restated_by_each_copy_of_its_body_sentence() {
     let body = "3月5日0—24时，省卫生健康委员会报告新增本土确诊病例46例，无新增死亡病例。";
     let text = format!("某省通报：3月5日新增本土确诊病例46例\n\n{body}\n\n{body}");

@@ -344,7 +344,9 @@ fn names_agree(a: &str, b: &str) -> bool {
 /// one), that the text marks as the earlier value.
 fn base_of(doc: &Document, r: usize, current: usize) -> Option<usize> {
     let cq = &doc.figures[current];
-    if cq.in_words {
+    // A numeral in words counts things named around it, seldom a level
+    // that grew; unless the text moves it `from 17 … to five`.
+    if cq.in_words && !doc.mentions[current].lead.has(Cue::To) {
         return None;
     }
     let marked = |j: usize| marked_base(doc, j);
