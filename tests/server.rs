@@ -229,6 +229,7 @@ fn hover_shows_the_recomputation_and_how_a_figure_was_read() {
     let value = member["contents"]["value"].as_str().unwrap();
     assert!(value.contains("**52380**"), "{value}");
     assert!(value.contains("label: 目标任务数"), "{value}");
+    assert!(value.contains("role: a level"), "{value}");
     assert!(value.contains("number 52380"), "{value}");
     assert!(value.contains("`zh.ratio.rate` fails"), "{value}");
     let nothing = client.request(

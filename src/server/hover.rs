@@ -8,6 +8,7 @@ use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 
 use super::diagnostics::in_text;
 use super::encoding::Lines;
+use crate::doc::Role;
 use crate::finding::Span;
 use crate::lexicon::Lexicon;
 use crate::source::Format;
@@ -119,7 +120,21 @@ fn reading(text: &str, format: Format, lexicon: &Lexicon, offset: usize) -> Opti
         if !m.name().is_empty() {
             let _ = writeln!(out, "- label: {}", m.name());
         }
-        let _ = writeln!(out, "- role: {:?}", m.role);
+        let role = match m.role {
+            Role::Level => "a level",
+            Role::Change {
+                down: false,
+                versus: false,
+            } => "a rise",
+            Role::Change {
+                down: true,
+                versus: false,
+            } => "a fall",
+            Role::Change { versus: true, .. } => "a difference from another figure",
+            Role::Share => "a share of a whole",
+            Role::Other => "not an operand (a date, an ordinal, a range's end)",
+        };
+        let _ = writeln!(out, "- role: {role}");
         let p = &m.period;
         let mut period = Vec::new();
         if let Some(y) = p.year {
