@@ -685,7 +685,15 @@ pub fn scan(text: &str) -> Vec<Quantity> {
             // `分,7月份`: a half-width comma used as Chinese punctuation
             // (not a thousands separator: no digit before it).
             let after_comma = prev == Some(',') && !prev2.is_some_and(is_digit);
-            if sign_ok && (starts_token(prev) || after_comma) && !glued {
+            // `Jul '16`, a year cut short, and `'000` over a table's column
+            // (thousands): an apostrophe before two digits or three zeros.
+            let abbreviated = matches!(prev, Some('\'' | '’')) && {
+                let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+                let next = rest.as_bytes().get(digits).copied();
+                next.is_none_or(|b| !b.is_ascii_alphanumeric() && b != b'.' && b != b',')
+                    && (digits == 2 || &rest[..digits] == "000")
+            };
+            if sign_ok && (starts_token(prev) || after_comma) && !glued && !abbreviated {
                 parsed = arabic(rest);
             }
         } else if c == '百' {
@@ -795,6 +803,16 @@ mod tests {
             qs.iter().map(|q| q.value).collect::<Vec<_>>(),
             vec![d("4346"), d("2413")]
         );
+    }
+
+    #[test]
+    fn a_year_cut_short_and_a_thousands_marker_are_no_figures() {
+        assert!(scan("Jul '16 to Aug '16").is_empty());
+        assert!(scan("Country '000 '000").is_empty());
+        assert!(scan("in ’16").is_empty());
+        // Figures in quotes still are.
+        assert_eq!(one("the '16.5 percent' figure").value, d("16.5"));
+        assert_eq!(one("a '1,200' total").value, d("1200"));
     }
 
     #[test]
