@@ -15,6 +15,9 @@ use crate::selection::Selection;
 /// The rule id of an unused suppression's report.
 pub const UNUSED: &str = "unused-suppression";
 
+/// What that rule reports, for the pages and logs that describe rules.
+pub const UNUSED_SUMMARY: &str = "An inline suppression that silences no finding";
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Action {
     NextLine,

@@ -6,16 +6,14 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use statlint::rules::RuleSet;
-use statlint::selection::Selection;
 use statlint::source::Format;
 use statlint::Linter;
 
 fn linter() -> &'static Linter {
     static LINTER: OnceLock<Linter> = OnceLock::new();
     LINTER.get_or_init(|| {
-        let rules = RuleSet::builtin().expect("the built-in rules load");
-        Linter::new(rules, &Selection::default())
+        statlint::api::linter(&Default::default(), std::path::Path::new("."))
+            .expect("the built-in rules load")
     })
 }
 

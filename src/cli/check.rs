@@ -33,7 +33,7 @@ const FILES_PER_THREAD: usize = 4;
 
 pub fn run(args: CheckArgs) -> anyhow::Result<Status> {
     let mut setups = Setups::new(&args)?;
-    let inputs = expand(&args.paths, args.only_reports);
+    let inputs = expand(&args.paths, args.only_reports, &mut setups);
     let mut printer = Printer::new(&args);
     let mut totals = Totals::default();
     let mut failed = false;

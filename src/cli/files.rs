@@ -2,10 +2,10 @@
 //! .gitignore honoured) for report extensions and what the settings'
 //! `include` adds; each file once.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use statlint::config::{self, Config};
+use super::settings::Setups;
 
 /// Extensions linted when walking a folder.
 pub const REPORT_EXTENSIONS: &[&str] = &[
@@ -23,41 +23,41 @@ pub enum Input {
 }
 
 /// Whether a file is one a folder walk lints, under the settings of its
-/// folder (read once per folder).
-#[derive(Default)]
-struct Reports {
-    settings: HashMap<PathBuf, Option<Config>>,
+/// folder (the settings the run lints it with, read once per folder).
+struct Reports<'s> {
+    setups: &'s mut Setups,
 }
 
-impl Reports {
-    fn config(&mut self, file: &Path) -> Option<&Config> {
-        let dir = file.parent().unwrap_or(Path::new(".")).to_path_buf();
-        self.settings
-            .entry(dir)
-            // A settings file that cannot be read is reported when the
-            // file's linter is built; here it adds nothing.
-            .or_insert_with_key(|dir| config::discover(dir).ok().flatten())
-            .as_ref()
+impl Reports<'_> {
+    fn config_allows(
+        &mut self,
+        file: &Path,
+        test: impl Fn(&statlint::config::Config) -> bool,
+    ) -> bool {
+        let dir = file.parent().unwrap_or(Path::new("."));
+        // A settings file that cannot be read is reported when the file's
+        // linter is built; here it adds nothing.
+        self.setups.config_for(dir).ok().flatten().is_some_and(test)
     }
 
     /// A report extension, or a file the settings' `include` names.
     fn is_report(&mut self, file: &Path) -> bool {
         statlint::walk::has_extension(file, REPORT_EXTENSIONS)
-            || self.config(file).is_some_and(|c| c.includes(file))
+            || self.config_allows(file, |c| c.includes(file))
     }
 
     /// Linted by a walk: a report, and not excluded by the settings.
     fn walk_lints(&mut self, file: &Path) -> bool {
-        self.is_report(file) && !self.config(file).is_some_and(|c| c.excludes(file))
+        self.is_report(file) && !self.config_allows(file, |c| c.excludes(file))
     }
 }
 
 /// The inputs of `paths`. With `only_reports`, a named file is linted
 /// only if a folder walk would lint it (pre-commit and editors name every
 /// file they touch); otherwise every named file is.
-pub fn expand(paths: &[PathBuf], only_reports: bool) -> Vec<Input> {
+pub fn expand(paths: &[PathBuf], only_reports: bool, setups: &mut Setups) -> Vec<Input> {
     let mut inputs = Vec::new();
-    let mut reports = Reports::default();
+    let mut reports = Reports { setups };
     // A file named twice, or named and found in a folder, is linted once.
     let mut seen: HashSet<PathBuf> = HashSet::new();
     let mut first = |path: &Path| seen.insert(path.canonicalize().unwrap_or(path.to_path_buf()));

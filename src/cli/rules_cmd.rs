@@ -60,7 +60,7 @@ pub fn test(path: &Path) -> anyhow::Result<Status> {
             f.rule,
             f.origin,
             f.problem,
-            one_line(&f.example)
+            statlint::rules::one_line(&f.example)
         )?;
     }
     writeln!(
@@ -74,12 +74,6 @@ pub fn test(path: &Path) -> anyhow::Result<Status> {
     } else {
         Status::Findings
     })
-}
-
-/// An example on one line: its line breaks (which matter, as in the
-/// wrapped lines of a PDF) written `\n`, as in the YAML source.
-fn one_line(example: &str) -> String {
-    example.replace('\\', "\\\\").replace('\n', "\\n")
 }
 
 /// How statlint reads each figure: value, kind, role, label, period.

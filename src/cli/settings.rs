@@ -44,20 +44,29 @@ impl Setups {
         self.by_config.get(&None).cloned()
     }
 
+    /// The settings file that applies in `dir` (found once per folder).
+    fn config_key(&mut self, dir: &Path) -> anyhow::Result<Option<PathBuf>> {
+        if let Some(key) = self.by_dir.get(dir) {
+            return Ok(key.clone());
+        }
+        let found = config::discover(dir)?;
+        let key = found.as_ref().map(|c| c.path.clone());
+        if let Some(c) = found {
+            self.configs.insert(c.path.clone(), c);
+        }
+        self.by_dir.insert(dir.to_path_buf(), key.clone());
+        Ok(key)
+    }
+
+    /// The settings that apply in `dir`, if a settings file does.
+    pub fn config_for(&mut self, dir: &Path) -> anyhow::Result<Option<&Config>> {
+        let key = self.config_key(dir)?;
+        Ok(key.and_then(|k| self.configs.get(&k)))
+    }
+
     /// The setup for a file in `dir`.
     pub fn for_dir(&mut self, args: &CheckArgs, dir: &Path) -> anyhow::Result<Arc<Setup>> {
-        let key = match self.by_dir.get(dir) {
-            Some(key) => key.clone(),
-            None => {
-                let found = config::discover(dir)?;
-                let key = found.as_ref().map(|c| c.path.clone());
-                if let Some(c) = found {
-                    self.configs.insert(c.path.clone(), c);
-                }
-                self.by_dir.insert(dir.to_path_buf(), key.clone());
-                key
-            }
-        };
+        let key = self.config_key(dir)?;
         if let Some(setup) = self.by_config.get(&key) {
             return Ok(setup.clone());
         }

@@ -6,7 +6,7 @@
 //! are listed once at the end. JSON objects are unordered, so the run's
 //! `tool` may follow its `results`.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
 
@@ -124,7 +124,7 @@ pub struct SarifStream {
     any_result: bool,
     /// Rule ids in the order results first named them.
     rules: Vec<String>,
-    seen: HashMap<String, ()>,
+    seen: HashSet<String>,
 }
 
 impl SarifStream {
@@ -148,7 +148,7 @@ impl SarifStream {
     ) -> std::io::Result<()> {
         self.start(out)?;
         for f in &report.findings {
-            if self.seen.insert(f.rule.clone(), ()).is_none() {
+            if self.seen.insert(f.rule.clone()) {
                 self.rules.push(f.rule.clone());
             }
         }
@@ -185,7 +185,7 @@ fn descriptor(id: &str, rules: Option<&RuleSet>) -> Value {
     if id == crate::suppress::UNUSED {
         return json!({
             "id": id,
-            "shortDescription": { "text": "An inline suppression that silences no finding" },
+            "shortDescription": { "text": crate::suppress::UNUSED_SUMMARY },
             "defaultConfiguration": { "level": "warning" },
         });
     }

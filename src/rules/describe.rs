@@ -9,6 +9,13 @@ use super::RuleSet;
 /// The page of rule `id` (a rule id such as `zh.ratio.rate`, or a
 /// template id such as `ratio.rate`); `None` when no rule has that id.
 pub fn describe(rules: &RuleSet, id: &str) -> Option<String> {
+    // The one rule that is no template: stale suppressions.
+    if id == crate::suppress::UNUSED {
+        return Some(format!(
+            "{id}\n  {}: remove it, or correct the rules it names.\n",
+            crate::suppress::UNUSED_SUMMARY
+        ));
+    }
     let found = rules
         .rule_ids()
         .into_iter()
@@ -43,7 +50,7 @@ pub fn describe(rules: &RuleSet, id: &str) -> Option<String> {
 
 /// An example on one line: its line breaks (which matter, as in the
 /// wrapped lines of a PDF) written `\n`, as in the YAML source.
-fn one_line(example: &str) -> String {
+pub fn one_line(example: &str) -> String {
     example.replace('\\', "\\\\").replace('\n', "\\n")
 }
 

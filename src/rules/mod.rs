@@ -14,7 +14,7 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-pub use describe::describe;
+pub use describe::{describe, one_line};
 pub use template::{Examples, Template};
 
 use crate::lexicon::model::LexiconSpec;

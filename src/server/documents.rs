@@ -3,10 +3,12 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
 use lsp_types::Uri;
 
+use super::setup::Setup;
 use crate::source::Format;
 use crate::FileReport;
 
@@ -21,6 +23,8 @@ pub struct Document {
     pub due: Option<Instant>,
     /// The report on `text` as it is now; `None` while a lint is due.
     pub report: Option<FileReport>,
+    /// What linted it (its rules and lexicon, for hover and actions).
+    pub setup: Option<Arc<Setup>>,
 }
 
 impl Document {
@@ -44,6 +48,7 @@ impl Document {
             version,
             due: None,
             report: None,
+            setup: None,
         }
     }
 

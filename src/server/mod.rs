@@ -367,6 +367,7 @@ impl Server<'_> {
             .map(|(f, page)| diagnostics::diagnostic(&report, &lines, uri, f, page))
             .collect();
         doc.report = Some(report);
+        doc.setup = Some(setup);
         self.publish(uri.clone(), diagnostics, Some(version));
     }
 
@@ -389,12 +390,8 @@ impl Server<'_> {
     fn hover(&mut self, p: &HoverParams) -> Option<lsp_types::Hover> {
         let uri = p.text_document_position_params.text_document.uri.clone();
         let encoding = self.encoding;
-        let (setup, _) = {
-            let path = self.documents.get(&uri)?.path.clone();
-            self.setups.for_path(path.as_deref())
-        };
         let doc = self.report(&uri)?;
-        let report = doc.report.as_ref()?;
+        let (report, setup) = (doc.report.as_ref()?, doc.setup.as_ref()?);
         let lines = Lines::new(&doc.text, encoding);
         let offset = lines.offset(p.text_document_position_params.position);
         // A bug in reading the figures must not take the server down.
@@ -415,11 +412,10 @@ impl Server<'_> {
     fn code_actions(&mut self, p: &CodeActionParams) -> Option<Vec<CodeActionOrCommand>> {
         let uri = p.text_document.uri.clone();
         let encoding = self.encoding;
-        let path = self.documents.get(&uri)?.path.clone();
-        let (setup, _) = self.setups.for_path(path.as_deref());
         // The rule pages first: the diagnostics an action names carry them.
-        let rules: Vec<String> = self
-            .report(&uri)?
+        let doc = self.report(&uri)?;
+        let setup = doc.setup.clone()?;
+        let rules: Vec<String> = doc
             .report
             .as_ref()?
             .findings

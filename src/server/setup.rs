@@ -107,14 +107,7 @@ impl Setups {
         }
         let file = self.pages_dir.join(format!("{rule}.txt"));
         if !self.pages.contains(rule) {
-            let page = if rule == crate::suppress::UNUSED {
-                format!(
-                    "{rule}\n  An inline suppression that silences no finding: \
-                     remove it, or correct the rules it names.\n"
-                )
-            } else {
-                crate::rules::describe(setup.linter.rules(), rule)?
-            };
+            let page = crate::rules::describe(setup.linter.rules(), rule)?;
             std::fs::create_dir_all(&self.pages_dir).ok()?;
             std::fs::write(&file, page).ok()?;
             self.pages.insert(rule.to_owned());
