@@ -714,6 +714,27 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                 }
             }
         }
+        // `part-time employment, up 28,900 to 3,544,500`: a change set off
+        // by a comma right after the noun phrase it changes.
+        if lang == Lang::En && label_text.is_empty() && matches!(role, Role::Change { .. }) {
+            let before = text[..window_start].trim_end();
+            let comma = before.strip_suffix(',').filter(|_| {
+                window_start == clause_start
+                    && text[window_start..chain_start].trim().is_empty()
+                    && prev_end <= before.len()
+            });
+            if let Some(comma) = comma {
+                let comma_at = comma.len();
+                let from = doc
+                    .segment_start(Level::Clause, comma_at.saturating_sub(1))
+                    .max(prev_end.min(comma_at));
+                let (_, words) = run_before(doc, lang, from, comma_at, doc.cues_in(from, comma_at));
+                let words = english_label(&words);
+                if words.split(' ').count() <= 5 {
+                    label_text = words.to_owned();
+                }
+            }
+        }
         let mut label = lexicon.normalizer.normalize(&label_text);
         if label.chars().all(|c| !c.is_alphanumeric()) {
             label.clear();
