@@ -203,7 +203,10 @@ fn bracket(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
         .trim_start()
         .strip_prefix([')', '）'])
         .map(str::trim_start);
-    if let Some(rest) = after_bracket.and_then(|r| r.strip_prefix("of ")) {
+    let after_of = after_bracket
+        .and_then(|r| r.strip_prefix("of "))
+        .map(|r| r.strip_prefix("the ").unwrap_or(r));
+    if let Some(rest) = after_of {
         let at = doc.folded.len() - rest.len();
         if let Some(w) = (i + 1..doc.figures.len()).take(2).find(|&j| {
             doc.figures[j].start == at
@@ -235,13 +238,34 @@ fn bracket(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
                 || doc.folded[wq.unit_end.min(doc.folded.len())..]
                     .trim_start()
                     .starts_with('中'));
-        let total = wm.before.has(Cue::Total);
+        // `Sixty-nine (61%) of the 114 patients had…; 10 (9%) had…`: the
+        // whole of a share earlier in the sentence is the sentence's frame.
+        let semicolon_joined = || {
+            let start = doc.segment_start(crate::lex::Level::Sentence, pq.start);
+            doc.figures[part].sentence == doc.figures[j].sentence + 1
+                && doc.folded[..start].trim_end().ends_with([';', '；'])
+        };
+        let whole_of_share = (doc.same_sentence(j, part) || semicolon_joined()) && {
+            let before = doc.folded[..wq.start].trim_end();
+            let before = before.strip_suffix("the").unwrap_or(before).trim_end();
+            before
+                .strip_suffix("of")
+                .is_some_and(|b| b.trim_end().ends_with([')', '）']))
+        };
+        // `A total of 85 (56.3%) participants`: a count with a share of
+        // its own is a part of something else, not the paragraph's total.
+        let has_share = (j + 1..part)
+            .any(|k| doc.mentions[k].host == Some(j) && doc.mentions[k].role == Role::Share);
+        let total = wm.before.has(Cue::Total) && !has_share;
         let same_noun = !noun.is_empty() && wm.name() == noun;
-        if frame {
+        if frame || whole_of_share {
             ranked.push((j, 3));
         } else if total && (same_noun || noun.is_empty()) {
             ranked.push((j, 2));
-        } else if same_noun || doc.same_sentence(j, part) {
+        } else if same_noun || doc.same_sentence(j, part) || !wm.noun.is_empty() && !has_share {
+            // (A count of people or things earlier in the paragraph, `Data
+            // from 151 patients were analyzed`, may be the sample a later
+            // bracket is of: a reading that can hold, never one that fails.)
             ranked.push((j, 1));
         }
     }
