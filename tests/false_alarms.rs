@@ -390,3 +390,35 @@ fn a_colon_after_a_count_in_passing_lists_something_else() {
                 diseases (79.3% vs 48.8%), and mental disorders (25.3% vs 20.9%).";
     assert!(severities_on_stdin(text).is_empty());
 }
+
+#[test]
+fn shares_of_a_sectors_parts_in_a_larger_whole_need_not_make_100() {
+    // Industry and construction make the secondary sector, not GDP: their
+    // shares of GDP add up to the sector's share.
+    assert!(checked_kinds_on_stdin(
+        "工业增长4.0%，占生产总值的比重为30.0%；建筑业增长2.0%，占生产总值的比重为10.0%。"
+    )
+    .is_empty());
+    // The three sectors do make GDP.
+    assert_eq!(
+        rules_flagged_on_stdin(
+            "第一产业增长3.0%，占生产总值的比重为10.2%；第二产业增长5.0%，\
+             占生产总值的比重为40.1%；第三产业增长6.0%，占生产总值的比重为50.7%。"
+        ),
+        ["zh.share-sum.pair"]
+    );
+}
+
+#[test]
+fn a_count_with_its_own_share_is_no_total_for_later_brackets() {
+    // 40 is a part (25.0% of something); the 10 (20%) that follows is a
+    // share of the 50 teachers the sentence before names.
+    let text = "A total of 40 (25.0%) pupils walked. Thirty (60%) of the 50 teachers drove; 10 (20%) cycled.";
+    assert!(rules_flagged_on_stdin(text).is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(
+            "A total of 40 (25.0%) pupils walked. Thirty (60%) of the 50 teachers drove; 10 (25%) cycled."
+        ),
+        ["en.ratio.bracket"]
+    );
+}

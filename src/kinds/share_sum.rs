@@ -169,21 +169,28 @@ fn pairs(cx: &Context, out: &mut Vec<Candidate>) {
     let n = doc.figures.len();
     for i in 0..n {
         let m = &doc.mentions[i];
-        if m.role != Role::Share || doc.figures[i].kind != Kind::Percent || m.label.is_empty() {
+        // A share's name is its own label or, for `第一产业增加值37952万元，
+        // 占生产总值的比重为4.1%`, its subject's.
+        let name = doc.name_of(i);
+        if m.role != Role::Share || doc.figures[i].kind != Kind::Percent || name.is_empty() {
             continue;
         }
         let Some(whole) = m.whole.as_deref() else {
             continue;
         };
         for set in &cx.lexicon.sets {
-            let Some(k) = set
-                .parts
-                .iter()
-                .position(|p| m.label.starts_with(p.as_str()))
-            else {
+            let Some(k) = set.parts.iter().position(|p| name.starts_with(p.as_str())) else {
                 continue;
             };
-            if k != 0 {
+            // Parts of a set add up to the set's whole only: 工业 and 建筑业
+            // make 第二产业, not 生产总值.
+            if k != 0
+                || !set.whole.is_empty()
+                    && !set
+                        .whole
+                        .iter()
+                        .any(|w| super::util::fit(whole, w).is_some())
+            {
                 continue;
             }
             let mut members = vec![i];
@@ -193,7 +200,7 @@ fn pairs(cx: &Context, out: &mut Vec<Candidate>) {
                     doc.same_paragraph(i, j)
                         && mj.role == Role::Share
                         && mj.whole.as_deref() == Some(whole)
-                        && mj.label.starts_with(part.as_str())
+                        && doc.name_of(j).starts_with(part.as_str())
                         && mj.period.compatible(&m.period)
                 });
                 match found {
