@@ -200,16 +200,31 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
             };
             // `新增无症状感染者38例，其中境外输入33例，本土5例`: parts named by
             // the qualifier alone after 其中 are of the level before it.
+            // (`年末户籍人口27万人。按性别分，男性…`: or of the level before a
+            // sentence that a breakdown cue opens.)
             let subset_total = || {
                 let q = &doc.figures[i];
-                let t = (0..i)
-                    .rev()
-                    .take(6)
-                    .find(|&t| is_level(doc, t) && doc.figures[t].sentence == q.sentence)?;
+                let opens = |h: &crate::lexicon::CueHit| {
+                    h.cue == Cue::Exhaustive
+                        && doc.folded
+                            [doc.segment_start(crate::lex::Level::Sentence, q.start)..h.start]
+                            .trim()
+                            .is_empty()
+                };
+                let t = (0..i).rev().take(6).find(|&t| {
+                    is_level(doc, t)
+                        && doc.figures[t].value > q.value
+                        && (doc.figures[t].sentence == q.sentence
+                            || doc.figures[t].sentence + 1 == q.sentence
+                                && doc
+                                    .cues_in(doc.figures[t].unit_end, q.start)
+                                    .iter()
+                                    .any(opens))
+                })?;
                 let between = doc.cues_in(doc.figures[t].unit_end, q.start);
                 between
                     .iter()
-                    .any(|h| h.cue == Cue::Subset)
+                    .any(|h| h.cue == Cue::Subset || h.cue == Cue::Exhaustive)
                     .then(|| doc.mentions[t].name().to_owned())
             };
             let mut whole_names = whole_names;
