@@ -200,16 +200,17 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
             };
             // `新增无症状感染者38例，其中境外输入33例，本土5例`: parts named by
             // the qualifier alone after 其中 are of the level before it.
-            // (`年末户籍人口27万人。按性别分，男性…`: or of the level before a
-            // sentence that a breakdown cue opens.)
+            // (`年末户籍人口27万人。按性别分，男性…`, `…29757例。其中，香港…`: or
+            // of the level before a sentence that a breakdown cue opens.)
             let subset_total = || {
                 let q = &doc.figures[i];
+                let sentence = doc.segment_start(crate::lex::Level::Sentence, q.start);
                 let opens = |h: &crate::lexicon::CueHit| {
-                    h.cue == Cue::Exhaustive
-                        && doc.folded
-                            [doc.segment_start(crate::lex::Level::Sentence, q.start)..h.start]
-                            .trim()
-                            .is_empty()
+                    matches!(h.cue, Cue::Exhaustive | Cue::Subset)
+                        && doc
+                            .folded
+                            .get(sentence..h.start)
+                            .is_some_and(|gap| gap.trim().is_empty())
                 };
                 let t = (0..i).rev().take(6).find(|&t| {
                     is_level(doc, t)
