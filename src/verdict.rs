@@ -11,7 +11,7 @@
 //!   breakdown in brackets);
 //! - otherwise nothing is said: weak readings that fail are guesses.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::doc::Document;
 use crate::finding::{CheckedMember, CheckedRelation, Finding, Label, Span};
@@ -31,7 +31,7 @@ pub type RuleOf<'a> = dyn Fn(&Candidate) -> Option<(String, Severity)> + 'a;
 pub fn judge(doc: &Document, text: &str, candidates: Vec<Candidate>, rule_of: &RuleOf) -> Judged {
     // Group alternatives, keeping the order in which they were proposed.
     let mut order: Vec<(&'static str, u64)> = Vec::new();
-    let mut groups: HashMap<(&'static str, u64), Vec<Candidate>> = HashMap::new();
+    let mut groups: HashMap<(&'static str, u64), Vec<Candidate>> = HashMap::default();
     for c in candidates {
         let key = (c.kind, c.group);
         let entry = groups.entry(key).or_default();

@@ -349,7 +349,7 @@ fn build(
                 .take_while(|s| **s == Shape::Empty)
                 .count()
     };
-    let mut counts = std::collections::HashMap::new();
+    let mut counts = rustc_hash::FxHashMap::default();
     for &r in data {
         *counts.entry(used(r)).or_insert(0usize) += 1;
     }

@@ -372,7 +372,7 @@ fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table
     }
     let trailing = texts;
     // The common number of cells, over at least three rows.
-    let mut counts = std::collections::HashMap::new();
+    let mut counts = rustc_hash::FxHashMap::default();
     for r in raws.iter().filter(|r| !r.texts.is_empty()) {
         *counts.entry(r.cells.len()).or_insert(0usize) += 1;
     }
@@ -397,7 +397,7 @@ fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table
     };
     // How many label cells a row has: the most common count before the
     // rows of full width after the first.
-    let mut label_counts = std::collections::HashMap::new();
+    let mut label_counts = rustc_hash::FxHashMap::default();
     for r in raws
         .iter()
         .skip(first + 1)

@@ -11,7 +11,7 @@
 //! 1—7月份, this year and last), of another whole (其中城镇人口 of 户籍人口
 //! and of 常住人口), a goal and an outcome.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use rust_decimal::Decimal;
 
@@ -53,7 +53,7 @@ impl RelationKind for Repeat {
         let keys: Vec<Option<Key>> = (0..doc.figures.len()).map(|i| key(doc, i)).collect();
         // Figures by key, in order: the next statement of a quantity is
         // found without a scan of the rest of the document.
-        let mut by_key: HashMap<&Key, Vec<usize>> = HashMap::new();
+        let mut by_key: HashMap<&Key, Vec<usize>> = HashMap::default();
         for (i, k) in keys.iter().enumerate() {
             if let Some(k) = k {
                 by_key.entry(k).or_default().push(i);
@@ -356,9 +356,9 @@ fn tables(
         .filter(|&j| !doc.mentions[j].in_table && keys[j].is_some())
         .collect();
     // Names repeat from cell to cell: each pair is compared once.
-    let mut alike: HashMap<(&str, &str), bool> = HashMap::new();
+    let mut alike: HashMap<(&str, &str), bool> = HashMap::default();
     // The prose figures of each name, looked up once per cell.
-    let mut by_name: HashMap<(&str, Lang), Vec<usize>> = HashMap::new();
+    let mut by_name: HashMap<(&str, Lang), Vec<usize>> = HashMap::default();
     for (k, v) in by_key {
         by_name
             .entry((k.name.as_str(), k.lang))

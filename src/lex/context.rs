@@ -234,13 +234,15 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
     for q in quantities.iter_mut() {
         let before = window_before(text, q.start, 48).trim_end_matches([' ', '\u{3000}']);
         let after = &text[q.end..];
-        let month_before = MONTHS.iter().any(|m| {
-            before.ends_with(m)
-                && before[..before.len() - m.len()]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !c.is_ascii_alphabetic())
-        });
+        // (Month names end in a letter or an abbreviation's dot.)
+        let month_before = before.ends_with(|c: char| c.is_ascii_alphabetic() || c == '.')
+            && MONTHS.iter().any(|m| {
+                before.ends_with(m)
+                    && before[..before.len() - m.len()]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !c.is_ascii_alphabetic())
+            });
         // 党的二十大, 十九届: a numbered congress, not twenty things.
         let congress = q.in_words
             && q.value >= Decimal::TEN
@@ -262,7 +264,10 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
         {
             q.kind = Kind::Date;
         }
-        let lower_before = before.to_ascii_lowercase();
+        // The approximation words are short (13 bytes at most): the last 24
+        // bytes hold them and the character before.
+        let tail_before = &before[before.floor_char_boundary(before.len().saturating_sub(24))..];
+        let lower_before = tail_before.to_ascii_lowercase();
         if APPROX_BEFORE.iter().any(|w| {
             lower_before.ends_with(w)
                 && (!w.is_ascii()

@@ -553,26 +553,38 @@ const EN_TENS: &[&str] = &[
 /// The length of the ASCII word that opens `input`.
 fn word_len(input: &str) -> usize {
     input
-        .char_indices()
-        .find(|&(_, c)| !c.is_ascii_alphabetic())
-        .map_or(input.len(), |(i, _)| i)
+        .bytes()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(input.len())
 }
 
 /// An English number word from zero to ninety-nine (`Twenty-four`,
 /// `forty`), as a count.
 pub fn english_word(input: &str) -> Option<Parsed> {
     let mut word_len = word_len(input);
-    let word = input[..word_len].to_ascii_lowercase();
-    let mut value = match EN_TENS.iter().position(|w| !w.is_empty() && *w == word) {
+    // Number words are 3 to 9 letters: most words are passed over here,
+    // without a lowercase copy.
+    if !(3..=9).contains(&word_len) {
+        return None;
+    }
+    let word = &input[..word_len];
+    let named = |list: &[&str]| {
+        list.iter()
+            .position(|w| !w.is_empty() && w.eq_ignore_ascii_case(word))
+    };
+    let mut value = match named(EN_TENS) {
         Some(tens) => tens * 10,
-        None => EN_NUMBER_WORDS.iter().position(|w| *w == word)?,
+        None => named(EN_NUMBER_WORDS)?,
     };
     // `twenty-four`: a unit after a hyphen.
     if value >= 20 && value % 10 == 0 {
         if let Some(rest) = input[word_len..].strip_prefix('-') {
             let len = self::word_len(rest);
-            let unit = rest[..len].to_ascii_lowercase();
-            if let Some(k) = EN_NUMBER_WORDS[1..10].iter().position(|w| *w == unit) {
+            let unit = &rest[..len];
+            if let Some(k) = EN_NUMBER_WORDS[1..10]
+                .iter()
+                .position(|w| w.eq_ignore_ascii_case(unit))
+            {
                 value += k + 1;
                 word_len += 1 + len;
             }
