@@ -422,3 +422,20 @@ fn a_count_with_its_own_share_is_no_total_for_later_brackets() {
         ["en.ratio.bracket"]
     );
 }
+
+#[test]
+fn a_year_over_a_table_column_is_no_total_that_a_list_makes() {
+    // `2018` heads a column; `allocated to` opens the rows, not a list of
+    // the year's parts.
+    let table = " | December 31, | \n(In millions) | 2021 | 2020\nAssets allocated to divisions:(1) |  | \n\
+        Packaging | $ 1,480.2 | $ 1,391.6\nProtective | 2,307.5 | 2,296.0\n\
+        Assets not allocated: |  | \nCash and equivalents | 450.1 | 402.3\n";
+    assert!(rules_flagged_on_stdin(table).is_empty());
+    // In prose, a total that its parts are said to make is checked.
+    assert_eq!(
+        rules_flagged_on_stdin(
+            "The $650 million offering, consisting of $350 million of senior notes and $310 million of junior notes, closed in May."
+        ),
+        ["en.sum.colon-list"]
+    );
+}

@@ -931,6 +931,24 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                 }
             }
         }
+        // `increased by $2.3 billion or 10%`, `an increase of $64 million,
+        // or 8.6%`: a percentage joined by `or` to a change is its rate.
+        if lang == Lang::En && role == Role::Level && q.kind == Kind::Percent && i > 0 {
+            let prev = &qs[i - 1];
+            let gap = text
+                .get(prev.unit_end.max(prev.end)..q.start)
+                .unwrap_or("")
+                .trim_matches([' ', ',']);
+            if let (true, Some(Role::Change { down, .. })) = (
+                gap == "or" && prev.kind == Kind::Number && prev.sentence == q.sentence,
+                mentions.last().map(|m| m.role),
+            ) {
+                role = Role::Change {
+                    down,
+                    versus: false,
+                };
+            }
+        }
 
         // A period holds to the end of its full sentence: `7月份，城镇…；乡村…`.
         let period_text_start = full_sentence_start(doc, q.start);

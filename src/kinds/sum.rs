@@ -625,19 +625,33 @@ fn colon_lists(cx: &Context, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
     for t in 0..doc.figures.len() {
         let m = &doc.mentions[t];
-        if !is_level(doc, t) || !m.before.has(Cue::Total) {
+        if !is_level(doc, t) {
             continue;
         }
         let tq = &doc.figures[t];
         let sentence_end = doc.segment_end(crate::lex::Level::Sentence, tq.end);
         let rest = &doc.folded[tq.unit_end..sentence_end.max(tq.unit_end)];
-        let Some(colon) = rest.find([':', '：']) else {
+        // The list opens at a colon after a total (`A total of 30 were
+        // excluded: …`) or at a word that says the parts make it (`a $650
+        // million offering, comprised of $350 million … and $300 million …`).
+        let colon = rest
+            .find([':', '：'])
+            .filter(|&k| m.before.has(Cue::Total) && k <= 80 && !rest[..k].contains(['\n', '|']));
+        let opener = colon.map(|k| tq.unit_end + k).or_else(|| {
+            let next = doc.figures.get(t + 1).map_or(sentence_end, |n| n.start);
+            doc.cues_in(tq.unit_end, next.min(tq.unit_end + 40))
+                .iter()
+                .find(|h| {
+                    h.cue == Cue::Exhaustive
+                        && m.lang == Lang::En
+                        && !m.in_table
+                        && !doc.folded[tq.unit_end..h.start].contains(['\n', '|'])
+                })
+                .map(|h| h.end)
+        });
+        let Some(colon_at) = opener else {
             continue;
         };
-        if colon > 80 || rest[..colon].contains(['\n', '|']) {
-            continue;
-        }
-        let colon_at = tq.unit_end + colon;
         // Each element of the list starts with its part; a later figure in
         // the same element (`21 failed … for at least 3 of the cartoons`)
         // is a detail of that part.
