@@ -439,3 +439,20 @@ fn a_year_over_a_table_column_is_no_total_that_a_list_makes() {
         ["en.sum.colon-list"]
     );
 }
+
+#[test]
+fn a_rate_after_two_levels_may_be_of_either() {
+    // 10 million more is 9.5% of the users and 12.5% of the records: the
+    // text does not say which grew by 9%.
+    assert!(rules_flagged_on_stdin(
+        "The register reached 115 million users and 90 million records, an increase of 9% or 10 million from a year ago."
+    )
+    .is_empty());
+    // One level before the rate: its growth is checked.
+    assert_eq!(
+        rules_flagged_on_stdin(
+            "The register reached 90 million records, an increase of 9% or 10 million from a year ago."
+        ),
+        ["en.growth.increment"]
+    );
+}

@@ -932,15 +932,23 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             }
         }
         // `increased by $2.3 billion or 10%`, `an increase of $64 million,
-        // or 8.6%`: a percentage joined by `or` to a change is its rate.
-        if lang == Lang::En && role == Role::Level && q.kind == Kind::Percent && i > 0 {
+        // or 8.6%`: a percentage joined by `or` to a change is its rate;
+        // `up 17.6% or 43.9 billion yuan`: an amount so joined to a rate is
+        // its increment.
+        let other_kind = match q.kind {
+            Kind::Percent => Some(Kind::Number),
+            Kind::Number => Some(Kind::Percent),
+            _ => None,
+        };
+        if let (true, Some(other)) = (lang == Lang::En && role == Role::Level && i > 0, other_kind)
+        {
             let prev = &qs[i - 1];
             let gap = text
                 .get(prev.unit_end.max(prev.end)..q.start)
                 .unwrap_or("")
-                .trim_matches([' ', ',']);
+                .trim_matches([' ', ',', '$', '€', '£', '¥']);
             if let (true, Some(Role::Change { down, .. })) = (
-                gap == "or" && prev.kind == Kind::Number && prev.sentence == q.sentence,
+                gap == "or" && prev.kind == other && prev.sentence == q.sentence,
                 mentions.last().map(|m| m.role),
             ) {
                 role = Role::Change {

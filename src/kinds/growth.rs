@@ -84,10 +84,26 @@ impl RelationKind for Growth {
                 out.push(c);
             } else if !per_year {
                 if let Some(inc) = increment_of(doc, r, current) {
+                    // `reached 115 million users and 90 million records, an
+                    // increase of 9% or 10 million`: with another level
+                    // before it that has no change of its own, the rate may
+                    // be of either.
+                    let rival = (0..r).any(|k| {
+                        k != current
+                            && doc.same_sentence(k, r)
+                            && is_level(doc, k)
+                            && comparable(&doc.figures[k], &doc.figures[current])
+                            && !(k + 1..r).any(|j| {
+                                doc.mentions[j].subject == Some(k)
+                                    && matches!(doc.mentions[j].role, Role::Change { .. })
+                            })
+                    });
                     let mut c = Candidate::new(NAME, "increment", m.lang, r)
                         .with("current", current)
-                        .with("increment", inc)
-                        .strong();
+                        .with("increment", inc);
+                    if !rival {
+                        c = c.strong();
+                    }
                     c.params.down = down;
                     c.params.years = 1;
                     out.push(c);
@@ -419,15 +435,26 @@ fn increment_of(doc: &Document, r: usize, current: usize) -> Option<usize> {
                     && measured_alike(&doc.figures[j], cq)
             });
     }
-    (current + 1..r).find(|&j| {
-        let m = &doc.mentions[j];
-        doc.figures[j].kind == Kind::Number
-            && matches!(m.role, Role::Change { versus: false, .. })
-            && doc.figures[j].is_operand()
-            && m.subject == Some(current)
-            && comparable(&doc.figures[j], cq)
-            && measured_alike(&doc.figures[j], cq)
-    })
+    // (`293 billion yuan, up 17.6% or 43.9 billion yuan`: or right after
+    // the rate, joined to it by `or`.)
+    let joined_after = |j: usize| {
+        j == r + 1
+            && doc
+                .folded
+                .get(doc.figures[r].unit_end..doc.figures[j].start)
+                .is_some_and(|gap| gap.trim_matches([' ', ',', '$', '€', '£', '¥']) == "or")
+    };
+    (current + 1..(r + 2).min(doc.figures.len()))
+        .filter(|&j| j < r || joined_after(j))
+        .find(|&j| {
+            let m = &doc.mentions[j];
+            doc.figures[j].kind == Kind::Number
+                && matches!(m.role, Role::Change { versus: false, .. })
+                && doc.figures[j].is_operand()
+                && m.subject == Some(current)
+                && comparable(&doc.figures[j], cq)
+                && measured_alike(&doc.figures[j], cq)
+        })
 }
 
 /// An increment of an amount in a unit (24.28亿元) states the unit too:
