@@ -456,3 +456,20 @@ fn a_rate_after_two_levels_may_be_of_either() {
         ["en.growth.increment"]
     );
 }
+
+#[test]
+fn a_share_of_a_part_named_apart_from_its_total_is_only_a_reading() {
+    // 权益地价 is taken out of 拿地金额 but names another quantity: its
+    // 占比 may be of something else (the company's equity share).
+    let text = "全年拿地金额976亿元，其中权益地价523亿元，权益占比63.6%。";
+    assert!(rules_flagged_on_stdin(text).is_empty());
+    assert_eq!(
+        checked_kinds_on_stdin("全年拿地金额976亿元，其中权益地价523亿元，权益占比53.6%。"),
+        ["ratio"]
+    );
+    // A part whose name extends its total's: the share is of that total.
+    assert_eq!(
+        rules_flagged_on_stdin("全年资本开支690亿元，其中网络资本开支339亿元，占比52.1%。"),
+        ["zh.ratio.named-whole"]
+    );
+}

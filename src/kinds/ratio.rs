@@ -63,6 +63,7 @@ impl RelationKind for Ratio {
                 if m.role == Role::Share {
                     named_whole(cx, i, out);
                     bracket(cx, i, out);
+                    subset_share(cx, i, out);
                 }
                 of_count(cx, i, out);
             }
@@ -164,6 +165,50 @@ fn named_whole(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
         .with("part", part)
         .with("whole", w);
     if f == Fit::Same || doc.mentions[w].name().chars().count() <= name.chars().count() + 4 {
+        c = c.strong();
+    }
+    out.push(c);
+}
+
+/// `资本开支690亿元，其中移动网络资本开支339亿，占比49%`: a share that
+/// names no whole, of a part that 其中 takes out of the total before it,
+/// is of that total. Clearly meant when the part's name extends the
+/// total's; otherwise a reading that may hold.
+fn subset_share(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    let m = &doc.mentions[i];
+    if m.whole.is_some() || m.host.is_some() || m.lang != crate::lexicon::Lang::Zh {
+        return;
+    }
+    let Some(part) = part_of(doc, i) else {
+        return;
+    };
+    let pm = &doc.mentions[part];
+    if !pm.before.has(Cue::Subset) {
+        return;
+    }
+    let pq = &doc.figures[part];
+    // The level the 其中 follows: the nearest before it in the sentence.
+    let Some(total) = (0..part)
+        .rev()
+        .take(6)
+        .find(|&j| doc.same_sentence(j, part) && is_level(doc, j))
+    else {
+        return;
+    };
+    let between = doc.cues_in(doc.figures[total].unit_end, pq.start);
+    if !between.iter().any(|h| h.cue == Cue::Subset)
+        || !comparable(&doc.figures[total], pq)
+        || doc.figures[total].value <= pq.value
+        || !doc.mentions[total].period.compatible(&pm.period)
+    {
+        return;
+    }
+    let mut c = Candidate::new(NAME, "named-whole", m.lang, i)
+        .with("part", part)
+        .with("whole", total);
+    let total_name = doc.name_of(total);
+    if total_name.chars().count() >= 2 && doc.name_of(part).ends_with(total_name) {
         c = c.strong();
     }
     out.push(c);
