@@ -88,16 +88,18 @@ impl RelationKind for Growth {
                     // increase of 9% or 10 million`: with another level
                     // before it that has no change of its own, the rate may
                     // be of either.
-                    let rival = (0..r).any(|k| {
-                        k != current
-                            && doc.same_sentence(k, r)
-                            && is_level(doc, k)
-                            && comparable(&doc.figures[k], &doc.figures[current])
-                            && !(k + 1..r).any(|j| {
-                                doc.mentions[j].subject == Some(k)
-                                    && matches!(doc.mentions[j].role, Role::Change { .. })
-                            })
-                    });
+                    let rival = (0..r)
+                        .rev()
+                        .take_while(|&k| doc.same_sentence(k, r))
+                        .any(|k| {
+                            k != current
+                                && is_level(doc, k)
+                                && comparable(&doc.figures[k], &doc.figures[current])
+                                && !(k + 1..r).any(|j| {
+                                    doc.mentions[j].subject == Some(k)
+                                        && matches!(doc.mentions[j].role, Role::Change { .. })
+                                })
+                        });
                     let mut c = Candidate::new(NAME, "increment", m.lang, r)
                         .with("current", current)
                         .with("increment", inc);

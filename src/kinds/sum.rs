@@ -629,16 +629,27 @@ fn colon_lists(cx: &Context, out: &mut Vec<Candidate>) {
             continue;
         }
         let tq = &doc.figures[t];
+        let total_cue = m.before.has(Cue::Total);
+        // (Cheap tests first: this runs for every level.)
+        let next = doc.figures.get(t + 1).map_or(doc.folded.len(), |n| n.start);
+        let cue_near = m.lang == Lang::En
+            && doc
+                .cues_in(tq.unit_end, next.min(tq.unit_end + 40))
+                .iter()
+                .any(|h| h.cue == Cue::Exhaustive);
+        if !total_cue && !cue_near {
+            continue;
+        }
         let sentence_end = doc.segment_end(crate::lex::Level::Sentence, tq.end);
         let rest = &doc.folded[tq.unit_end..sentence_end.max(tq.unit_end)];
         // The list opens at a colon after a total (`A total of 30 were
         // excluded: …`) or at a word that says the parts make it (`a $650
         // million offering, comprised of $350 million … and $300 million …`).
         let colon = rest
-            .find([':', '：'])
-            .filter(|&k| m.before.has(Cue::Total) && k <= 80 && !rest[..k].contains(['\n', '|']));
+            .get(..rest.floor_char_boundary(84.min(rest.len())))
+            .and_then(|head| head.find([':', '：']))
+            .filter(|&k| total_cue && k <= 80 && !rest[..k].contains(['\n', '|']));
         let opener = colon.map(|k| tq.unit_end + k).or_else(|| {
-            let next = doc.figures.get(t + 1).map_or(sentence_end, |n| n.start);
             doc.cues_in(tq.unit_end, next.min(tq.unit_end + 40))
                 .iter()
                 .find(|h| {
