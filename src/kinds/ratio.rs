@@ -332,9 +332,10 @@ fn bracket(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
 fn of_count(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
     let n = doc.figures.len();
+    let slash = |a: usize, b: usize| doc.gap(a, b).trim() == "/";
     let is_of = |a: usize, b: usize| {
         let gap = doc.gap(a, b).trim().to_ascii_lowercase();
-        matches!(gap.as_str(), "of" | "of the" | "out of" | "of all")
+        (matches!(gap.as_str(), "of" | "of the" | "out of" | "of all") || gap == "/")
             && is_level(doc, a)
             && is_level(doc, b)
             && doc.figures[a].value <= doc.figures[b].value
@@ -344,9 +345,15 @@ fn of_count(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     let after = (i + 2 < n && doc.mentions[i + 1].depth > doc.mentions[i].depth)
         .then_some((i + 1, i + 2))
         .filter(|&(a, b)| is_of(a, b));
-    let before = (i >= 2)
-        .then(|| (i - 2, i - 1))
-        .filter(|&(a, b)| is_of(a, b) && doc.same_sentence(a, i) && doc.gap(b, i).len() < 80);
+    // (`180/377 (48%)`: a fraction's percentage stands in brackets right
+    // after it.)
+    let before = (i >= 2).then(|| (i - 2, i - 1)).filter(|&(a, b)| {
+        is_of(a, b)
+            && doc.same_sentence(a, i)
+            && doc.gap(b, i).len() < 80
+            && (!slash(a, b)
+                || doc.gap(b, i).trim() == "(" && doc.mentions[i].depth > doc.mentions[b].depth)
+    });
     if let Some((k, total)) = after.or(before) {
         out.push(
             Candidate::new(NAME, "of-count", doc.mentions[i].lang, i)
