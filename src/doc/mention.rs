@@ -947,14 +947,21 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                 .get(prev.unit_end.max(prev.end)..q.start)
                 .unwrap_or("")
                 .trim_matches([' ', ',', '$', '€', '£', '¥']);
-            if let (true, Some(Role::Change { down, .. })) = (
-                gap == "or" && prev.kind == other && prev.sentence == q.sentence,
-                mentions.last().map(|m| m.role),
-            ) {
-                role = Role::Change {
-                    down,
-                    versus: false,
-                };
+            let joined = gap == "or" && prev.kind == other && prev.sentence == q.sentence;
+            match mentions.last().map(|m| m.role) {
+                Some(Role::Change { down, .. }) if joined => {
+                    role = Role::Change {
+                        down,
+                        versus: false,
+                    };
+                }
+                // `135, or 25.0%, owned a car`, `(213 million or 93%)`: a
+                // count's share, as if in brackets after it.
+                Some(Role::Level) if joined && q.kind == Kind::Percent && host.is_none() => {
+                    role = Role::Share;
+                    host = Some(i - 1);
+                }
+                _ => {}
             }
         }
 
