@@ -739,6 +739,22 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         if label.chars().all(|c| !c.is_alphanumeric()) {
             label.clear();
         }
+        // `毛利率为50.63%，去年同期为52.12%`: a value named only by an earlier
+        // period is the earlier value of the level before it.
+        if lang == Lang::Zh && role == Role::Level && !label.is_empty() && i > 0 {
+            let only_prior = doc
+                .cues_in(label_start, label_end)
+                .iter()
+                .any(|h| h.cue == Cue::Prior && doc.folded[h.start..h.end] == *label_text.trim());
+            let before = mentions
+                .last()
+                .filter(|p| p.role == Role::Level && qs[i - 1].sentence == q.sentence);
+            if let (true, Some(p)) = (only_prior, before) {
+                if !p.label.is_empty() && q.kind == qs[i - 1].kind {
+                    label = p.label.clone();
+                }
+            }
+        }
         // `$0.60 per diluted share`: earnings per share, on the basis its
         // sentence states (GAAP unless it says non-GAAP or adjusted), as
         // headlines name it (`GAAP EPS $0.60, non-GAAP EPS $0.72`).

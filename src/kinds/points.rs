@@ -172,6 +172,21 @@ fn from_to(doc: &Document, d: usize, down: bool, out: &mut Vec<Candidate>) {
             near(j) && (doc.mentions[j].lead.has(Cue::From) || doc.mentions[j].period.prior)
         })
         .collect();
+    // `毛利率为50.63%，去年同期为52.12%，下降1.49个百分点`: without a `to`, the
+    // later value is the one of the same name that is not of the earlier
+    // period.
+    let named_later: Vec<usize> = match (to.as_slice(), from.as_slice()) {
+        ([], [earlier]) if !doc.mentions[*earlier].label.is_empty() => (lo..hi)
+            .filter(|&j| {
+                j != *earlier
+                    && near(j)
+                    && !doc.mentions[j].period.prior
+                    && doc.mentions[j].label == doc.mentions[*earlier].label
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    let to = if to.is_empty() { named_later } else { to };
     if let ([later], [earlier]) = (to.as_slice(), from.as_slice()) {
         if later != earlier {
             let mut c = Candidate::new(NAME, "from-to", doc.mentions[d].lang, d)
