@@ -175,15 +175,23 @@ fn from_to(doc: &Document, d: usize, down: bool, out: &mut Vec<Candidate>) {
     // `毛利率为50.63%，去年同期为52.12%，下降1.49个百分点`: without a `to`, the
     // later value is the one of the same name that is not of the earlier
     // period.
+    // (`Gross margin was 42.5%, compared with 40.1% a year earlier`: or
+    // the value the earlier one is compared with.)
     let named_later: Vec<usize> = match (to.as_slice(), from.as_slice()) {
-        ([], [earlier]) if !doc.mentions[*earlier].label.is_empty() => (lo..hi)
-            .filter(|&j| {
-                j != *earlier
-                    && near(j)
-                    && !doc.mentions[j].period.prior
-                    && doc.mentions[j].label == doc.mentions[*earlier].label
-            })
-            .collect(),
+        ([], [earlier]) => {
+            let e = &doc.mentions[*earlier];
+            (lo..hi)
+                .filter(|&j| {
+                    j != *earlier
+                        && near(j)
+                        && !doc.mentions[j].period.prior
+                        && (!e.label.is_empty() && doc.mentions[j].label == e.label
+                            || e.label.is_empty()
+                                && e.lead.has(Cue::Versus)
+                                && e.subject == Some(j))
+                })
+                .collect()
+        }
         _ => Vec::new(),
     };
     let to = if to.is_empty() { named_later } else { to };
