@@ -333,9 +333,11 @@ fn of_count(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
     let n = doc.figures.len();
     let slash = |a: usize, b: usize| doc.gap(a, b).trim() == "/";
+    // (A table's fraction cells, `212/240 (88.3)`, are its own check.)
+    let prose = !doc.mentions[i].in_table;
     let is_of = |a: usize, b: usize| {
         let gap = doc.gap(a, b).trim().to_ascii_lowercase();
-        (matches!(gap.as_str(), "of" | "of the" | "out of" | "of all") || gap == "/")
+        (matches!(gap.as_str(), "of" | "of the" | "out of" | "of all") || gap == "/" && prose)
             && is_level(doc, a)
             && is_level(doc, b)
             && doc.figures[a].value <= doc.figures[b].value
