@@ -959,11 +959,8 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         if let (true, Some(other)) = (lang == Lang::En && role == Role::Level && i > 0, other_kind)
         {
             let prev = &qs[i - 1];
-            let gap = text
-                .get(prev.unit_end.max(prev.end)..q.start)
-                .unwrap_or("")
-                .trim_matches([' ', ',', '$', '€', '£', '¥']);
-            let joined = gap == "or" && prev.kind == other && prev.sentence == q.sentence;
+            let joined =
+                prev.kind == other && prev.sentence == q.sentence && doc.joined_by_or(i - 1, i);
             match mentions.last().map(|m| m.role) {
                 Some(Role::Change { down, .. }) if joined => {
                     role = Role::Change {

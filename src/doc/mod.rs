@@ -172,6 +172,12 @@ impl Document {
         &self.folded[start..end]
     }
 
+    /// Are figures `a` and `b` joined by `or` alone (`$2.3 billion or
+    /// 10%`, `up 5%, or $24 million`)?
+    pub fn joined_by_or(&self, a: usize, b: usize) -> bool {
+        self.gap(a, b).trim_matches([' ', ',', '$', '€', '£', '¥']) == "or"
+    }
+
     pub fn lang(&self, i: usize) -> Lang {
         self.mentions[i].lang
     }

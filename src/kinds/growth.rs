@@ -439,15 +439,8 @@ fn increment_of(doc: &Document, r: usize, current: usize) -> Option<usize> {
     }
     // (`293 billion yuan, up 17.6% or 43.9 billion yuan`: or right after
     // the rate, joined to it by `or`.)
-    let joined_after = |j: usize| {
-        j == r + 1
-            && doc
-                .folded
-                .get(doc.figures[r].unit_end..doc.figures[j].start)
-                .is_some_and(|gap| gap.trim_matches([' ', ',', '$', '€', '£', '¥']) == "or")
-    };
     (current + 1..(r + 2).min(doc.figures.len()))
-        .filter(|&j| j < r || joined_after(j))
+        .filter(|&j| j < r || j == r + 1 && doc.joined_by_or(r, j))
         .find(|&j| {
             let m = &doc.mentions[j];
             doc.figures[j].kind == Kind::Number

@@ -11,7 +11,7 @@
 use rust_decimal::Decimal;
 
 use super::runs::paired;
-use super::util::{shown, structure_words};
+use super::util::{fit, shown, structure_words};
 use super::{Candidate, Context, RelationKind, Verdict};
 use crate::doc::{Document, Role};
 use crate::lex::Kind;
@@ -184,12 +184,7 @@ fn pairs(cx: &Context, out: &mut Vec<Candidate>) {
             };
             // Parts of a set add up to the set's whole only: 工业 and 建筑业
             // make 第二产业, not 生产总值.
-            if k != 0
-                || !set.whole.is_empty()
-                    && !set
-                        .whole
-                        .iter()
-                        .any(|w| super::util::fit(whole, w).is_some())
+            if k != 0 || !set.whole.is_empty() && !set.whole.iter().any(|w| fit(whole, w).is_some())
             {
                 continue;
             }

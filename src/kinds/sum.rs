@@ -24,7 +24,7 @@ use rust_decimal::Decimal;
 use super::util::{comparable, fit, format_like, is_level, shown, Fit};
 use super::{Candidate, Context, RelationKind, Verdict};
 use crate::doc::{Document, Role};
-use crate::lex::Kind;
+use crate::lex::{Kind, Level};
 use crate::lexicon::{Cue, Lang, Lexicon, Set};
 use crate::num::Interval;
 
@@ -204,7 +204,7 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
             // of the level before a sentence that a breakdown cue opens.)
             let subset_total = || {
                 let q = &doc.figures[i];
-                let sentence = doc.segment_start(crate::lex::Level::Sentence, q.start);
+                let sentence = doc.segment_start(Level::Sentence, q.start);
                 let opens = |h: &crate::lexicon::CueHit| {
                     matches!(h.cue, Cue::Exhaustive | Cue::Subset)
                         && doc
@@ -630,37 +630,34 @@ fn colon_lists(cx: &Context, out: &mut Vec<Candidate>) {
         }
         let tq = &doc.figures[t];
         let total_cue = m.before.has(Cue::Total);
-        // (Cheap tests first: this runs for every level.)
+        // A word right after the total, in prose, that says its parts
+        // make it (`a $650 million offering, comprised of $350 million …
+        // and $300 million …`): where the list opens. (Cheap tests first:
+        // this runs for every level.)
         let next = doc.figures.get(t + 1).map_or(doc.folded.len(), |n| n.start);
-        let cue_near = m.lang == Lang::En
-            && doc
-                .cues_in(tq.unit_end, next.min(tq.unit_end + 40))
-                .iter()
-                .any(|h| h.cue == Cue::Exhaustive);
-        if !total_cue && !cue_near {
+        let list_word = (m.lang == Lang::En && !m.in_table)
+            .then(|| {
+                doc.cues_in(tq.unit_end, next.min(tq.unit_end + 40))
+                    .iter()
+                    .find(|h| {
+                        h.cue == Cue::Exhaustive
+                            && !doc.folded[tq.unit_end..h.start].contains(['\n', '|'])
+                    })
+                    .map(|h| h.end)
+            })
+            .flatten();
+        if !total_cue && list_word.is_none() {
             continue;
         }
-        let sentence_end = doc.segment_end(crate::lex::Level::Sentence, tq.end);
+        let sentence_end = doc.segment_end(Level::Sentence, tq.end);
         let rest = &doc.folded[tq.unit_end..sentence_end.max(tq.unit_end)];
         // The list opens at a colon after a total (`A total of 30 were
-        // excluded: …`) or at a word that says the parts make it (`a $650
-        // million offering, comprised of $350 million … and $300 million …`).
+        // excluded: …`), or at that word.
         let colon = rest
             .get(..rest.floor_char_boundary(84.min(rest.len())))
             .and_then(|head| head.find([':', '：']))
             .filter(|&k| total_cue && k <= 80 && !rest[..k].contains(['\n', '|']));
-        let opener = colon.map(|k| tq.unit_end + k).or_else(|| {
-            doc.cues_in(tq.unit_end, next.min(tq.unit_end + 40))
-                .iter()
-                .find(|h| {
-                    h.cue == Cue::Exhaustive
-                        && m.lang == Lang::En
-                        && !m.in_table
-                        && !doc.folded[tq.unit_end..h.start].contains(['\n', '|'])
-                })
-                .map(|h| h.end)
-        });
-        let Some(colon_at) = opener else {
+        let Some(colon_at) = colon.map(|k| tq.unit_end + k).or(list_word) else {
             continue;
         };
         // Each element of the list starts with its part; a later figure in
@@ -735,7 +732,7 @@ fn groups(cx: &Context, out: &mut Vec<Candidate>) {
             continue;
         }
         let tq = &doc.figures[t];
-        let sentence_end = doc.segment_end(crate::lex::Level::Sentence, tq.end);
+        let sentence_end = doc.segment_end(Level::Sentence, tq.end);
         let after: Vec<usize> = (t + 1..doc.figures.len())
             .take_while(|&j| doc.figures[j].start < sentence_end)
             .collect();
@@ -915,10 +912,11 @@ fn identities(cx: &Context, out: &mut Vec<Candidate>) {
             // Members of the total's own sentence first, then of its
             // paragraph (`累计确诊病例11139例，累计治愈出院病例10337例，无死亡
             // 病例` is complete without the next line's 累计死亡病例).
-            let find_at = |p: &crate::lexicon::LabelPattern, sentence: bool| {
+            const SCOPES: [Level; 2] = [Level::Sentence, Level::Paragraph];
+            let find_at = |p: &crate::lexicon::LabelPattern, scope: Level| {
                 let near = |j: &usize| {
                     *j != t
-                        && if sentence {
+                        && if scope == Level::Sentence {
                             doc.same_sentence(*j, t)
                         } else {
                             doc.same_paragraph(*j, t)
@@ -945,41 +943,33 @@ fn identities(cx: &Context, out: &mut Vec<Candidate>) {
             };
             // `无死亡病例`: a member the sentence or paragraph says there is
             // none of counts as zero.
-            let none_of = |p: &crate::lexicon::LabelPattern, level: crate::lex::Level| {
-                let start = doc.segment_start(level, tq.start);
-                let end = doc.segment_end(level, tq.start);
+            let none_of = |p: &crate::lexicon::LabelPattern, scope: Level| {
+                let start = doc.segment_start(scope, tq.start);
+                let end = doc.segment_end(scope, tq.start);
                 let text = &doc.folded[start..end];
                 text.match_indices('无')
                     .any(|(k, _)| p.opens(&text[k + '无'.len_utf8()..]))
             };
-            let find = |p: &crate::lexicon::LabelPattern| find_at(p, false);
-            // Each member found once: a stated one, or none of it (an
-            // empty slot, dropped below).
-            let mut absent = 0;
-            let plus: Option<Vec<usize>> = id
+            // Each member found once, in the nearest scope that has it: a
+            // stated one, or none of it (an empty slot, dropped below).
+            let plus: Option<Vec<Option<usize>>> = id
                 .plus
                 .iter()
-                .map(|p| match find_at(p, true) {
-                    Some(j) => Some(Some(j)),
-                    None if none_of(p, crate::lex::Level::Sentence) => {
-                        absent += 1;
-                        Some(None)
-                    }
-                    None => match find(p) {
+                .map(|p| {
+                    SCOPES.iter().find_map(|&scope| match find_at(p, scope) {
                         Some(j) => Some(Some(j)),
-                        None if none_of(p, crate::lex::Level::Paragraph) => {
-                            absent += 1;
-                            Some(None)
-                        }
-                        None => None,
-                    },
+                        None => none_of(p, scope).then_some(None),
+                    })
                 })
-                .collect::<Option<Vec<Option<usize>>>>()
-                .map(|found| found.into_iter().flatten().collect());
+                .collect();
+            let absent = plus
+                .as_ref()
+                .map_or(0, |found| found.iter().filter(|m| m.is_none()).count());
+            let plus: Option<Vec<usize>> = plus.map(|found| found.into_iter().flatten().collect());
             let minus: Option<Vec<usize>> = id
                 .minus
                 .iter()
-                .map(|p| find_at(p, true).or_else(|| find(p)))
+                .map(|p| SCOPES.iter().find_map(|&scope| find_at(p, scope)))
                 .collect();
             let (Some(plus), Some(minus)) = (plus, minus) else {
                 continue;
@@ -1124,7 +1114,6 @@ const PART_JOINS: &[&str] = &["和", "与", "及", "、", "加上"];
 /// (`注：A为B和C之和`): the figures of those names add up wherever the text
 /// states all of them.
 fn defined(cx: &Context, out: &mut Vec<Candidate>) {
-    use crate::lex::Level;
     let doc = cx.doc;
     let text = &doc.folded;
     // Most texts hold no such note: one pass to find out.
@@ -1216,7 +1205,7 @@ fn partitions(cx: &Context, out: &mut Vec<Candidate>) {
         // reads: the words of the cue's clause before it.
         let (start, end) = p.subjects.unwrap_or_else(|| {
             let at = p.cue.min(doc.figures[p.values[0]].start);
-            (doc.segment_start(crate::lex::Level::Clause, at), at)
+            (doc.segment_start(Level::Clause, at), at)
         });
         let Some(head) = super::list::age_partition(&doc.folded[start..end]) else {
             continue;

@@ -158,6 +158,19 @@ const ENGLISH_SUFFIXES: &[(&str, Suffix)] = &[
     ("times", Suffix::Multiple),
 ];
 
+/// Chinese words for points: of percentages (百分点) and of rates per
+/// thousand (千分点), in both scripts.
+const CHINESE_POINTS: &[(&str, Suffix)] = &[
+    ("个百分点", Suffix::Points),
+    ("個百分點", Suffix::Points),
+    ("百分点", Suffix::Points),
+    ("百分點", Suffix::Points),
+    ("个千分点", Suffix::PermillePoints),
+    ("個千分點", Suffix::PermillePoints),
+    ("千分点", Suffix::PermillePoints),
+    ("千分點", Suffix::PermillePoints),
+];
+
 fn percent_sign(input: &str) -> IResult<&str, Suffix> {
     let (rest, _) = spaces(input)?;
     if let Ok((after, _)) = alt((tag::<_, _, nom::error::Error<&str>>("%"), tag("％"))).parse(rest)
@@ -167,14 +180,9 @@ fn percent_sign(input: &str) -> IResult<&str, Suffix> {
     if let Ok((after, _)) = tag::<_, _, nom::error::Error<&str>>("‰").parse(rest) {
         return Ok((after, Suffix::Permille));
     }
-    for word in ["个百分点", "個百分點", "百分点", "百分點"] {
+    for &(word, suffix) in CHINESE_POINTS {
         if let Some(after) = rest.strip_prefix(word) {
-            return Ok((after, Suffix::Points));
-        }
-    }
-    for word in ["个千分点", "個千分點", "千分点", "千分點"] {
-        if let Some(after) = rest.strip_prefix(word) {
-            return Ok((after, Suffix::PermillePoints));
+            return Ok((after, suffix));
         }
     }
     if let Some(after) = rest.strip_prefix('倍') {
