@@ -121,6 +121,13 @@ pub fn rules_flagged_on_stdin(text: &str) -> Vec<String> {
     fields(&json_on_stdin(text), "diagnostics", "rule")
 }
 
+/// `clean` raises no finding, and `wrong` (a close variant that is a
+/// relation and does not hold) is flagged by `rule` alone.
+pub fn assert_silent_then_flagged(clean: &str, wrong: &str, rule: &str) {
+    assert!(rules_flagged_on_stdin(clean).is_empty(), "{clean}");
+    assert_eq!(rules_flagged_on_stdin(wrong), [rule], "{wrong}");
+}
+
 /// The kinds of the relations statlint checks in `text` given on stdin.
 pub fn checked_kinds_on_stdin(text: &str) -> Vec<String> {
     fields(&json_on_stdin(text), "checks", "kind")
