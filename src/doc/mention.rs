@@ -588,10 +588,13 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                 }
                 // `研发经费由1288亿元`, `compared to $725.8 million`: the label
                 // stands before 由 and the comparison.
+                // Nothing before these links to the figure: in `from 1996
+                // to 2011 (from 11.7`, the `to` is the date's.
                 Some(h) if h.end == end && matches!(h.cue, Cue::From | Cue::Versus) => {
                     lead.insert(h.cue);
                     end = h.start;
                     hits.pop();
+                    break;
                 }
                 Some(h)
                     if reached

@@ -263,11 +263,8 @@ fn marked_base(doc: &Document, j: usize) -> bool {
 /// opens its sentence, the previous sentence's (`… to $53,657 in 2014.
 /// Real income declined by 7.2 percent`).
 fn current_of(doc: &Document, r: usize) -> Option<usize> {
-    let after = (r + 1..doc.figures.len()).take(2).find(|&j| {
-        is_level(doc, j) && doc.same_sentence(r, j) && doc.mentions[j].lead.has(Cue::To)
-    });
-    if after.is_some() {
-        return after;
+    if let Some(after) = reached_after(doc, r) {
+        return Some(after);
     }
     let own = (0..r)
         .rev()
@@ -304,6 +301,41 @@ fn current_of(doc: &Document, r: usize) -> Option<usize> {
         .take_while(|&j| doc.same_sentence(j, prev))
         .find(|&j| is_level(doc, j) && !marked_base(doc, j))
         .filter(|&j| !own.is_empty() && names_agree(own, doc.name_of(j)))
+}
+
+/// The level a rate's sentence moves `to` right after it: `increased 29%
+/// to $939.7 million`, `declined 96.6% from 1996 to 2011 (from 11.7 to
+/// 0.4 per 100,000)`. Dates, ranges and `per 1,000` may come between, and
+/// one level marked as the start (`from 69.2`).
+fn reached_after(doc: &Document, r: usize) -> Option<usize> {
+    // `up 3.3% (+$0.99 to $31.06)`: past the increment.
+    let next = (r + 1..doc.figures.len()).take(2).find(|&j| {
+        is_level(doc, j) && doc.same_sentence(r, j) && doc.mentions[j].lead.has(Cue::To)
+    });
+    if next.is_some() {
+        return next;
+    }
+    let mut from_seen = false;
+    for j in (r + 1..doc.figures.len()).take(6) {
+        if !doc.same_sentence(r, j) {
+            break;
+        }
+        if !doc.figures[j].is_operand() || doc.mentions[j].role == Role::Other {
+            continue;
+        }
+        if !is_level(doc, j) {
+            break;
+        }
+        let lead = &doc.mentions[j].lead;
+        if lead.has(Cue::To) {
+            return Some(j);
+        }
+        if !lead.has(Cue::From) || from_seen {
+            break;
+        }
+        from_seen = true;
+    }
+    None
 }
 
 /// The one level of the sentence before `j`'s (in its paragraph or the
@@ -367,6 +399,9 @@ fn base_of(doc: &Document, r: usize, current: usize) -> Option<usize> {
     if cq.in_words && !doc.mentions[current].lead.has(Cue::To) {
         return None;
     }
+    if let Some(b) = paired_from(doc, current) {
+        return Some(b);
+    }
     let marked = |j: usize| marked_base(doc, j);
     let sentence_of = |j: usize| doc.figures[j].sentence;
     // The sentence right after the current value's, in its paragraph or
@@ -414,6 +449,26 @@ fn base_of(doc: &Document, r: usize, current: usize) -> Option<usize> {
         [b] => Some(*b),
         _ => None,
     }
+}
+
+/// `from 11.7 to 0.4 cases per 100,000`: the level marked `from` right
+/// before a level reached `to` is its base, whatever else the sentence
+/// compares.
+fn paired_from(doc: &Document, current: usize) -> Option<usize> {
+    if !doc.mentions[current].lead.has(Cue::To) {
+        return None;
+    }
+    let b = (0..current)
+        .rev()
+        .take(3)
+        .take_while(|&j| doc.same_sentence(j, current))
+        .find(|&j| doc.figures[j].is_operand() && doc.mentions[j].role != Role::Other)?;
+    let cq = &doc.figures[current];
+    (is_level(doc, b)
+        && doc.mentions[b].lead.has(Cue::From)
+        && comparable(&doc.figures[b], cq)
+        && doc.mentions[b].adjusted == doc.mentions[current].adjusted)
+        .then_some(b)
 }
 
 /// `增加6455万元，增长14.28%`: an increment of the same value beside the

@@ -51,7 +51,7 @@ const APPROX_AFTER: &[&str] = &[
     "以上", "以下", "左右", "上下", "以内", "余", "多", "+", "or more", "or so",
 ];
 
-const RANGE_DASHES: &[&str] = &["~", "～", "-", "–", "—", "至", "到", "to"];
+const RANGE_DASHES: &[&str] = &["~", "～", "-", "--", "–", "—", "至", "到", "to"];
 
 /// Words after which a figure is a change's starting point, not the low
 /// end of a range: "from 4.2% to 5.0%", "从1.07%到".
@@ -439,6 +439,14 @@ mod tests {
         let qs = &lexed.quantities;
         assert!(!qs[0].in_range && !qs[1].in_range);
         assert!(qs[2].in_range && qs[3].in_range);
+    }
+
+    #[test]
+    fn a_doubled_hyphen_is_a_range_dash_not_a_minus_sign() {
+        let lexed = lex(&TextView::new("CI = 2.7--9.0; aged 15--17 years"));
+        let qs = &lexed.quantities;
+        assert_eq!(qs.len(), 4);
+        assert!(qs.iter().all(|q| q.in_range && !q.value.is_sign_negative()));
     }
 
     #[test]

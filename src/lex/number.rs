@@ -694,11 +694,15 @@ pub fn scan(text: &str) -> Vec<Quantity> {
             && rest[1..].starts_with(|d: char| d.is_ascii_digit())
             && prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '=' | '<' | '>'));
         if is_digit(c) || leading_dot || matches!(c, '-' | '−' | '－' | '+' | '＋') {
+            // `2.7--9.0`, `1991--2005`: a doubled hyphen is a dash typed
+            // in ASCII, never a sign.
+            let doubled = c == '-' && prev == Some('-');
             let sign_ok = !matches!(c, '-' | '−' | '－' | '+' | '＋')
-                || (starts_token(prev) && !prev.is_some_and(is_digit) && prev != Some(' ')
-                    // `from -140,000`: a sign glued to its digits after a
-                    // word; `1985 -2013` is a range.
-                    || prev == Some(' ') && !prev2.is_some_and(is_digit));
+                || !doubled
+                    && (starts_token(prev) && !prev.is_some_and(is_digit) && prev != Some(' ')
+                        // `from -140,000`: a sign glued to its digits after a
+                        // word; `1985 -2013` is a range.
+                        || prev == Some(' ') && !prev2.is_some_and(is_digit));
             // H1N1, COVID-19, 2022h1: letters glued to digits are names.
             let glued = prev.is_some_and(|p| matches!(p, '-' | '‐' | '‑' | '‒' | '–'))
                 && prev2.is_some_and(|p| p.is_ascii_alphabetic());
