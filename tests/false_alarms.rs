@@ -463,3 +463,15 @@ fn a_share_of_a_part_named_apart_from_its_total_is_only_a_reading() {
         ["zh.ratio.named-whole"]
     );
 }
+
+#[test]
+fn points_after_a_comparison_compare_only_the_rate_it_leads_to() {
+    // 4.6% is this year's growth (比上年增长), not last year's rate; 工业增速
+    // moves from 4.6% to a rate not printed; the 比 of 占…比 is a share,
+    // and its move is against a rate not printed either.
+    assert_silent_then_flagged(
+        "全年生产总值增长5.2%，其中工业比上年增长4.6%，回落0.5个百分点。全年生产总值增长5.2%，其中工业增速较上年的4.6%回落0.3个百分点。收入同比增28%，占主营收入比18.5%，较上年提升3pct。",
+        "全年生产总值增长5.2%，增速较上年的4.6%提高0.3个百分点。",
+        "zh.pp.from-to",
+    );
+}

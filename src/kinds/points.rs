@@ -56,8 +56,16 @@ impl RelationKind for Points {
                     down,
                     versus: false,
                 } => {
-                    from_to(doc, d, down, out);
+                    if !bracketed_move(doc, d, Some(down), out) && !from_to(doc, d, down, out) {
+                        compared(doc, d, down, out);
+                    }
                     structure(cx, d, down, out);
+                }
+                // `declined by 2.5 percentage points (…) and 3.3 percentage
+                // points (from 69.4% to 66.1%)`: the second shares the
+                // first's verb.
+                Role::Level => {
+                    bracketed_move(doc, d, None, out);
                 }
                 _ => {}
             }
@@ -159,8 +167,114 @@ fn versus(doc: &Document, run: &[usize], down: bool, out: &mut Vec<Candidate>) {
     }
 }
 
+/// `declined by 2.5 percentage points (from 72.1% to 69.6%)`: the move
+/// in brackets right after the points. A direction the text leaves to the
+/// shared verb (`None`) is the move's own.
+fn bracketed_move(doc: &Document, d: usize, down: Option<bool>, out: &mut Vec<Candidate>) -> bool {
+    let (earlier, later) = (d + 1, d + 2);
+    if later >= doc.figures.len()
+        || !is_rate(doc, earlier)
+        || !is_rate(doc, later)
+        || !doc.same_sentence(d, earlier)
+        || !doc.same_sentence(d, later)
+        || !doc.mentions[earlier].lead.has(Cue::From)
+        || !doc.mentions[later].lead.has(Cue::To)
+    {
+        return false;
+    }
+    let q = &doc.figures[d];
+    let opens = doc.folded[q.unit_end.max(q.end)..doc.figures[earlier].start]
+        .trim_start()
+        .starts_with(['(', '（']);
+    if !opens {
+        return false;
+    }
+    let down = down.unwrap_or(doc.figures[later].value < doc.figures[earlier].value);
+    let mut c = Candidate::new(NAME, "from-to", doc.mentions[d].lang, d)
+        .with("later", later)
+        .with("earlier", earlier)
+        .strong();
+    c.params.down = down;
+    out.push(c);
+    true
+}
+
+/// `同比增7.4%，较2020年同比增速4.3%提升3.1pct`, `毛利率25.3%，比上年同期的
+/// 24.1%提高1.2个百分点`: the rate a comparison word (较, 比, compared with)
+/// leads to, right before the points, is the earlier value; the rate
+/// before the comparison word, in the sentence, the later.
+fn compared(doc: &Document, d: usize, down: bool, out: &mut Vec<Candidate>) {
+    let operand_before = |k: usize| {
+        (0..k)
+            .rev()
+            .take_while(|&j| doc.same_sentence(j, d))
+            .find(|&j| doc.figures[j].kind != Kind::Date)
+    };
+    let Some(earlier) = operand_before(d) else {
+        return;
+    };
+    let Some(later) = operand_before(earlier) else {
+        return;
+    };
+    let plain = |j: usize| is_rate(doc, j) && doc.mentions[j].depth == 0;
+    if !plain(earlier) || !plain(later) {
+        return;
+    }
+    let (l, e) = (&doc.figures[later], &doc.figures[earlier]);
+    let Some(cmp) = doc
+        .cues_in(l.unit_end.max(l.end), e.start)
+        .iter()
+        .find(|h| matches!(h.cue, Cue::Versus | Cue::Base))
+        .copied()
+    else {
+        return;
+    };
+    // The comparison is the later rate's: only punctuation or a rate's
+    // name (增速) between them. `增长5.2%，其中工业增速较上年的4.6%回落` moves
+    // another rate, whose value is not printed.
+    let own = doc.folded[l.unit_end.max(l.end)..cmp.start].trim_matches(|c: char| {
+        c.is_whitespace() || c.is_ascii_punctuation() || "，、；：".contains(c)
+    });
+    let named_rate = doc
+        .cues_in(cmp.start - own.len(), cmp.start)
+        .iter()
+        .any(|h| h.cue == Cue::GrowthNoun && h.start == cmp.start - own.len());
+    if !own.is_empty() && !named_rate {
+        return;
+    }
+    // `比上年增长4.6%` is this period's change, not the earlier rate (a
+    // rate's name, 增速, is no verb).
+    if doc
+        .cues_in(cmp.end, e.start)
+        .iter()
+        .any(|h| matches!(h.cue, Cue::Up | Cue::Down))
+    {
+        return;
+    }
+    // Only a date and the rate's name between the comparison word and the
+    // rate: `比全省高` compares no printed rate. `占主营收入比18.5%，较上年提升
+    // 3pct` is a share (its 比 no comparison) moved against a rate not
+    // printed.
+    let d_start = doc.figures[d].start;
+    if doc.folded[cmp.end..e.start].chars().count() > 16
+        || doc.mentions[earlier].role == Role::Share
+        || doc
+            .cues_in(e.unit_end.max(e.end), d_start)
+            .iter()
+            .any(|h| h.cue == Cue::Versus)
+    {
+        return;
+    }
+    let mut c = Candidate::new(NAME, "from-to", doc.mentions[d].lang, d)
+        .with("later", later)
+        .with("earlier", earlier)
+        .strong();
+    c.params.down = down;
+    out.push(c);
+}
+
 /// 由a%提高到b%，提高d个百分点 / rose d points to b% from a%.
-fn from_to(doc: &Document, d: usize, down: bool, out: &mut Vec<Candidate>) {
+fn from_to(doc: &Document, d: usize, down: bool, out: &mut Vec<Candidate>) -> bool {
     let near = |j: usize| doc.same_sentence(j, d) && is_rate(doc, j) && j.abs_diff(d) <= 4;
     let lo = d.saturating_sub(4);
     let hi = (d + 5).min(doc.figures.len());
@@ -203,8 +317,10 @@ fn from_to(doc: &Document, d: usize, down: bool, out: &mut Vec<Candidate>) {
                 .strong();
             c.params.down = down;
             out.push(c);
+            return true;
         }
     }
+    false
 }
 
 /// A part's share moving between two structures in one sentence.
