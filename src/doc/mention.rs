@@ -922,7 +922,7 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             && matches!(q.kind, Kind::Percent)
             && (role == Role::Level || role == Role::Share && whole.is_none())
         {
-            let opening = text[..q.start].trim_end();
+            let opening = rate_named_in_bracket(&text[..q.start]);
             if opening.ends_with(['(', '（']) {
                 let bracket_at =
                     opening.len() - opening.chars().next_back().map_or(0, char::len_utf8);
@@ -1245,6 +1245,30 @@ impl Document {
             }
         }
         ""
+    }
+}
+
+/// The text before a bracketed percentage, back to its bracket: `1319
+/// enrolled (response rate = 74%)` names the share a rate, as `(74%)`
+/// would leave it unnamed.
+fn rate_named_in_bracket(before: &str) -> &str {
+    let trimmed = before.trim_end();
+    let Some(named) = trimmed.strip_suffix(['=', ':', '：']) else {
+        return trimmed;
+    };
+    let named = named.trim_end();
+    let Some(open) = named.rfind(['(', '（']) else {
+        return trimmed;
+    };
+    let name = named[open..].trim_start_matches(['(', '（']).trim();
+    let rate = name.ends_with("rate") || name.ends_with('率');
+    let words = name
+        .chars()
+        .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+    if rate && words && name.chars().count() <= 30 {
+        named[..named.len() - name.len()].trim_end()
+    } else {
+        trimmed
     }
 }
 
