@@ -475,3 +475,15 @@ fn points_after_a_comparison_compare_only_the_rate_it_leads_to() {
         "zh.pp.from-to",
     );
 }
+
+#[test]
+fn a_numbered_list_whose_items_run_on_is_not_short() {
+    // The third item starts after a long second one: the list goes on,
+    // though past the reach of one item.
+    let long = "推进重点项目建设，加快产业升级。".repeat(60);
+    assert_silent_then_flagged(
+        &format!("今年抓好三项工作：一是稳增长；二是调结构，{long}\n\n三是惠民生。"),
+        "今年抓好三项工作：一是稳增长；二是调结构。\n\n下半年继续推进。",
+        "zh.count.enumerated",
+    );
+}

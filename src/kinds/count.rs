@@ -13,6 +13,7 @@
 
 use rust_decimal::prelude::ToPrimitive;
 
+use super::enumeration::{continues, enumerated};
 use super::list::{item_counts, numbered_count, year_count};
 use super::{Candidate, Context, RelationKind, Verdict};
 use crate::doc::Document;
@@ -32,7 +33,13 @@ impl RelationKind for Count {
     }
 
     fn shapes(&self) -> &'static [&'static str] {
-        &["list-then-count", "count-then-list", "years", "steps"]
+        &[
+            "list-then-count",
+            "count-then-list",
+            "enumerated",
+            "years",
+            "steps",
+        ]
     }
 
     fn propose(&self, cx: &Context, out: &mut Vec<Candidate>) {
@@ -55,9 +62,13 @@ impl RelationKind for Count {
             let zh_counter = ZH_COUNTERS.contains(&q.unit.as_str());
             if zh_counter && !(q.unit == "大" && n >= 10) {
                 list_then_count(doc, i, out);
-                zh_count_then_list(doc, i, out);
+                if !numbered_items(doc, i, n, out) {
+                    zh_count_then_list(doc, i, out);
+                }
             } else if en_counted(doc, i) {
-                en_count_then_list(doc, i, out);
+                if !numbered_items(doc, i, n, out) {
+                    en_count_then_list(doc, i, out);
+                }
                 steps(doc, i, out);
             }
         }
@@ -75,6 +86,10 @@ impl RelationKind for Count {
             "steps" => {
                 let k = numbered_count(&doc.text()[start..end])?;
                 (k, k, "the text numbers")
+            }
+            "enumerated" => {
+                let (k, _) = enumerated(list)?;
+                (k, k, "the list numbers")
             }
             _ => {
                 let (a, b) = item_counts(list, true)?;
@@ -274,6 +289,46 @@ fn zh_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     out.push(candidate(doc, i, "count-then-list", start, end, false));
+}
+
+/// A colon right after the counted noun, then items numbered from one:
+/// `今年重点抓好三项工作：一是…；二是…；三是…`, `one of five conditions: 1) …`.
+/// A list found short that numbers its next item further on is not
+/// judged.
+fn numbered_items(doc: &Document, i: usize, n: usize, out: &mut Vec<Candidate>) -> bool {
+    let q = &doc.figures[i];
+    let window = doc
+        .folded
+        .floor_char_boundary((q.unit_end + 80).min(doc.folded.len()));
+    let rest = &doc.folded[q.unit_end..window];
+    let Some(colon) = rest
+        .find(['：', ':', '。', '\n'])
+        .filter(|&c| rest[c..].starts_with(['：', ':']))
+    else {
+        return false;
+    };
+    let noun = &rest[..colon];
+    let short = if noun.is_ascii() {
+        noun.split_whitespace().count() <= 8
+    } else {
+        noun.chars().count() <= 12 && !noun.contains(['，', '。', '；', ',', ';'])
+    };
+    if !short || !doc.figures_in(q.unit_end, q.unit_end + colon).is_empty() {
+        return false;
+    }
+    let start = q.unit_end + colon + rest[colon..].chars().next().map_or(1, char::len_utf8);
+    let reach = doc
+        .folded
+        .floor_char_boundary((start + 20_000).min(doc.folded.len()));
+    let text = &doc.folded[start..reach];
+    let Some((k, end)) = enumerated(text) else {
+        return false;
+    };
+    if k < n && continues(text, end, k + 1) {
+        return true;
+    }
+    out.push(candidate(doc, i, "enumerated", start, start + end, false));
+    true
 }
 
 /// An English count of things: a number word, or digits before a plural

@@ -9,6 +9,7 @@
 
 mod apa;
 mod count;
+mod enumeration;
 mod granularity;
 mod grim;
 pub(crate) mod growth;

@@ -1,0 +1,159 @@
+//! Lists whose items are numbered: `三项工作：一是…；二是…；三是…`,
+//! `five conditions: 1) … 2) …`, `（1）…（2）…`. The markers, not the
+//! punctuation, say where each item starts, so an item may be a whole
+//! sentence.
+
+/// How the items are numbered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Style {
+    /// 一是, 二是, 三是
+    ZhShi,
+    /// (1) or （1）
+    Bracketed,
+    /// 1) or 1）
+    Closed,
+}
+
+const ZH_NUMERALS: &[&str] = &[
+    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
+    "十五", "十六", "十七", "十八", "十九", "二十",
+];
+
+/// How far after one item the next must start: numbered items are
+/// sentences or short paragraphs, not sections.
+const ITEM_REACH: usize = 1500;
+
+/// The spellings of item `k`'s marker in `style`.
+fn markers(style: Style, k: usize) -> Vec<String> {
+    match style {
+        Style::ZhShi => ZH_NUMERALS
+            .get(k.wrapping_sub(1))
+            .map(|n| vec![format!("{n}是")])
+            .unwrap_or_default(),
+        Style::Bracketed => vec![format!("({k})"), format!("（{k}）")],
+        Style::Closed => vec![format!("{k})"), format!("{k}）")],
+    }
+}
+
+/// Where `marker` next stands as a marker in `text` from `from`: a digit
+/// marker not glued to a digit or letter before it (`12)`, `N=70)`).
+fn find_marker(text: &str, from: usize, marker: &str) -> Option<usize> {
+    let mut at = from;
+    while let Some(k) = text.get(at..)?.find(marker) {
+        let pos = at + k;
+        let glued = marker.starts_with(|c: char| c.is_ascii_digit())
+            && text[..pos]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '=' || c == '.');
+        if !glued {
+            return Some(pos);
+        }
+        at = pos + marker.len();
+    }
+    None
+}
+
+fn find_any(text: &str, from: usize, style: Style, k: usize) -> Option<(usize, usize)> {
+    markers(style, k)
+        .iter()
+        .filter_map(|m| find_marker(text, from, m).map(|p| (p, p + m.len())))
+        .min()
+}
+
+/// The numbered list that opens `text` (right after a colon): how many
+/// items it numbers, in order from 1, and where its last marker ends.
+/// An item that starts more than a paragraph's reach after the one
+/// before, or a new list's first marker, ends the list.
+pub fn enumerated(text: &str) -> Option<(usize, usize)> {
+    let lead = text.len()
+        - text
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '*')
+            .len();
+    let style = [Style::ZhShi, Style::Bracketed, Style::Closed]
+        .into_iter()
+        .find(|&s| {
+            markers(s, 1)
+                .iter()
+                .any(|m| text[lead..].starts_with(m.as_str()))
+        })?;
+    let (_, mut end) = find_any(text, lead, style, 1)?;
+    let mut count = 1;
+    while let Some((next, next_end)) = find_any(text, end, style, count + 1) {
+        let restart = find_any(text, end, style, 1).is_some_and(|(p, _)| p < next);
+        if restart || next - end > ITEM_REACH {
+            break;
+        }
+        count += 1;
+        end = next_end;
+    }
+    // The last item runs to its sentence's end.
+    let tail = &text[end..];
+    let item_end = tail
+        .find(['。', '；', ';', '\n'])
+        .into_iter()
+        .chain(tail.find(". ").map(|k| k + 1))
+        .min()
+        .unwrap_or(tail.len())
+        .min(ITEM_REACH);
+    let item_end = text.floor_char_boundary(end + item_end);
+    (count >= 2).then_some((count, item_end))
+}
+
+/// Is there a marker for item `k` of `text`'s list anywhere after `from`?
+/// A list found short may go on past the reach.
+pub fn continues(text: &str, from: usize, k: usize) -> bool {
+    let lead = text.len()
+        - text
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '*')
+            .len();
+    [Style::ZhShi, Style::Bracketed, Style::Closed]
+        .into_iter()
+        .find(|&s| {
+            markers(s, 1)
+                .iter()
+                .any(|m| text[lead..].starts_with(m.as_str()))
+        })
+        .is_some_and(|s| find_any(text, from, s, k).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{continues, enumerated};
+
+    #[test]
+    fn chinese_items_numbered_with_shi() {
+        let text = "一是稳增长，投资增长10%；二是调结构；三是惠民生。下一段";
+        assert_eq!(enumerated(text).map(|(n, _)| n), Some(3));
+    }
+
+    #[test]
+    fn bracketed_and_closed_digits_and_their_full_width_forms() {
+        assert_eq!(
+            enumerated("（1）监测；（2）培训；(3)制度。").map(|(n, _)| n),
+            Some(3)
+        );
+        assert_eq!(
+            enumerated(" 1) In the first group (N=70) they watched. 2) They wrote.")
+                .map(|(n, _)| n),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn a_new_list_or_a_far_marker_ends_the_list() {
+        assert_eq!(
+            enumerated("1) a 2) b. Then: 1) c 2) d 3) e").map(|(n, _)| n),
+            Some(2)
+        );
+        let far = format!("一是稳增长；二是{}；三是惠民生", "调结构".repeat(200));
+        assert_eq!(enumerated(&far).map(|(n, _)| n), Some(2));
+        assert!(continues(&far, 0, 3));
+    }
+
+    #[test]
+    fn no_marker_at_the_start_is_no_list() {
+        assert_eq!(enumerated("稳增长、调结构、惠民生"), None);
+        assert_eq!(enumerated("1) only one item"), None);
+    }
+}
