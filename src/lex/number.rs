@@ -770,13 +770,16 @@ pub fn scan(text: &str) -> Vec<Quantity> {
             _ => {
                 // Skip the whole run of digits so that a long number that is
                 // not a figure is passed over once, not once per digit.
-                let skip = if is_digit(c) {
-                    rest.char_indices()
-                        .find(|&(_, ch)| !is_digit(ch))
-                        .map_or(rest.len(), |(j, _)| j)
-                } else {
-                    c.len_utf8()
-                };
+                if !is_digit(c) {
+                    prev2 = prev;
+                    prev = Some(c);
+                    i += c.len_utf8();
+                    continue;
+                }
+                let skip = rest
+                    .char_indices()
+                    .find(|&(_, ch)| !is_digit(ch))
+                    .map_or(rest.len(), |(j, _)| j);
                 let mut before_end = text[..i + skip].chars().rev();
                 prev = before_end.next();
                 prev2 = before_end.next();
