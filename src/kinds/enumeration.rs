@@ -66,17 +66,7 @@ fn find_any(text: &str, from: usize, style: Style, k: usize) -> Option<(usize, u
 /// An item that starts more than a paragraph's reach after the one
 /// before, or a new list's first marker, ends the list.
 pub fn enumerated(text: &str) -> Option<(usize, usize)> {
-    let lead = text.len()
-        - text
-            .trim_start_matches(|c: char| c.is_whitespace() || c == '*')
-            .len();
-    let style = [Style::ZhShi, Style::Bracketed, Style::Closed]
-        .into_iter()
-        .find(|&s| {
-            markers(s, 1)
-                .iter()
-                .any(|m| text[lead..].starts_with(m.as_str()))
-        })?;
+    let (style, lead) = opening_style(text)?;
     let (_, mut end) = find_any(text, lead, style, 1)?;
     let mut count = 1;
     while let Some((next, next_end)) = find_any(text, end, style, count + 1) {
@@ -103,6 +93,12 @@ pub fn enumerated(text: &str) -> Option<(usize, usize)> {
 /// Is there a marker for item `k` of `text`'s list anywhere after `from`?
 /// A list found short may go on past the reach.
 pub fn continues(text: &str, from: usize, k: usize) -> bool {
+    opening_style(text).is_some_and(|(s, _)| find_any(text, from, s, k).is_some())
+}
+
+/// The style of the first item's marker at the start of `text` (past
+/// spaces and Markdown emphasis), and where that marker stands.
+fn opening_style(text: &str) -> Option<(Style, usize)> {
     let lead = text.len()
         - text
             .trim_start_matches(|c: char| c.is_whitespace() || c == '*')
@@ -114,7 +110,7 @@ pub fn continues(text: &str, from: usize, k: usize) -> bool {
                 .iter()
                 .any(|m| text[lead..].starts_with(m.as_str()))
         })
-        .is_some_and(|s| find_any(text, from, s, k).is_some())
+        .map(|s| (s, lead))
 }
 
 #[cfg(test)]

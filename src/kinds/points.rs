@@ -167,6 +167,16 @@ fn versus(doc: &Document, run: &[usize], down: bool, out: &mut Vec<Candidate>) {
     }
 }
 
+/// The reading that points `d` are the move from `earlier` to `later`.
+fn moved(doc: &Document, d: usize, later: usize, earlier: usize, down: bool) -> Candidate {
+    let mut c = Candidate::new(NAME, "from-to", doc.mentions[d].lang, d)
+        .with("later", later)
+        .with("earlier", earlier)
+        .strong();
+    c.params.down = down;
+    c
+}
+
 /// `declined by 2.5 percentage points (from 72.1% to 69.6%)`: the move
 /// in brackets right after the points. A direction the text leaves to the
 /// shared verb (`None`) is the move's own.
@@ -190,12 +200,7 @@ fn bracketed_move(doc: &Document, d: usize, down: Option<bool>, out: &mut Vec<Ca
         return false;
     }
     let down = down.unwrap_or(doc.figures[later].value < doc.figures[earlier].value);
-    let mut c = Candidate::new(NAME, "from-to", doc.mentions[d].lang, d)
-        .with("later", later)
-        .with("earlier", earlier)
-        .strong();
-    c.params.down = down;
-    out.push(c);
+    out.push(moved(doc, d, later, earlier, down));
     true
 }
 
@@ -265,12 +270,7 @@ fn compared(doc: &Document, d: usize, down: bool, out: &mut Vec<Candidate>) {
     {
         return;
     }
-    let mut c = Candidate::new(NAME, "from-to", doc.mentions[d].lang, d)
-        .with("later", later)
-        .with("earlier", earlier)
-        .strong();
-    c.params.down = down;
-    out.push(c);
+    out.push(moved(doc, d, later, earlier, down));
 }
 
 /// 由a%提高到b%，提高d个百分点 / rose d points to b% from a%.
@@ -311,12 +311,7 @@ fn from_to(doc: &Document, d: usize, down: bool, out: &mut Vec<Candidate>) -> bo
     let to = if to.is_empty() { named_later } else { to };
     if let ([later], [earlier]) = (to.as_slice(), from.as_slice()) {
         if later != earlier {
-            let mut c = Candidate::new(NAME, "from-to", doc.mentions[d].lang, d)
-                .with("later", *later)
-                .with("earlier", *earlier)
-                .strong();
-            c.params.down = down;
-            out.push(c);
+            out.push(moved(doc, d, *later, *earlier, down));
             return true;
         }
     }
