@@ -705,26 +705,94 @@ fn colon_lists(cx: &Context, out: &mut Vec<Candidate>) {
 /// `695 newborns were randomly assigned to either the study group (n =
 /// 352) or the control group (n = 343)`: a total split into groups, each
 /// group's size in brackets after its name.
+/// Is figure `j` a group size (`(n = 352)`, `video one N = 166`), and is
+/// it the whole sample's (`N = 329`: a capital N by convention)?
+fn group_size(doc: &Document, j: usize) -> Option<bool> {
+    let q = &doc.figures[j];
+    let from = doc.folded.floor_char_boundary(q.start.saturating_sub(8));
+    let before = doc.folded[from..q.start].trim_end();
+    let before = before.strip_suffix(['=', '＝'])?.trim_end();
+    let whole = before.ends_with('N');
+    let letter = before.strip_suffix(['n', 'N'])?;
+    let alone = letter
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_ascii_alphanumeric());
+    (alone && q.kind == Kind::Number && q.is_operand()).then_some(whole)
+}
+
+/// Words that make a size the sum of the sizes before it: `(pooled n =
+/// 44,066)`, `(total N = 240)`.
+const POOLED: &[&str] = &["pooled", "total", "overall", "combined", "all"];
+
+/// `the 2015 (n = 15,624), 2017 (n = 14,765), and 2019 (n = 13,677)
+/// cycles (pooled n = 44,066)`: a size called pooled or total after the
+/// group sizes of its sentence is their sum.
+fn pooled(cx: &Context, sizes: &[Option<bool>], out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    for t in 0..doc.figures.len() {
+        if sizes[t].is_none() {
+            continue;
+        }
+        let q = &doc.figures[t];
+        let from = doc.folded.floor_char_boundary(q.start.saturating_sub(24));
+        let before = doc.folded[from..q.start]
+            .trim_end()
+            .trim_end_matches(['=', '＝'])
+            .trim_end()
+            .trim_end_matches(['n', 'N'])
+            .trim_end()
+            .to_ascii_lowercase();
+        let named = POOLED.iter().any(|w| {
+            before.ends_with(w)
+                && before[..before.len() - w.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_ascii_alphanumeric())
+        });
+        if !named {
+            continue;
+        }
+        // Every operand before it in the sentence is a group size.
+        let parts: Vec<usize> = (0..t)
+            .rev()
+            .take_while(|&j| doc.same_sentence(j, t))
+            .filter(|&j| doc.figures[j].is_operand() && !doc.figures[j].in_words)
+            .collect();
+        if parts.len() < 2
+            || !parts
+                .iter()
+                .all(|&j| sizes[j].is_some() && comparable(&doc.figures[j], q))
+        {
+            continue;
+        }
+        let parts: Vec<usize> = parts.into_iter().rev().collect();
+        let mut c = spelled_out("groups", doc, t, &parts);
+        c.strength = super::Strength::Strong;
+        out.push(c);
+    }
+}
+
+/// `assigned to one of five conditions: 1) … (N=70) … 2) …`: where the
+/// numbered list after the colon of the sentence at `from` ends, the
+/// groups being its items.
+fn numbered_list_end(doc: &Document, from: usize) -> Option<usize> {
+    let sentence_end = doc.segment_end(Level::Sentence, from);
+    let colon = from + doc.folded.get(from..sentence_end)?.find([':', '：'])?;
+    let start = colon + doc.folded[colon..].chars().next()?.len_utf8();
+    let reach = doc
+        .folded
+        .floor_char_boundary((start + 20_000).min(doc.folded.len()));
+    let (_, end) = super::enumeration::enumerated(&doc.folded[start..reach])?;
+    Some(start + end)
+}
+
 fn groups(cx: &Context, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
-    // Is figure `j` a group size (`(n = 352)`, `video one N = 166`), and
-    // is it the whole sample's (`N = 329`: a capital N by convention)?
-    let size_of = |j: usize| -> Option<bool> {
-        let q = &doc.figures[j];
-        let from = doc.folded.floor_char_boundary(q.start.saturating_sub(8));
-        let before = doc.folded[from..q.start].trim_end();
-        let before = before.strip_suffix(['=', '＝'])?.trim_end();
-        let whole = before.ends_with('N');
-        let letter = before.strip_suffix(['n', 'N'])?;
-        let alone = letter
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_ascii_alphanumeric());
-        (alone && q.kind == Kind::Number && q.is_operand()).then_some(whole)
-    };
     // Read once per figure: each total looks at every figure after it in
     // its sentence.
-    let sizes: Vec<Option<bool>> = (0..doc.figures.len()).map(size_of).collect();
+    let sizes: Vec<Option<bool>> = (0..doc.figures.len()).map(|j| group_size(doc, j)).collect();
+    pooled(cx, &sizes, out);
     let size = |j: usize| sizes[j];
     for t in 0..doc.figures.len() {
         // A total is a count, or the whole sample's size.
@@ -732,7 +800,8 @@ fn groups(cx: &Context, out: &mut Vec<Candidate>) {
             continue;
         }
         let tq = &doc.figures[t];
-        let sentence_end = doc.segment_end(Level::Sentence, tq.end);
+        let sentence_end = numbered_list_end(doc, tq.unit_end)
+            .unwrap_or_else(|| doc.segment_end(Level::Sentence, tq.end));
         let after: Vec<usize> = (t + 1..doc.figures.len())
             .take_while(|&j| doc.figures[j].start < sentence_end)
             .collect();
@@ -746,7 +815,7 @@ fn groups(cx: &Context, out: &mut Vec<Candidate>) {
         let items: Vec<usize> = after[first..]
             .iter()
             .copied()
-            .filter(|&j| !doc.figures[j].in_words)
+            .filter(|&j| !doc.figures[j].in_words && doc.figures[j].kind != Kind::Ordinal)
             .collect();
         if items.len() < 2 || !items.iter().all(|&j| size(j).is_some()) {
             continue;
@@ -764,10 +833,11 @@ fn groups(cx: &Context, out: &mut Vec<Candidate>) {
                 from
             }
         };
-        if after[..first]
-            .iter()
-            .any(|&j| doc.figures[j].start > own_bracket_end && !doc.figures[j].in_words)
-        {
+        if after[..first].iter().any(|&j| {
+            doc.figures[j].start > own_bracket_end
+                && !doc.figures[j].in_words
+                && doc.figures[j].kind != Kind::Ordinal
+        }) {
             continue;
         }
         // The split is said to cover everyone: `assigned to`, `divided

@@ -230,6 +230,38 @@ fn is_year(q: &Quantity, text: &str) -> bool {
         || after.is_empty()
 }
 
+/// `conditions: 1) … 2) …`, `；2）…`: a small whole number closed by a
+/// bracket it did not open, at the start of an item, numbers the item.
+fn item_marker(q: &Quantity, before: &str, after: &str) -> bool {
+    let small = q.kind == Kind::Number
+        && q.decimals == 0
+        && q.unit.is_empty()
+        && !q.in_words
+        && q.value >= Decimal::ONE
+        && q.value <= Decimal::from(30);
+    if !small || !after.starts_with([')', '）']) {
+        return false;
+    }
+    let item_start = before.is_empty()
+        || before.ends_with([':', '：', ';', '；', '.', '。', ',', '，', '\n'])
+        || before.ends_with(" and")
+        || before.ends_with(" or")
+        || before.ends_with(['和', '及'])
+        // `missing because 1) … 2) …`: the first of a run of markers.
+        || q.value == Decimal::ONE && {
+            let ahead = &after[..after.floor_char_boundary(after.len().min(600))];
+            ahead.contains(" 2)") || ahead.contains(" 2）") || ahead.contains("；2）")
+        };
+    // Not the last of a bracket's values: `(2, 3)`.
+    let line = before.rsplit('\n').next().unwrap_or(before);
+    let open = line
+        .chars()
+        .rev()
+        .find(|c| matches!(c, '(' | '（' | ')' | '）'))
+        .is_some_and(|c| matches!(c, '(' | '（'));
+    item_start && !open
+}
+
 pub fn classify(text: &str, quantities: &mut [Quantity]) {
     for q in quantities.iter_mut() {
         let before = window_before(text, q.start, 48).trim_end_matches([' ', '\u{3000}']);
@@ -250,6 +282,7 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
         if before.ends_with('第')
             || matches!(q.unit.as_str(), "st" | "nd" | "rd" | "th")
             || congress
+            || item_marker(q, before, after)
         {
             q.kind = Kind::Ordinal;
         } else if q.unit == "个" && text[q.unit_end..].starts_with('月') {
@@ -447,6 +480,21 @@ mod tests {
         let qs = &lexed.quantities;
         assert_eq!(qs.len(), 4);
         assert!(qs.iter().all(|q| q.in_range && !q.value.is_sign_negative()));
+    }
+
+    #[test]
+    fn a_list_item_number_is_an_ordinal_not_a_count() {
+        assert_eq!(
+            kinds("groups: 1) Control (n = 70), 2) Reflect; and 3) Write; values (2, 3)"),
+            vec![
+                Kind::Ordinal,
+                Kind::Number,
+                Kind::Ordinal,
+                Kind::Ordinal,
+                Kind::Number,
+                Kind::Number
+            ]
+        );
     }
 
     #[test]
