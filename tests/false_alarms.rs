@@ -487,3 +487,19 @@ fn a_numbered_list_whose_items_run_on_is_not_short() {
         "zh.count.enumerated",
     );
 }
+
+#[test]
+fn a_total_of_another_year_is_not_the_whole_of_a_bracket() {
+    // The nearest larger count is 2017's; the share of 2018 is of 2018's
+    // total, past the interval's bounds.
+    let text = "In 2018, an estimated 228 million cases occurred (95% CI: 206–258 million), compared with 231 million cases in 2017 (95% CI: 211–259 million). Most cases in 2018 were in the African Region (213 million or 93%).";
+    let file = json_on_stdin(text);
+    let checks = file["checks"].as_array().expect("checks");
+    let wholes: Vec<&str> = checks
+        .iter()
+        .flat_map(|c| c["members"].as_array().into_iter().flatten())
+        .filter(|m| m["role"] == "whole")
+        .filter_map(|m| m["text"].as_str())
+        .collect();
+    assert_eq!(wholes, ["228 million"]);
+}

@@ -262,15 +262,25 @@ fn bracket(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
             ranked.push((w, 4));
         }
     }
-    for j in (0..part).rev().take(12) {
-        if !doc.same_paragraph(j, part) {
+    // Twelve levels back; an interval's bounds between them (`(95% CI:
+    // 206–258 million)`) do not count.
+    let mut levels = 0;
+    for j in (0..part).rev().take(48) {
+        if !doc.same_paragraph(j, part) || levels == 12 {
             break;
         }
         if !is_level(doc, j) {
             continue;
         }
+        levels += 1;
         let wq = &doc.figures[j];
-        if wq.value <= pq.value || !comparable(wq, pq) {
+        // `231 million cases in 2017` is no whole of a part of 2018.
+        let other_year = doc.mentions[j]
+            .period
+            .year
+            .zip(doc.mentions[part].period.year)
+            .is_some_and(|(a, b)| a != b);
+        if wq.value <= pq.value || !comparable(wq, pq) || other_year {
             continue;
         }
         let wm = &doc.mentions[j];
