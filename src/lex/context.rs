@@ -242,6 +242,19 @@ fn item_marker(q: &Quantity, before: &str, after: &str) -> bool {
     if !small || !after.starts_with([')', '）']) {
         return false;
     }
+    // `：（1）…；（2）…`: the same, in a bracket of its own.
+    if let Some(outside) = before.strip_suffix(['(', '（']) {
+        let outside = outside.trim_end_matches([' ', '\u{3000}']);
+        let k = q.value;
+        let next = |k: Decimal| [format!("({k})"), format!("（{k}）")];
+        let ahead = &after[..after.floor_char_boundary(after.len().min(600))];
+        return outside.is_empty()
+            || outside.ends_with([':', '：', ';', '；', '。', '\n'])
+            || next(k + Decimal::ONE)
+                .iter()
+                .any(|m| ahead.contains(m.as_str()))
+                && (k == Decimal::ONE || outside.ends_with(['，', ',', '.']));
+    }
     let item_start = before.is_empty()
         || before.ends_with([':', '：', ';', '；', '.', '。', ',', '，', '\n'])
         || before.ends_with(" and")
@@ -494,6 +507,14 @@ mod tests {
                 Kind::Number,
                 Kind::Number
             ]
+        );
+    }
+
+    #[test]
+    fn a_bracketed_list_item_number_is_an_ordinal_but_a_citation_is_not() {
+        assert_eq!(
+            kinds("措施：（1）监测5次；（2）培训。It is common (2)."),
+            vec![Kind::Ordinal, Kind::Number, Kind::Ordinal, Kind::Number]
         );
     }
 
