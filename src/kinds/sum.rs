@@ -800,7 +800,12 @@ fn groups(cx: &Context, out: &mut Vec<Candidate>) {
             continue;
         }
         let tq = &doc.figures[t];
-        let sentence_end = numbered_list_end(doc, tq.unit_end)
+        // A whole sample's size (`N = 329`) may be split over the items of
+        // a numbered list after its sentence's colon.
+        let listed = || numbered_list_end(doc, tq.unit_end);
+        let sentence_end = (size(t) == Some(true))
+            .then(listed)
+            .flatten()
             .unwrap_or_else(|| doc.segment_end(Level::Sentence, tq.end));
         let after: Vec<usize> = (t + 1..doc.figures.len())
             .take_while(|&j| doc.figures[j].start < sentence_end)
