@@ -193,9 +193,10 @@ fn bracketed_move(doc: &Document, d: usize, down: Option<bool>, out: &mut Vec<Ca
         return false;
     }
     let q = &doc.figures[d];
-    let opens = doc.folded[q.unit_end.max(q.end)..doc.figures[earlier].start]
-        .trim_start()
-        .starts_with(['(', '（']);
+    let opens = doc
+        .folded
+        .get(q.unit_end.max(q.end)..doc.figures[earlier].start)
+        .is_some_and(|gap| gap.trim_start().starts_with(['(', '（']));
     if !opens {
         return false;
     }
