@@ -503,3 +503,17 @@ fn a_total_of_another_year_is_not_the_whole_of_a_bracket() {
         .collect();
     assert_eq!(wholes, ["228 million"]);
 }
+
+#[test]
+fn an_age_or_a_time_span_that_defines_a_group_is_no_repeated_quantity() {
+    // `within 3 years` is the definition of a test, stated again wherever
+    // the test is named: not a figure the report states twice.
+    let text = "Adults reported sigmoidoscopy within 5 years with FOBT within 3 years. \
+        Fewer reported sigmoidoscopy within 5 years with FOBT within 3 years in 2010.";
+    assert!(checked_kinds_on_stdin(text).is_empty());
+    // A figure restated is still compared.
+    assert_eq!(
+        checked_kinds_on_stdin("Net sales were $5.2 million. Net sales were $5.2 million."),
+        ["repeat"]
+    );
+}

@@ -578,6 +578,23 @@ impl Key {
     }
 }
 
+/// `aged ≥50 years`, `within 10 years`, `during the past 12 months`: an
+/// age or a time span that defines whom or what is counted, stated again
+/// wherever the definition is, is no reported quantity.
+fn age_or_span(doc: &Document, i: usize) -> bool {
+    const TIME: &[&str] = &["year", "month", "week", "day", "hour", "minute"];
+    const LEADS: &[&str] = &[
+        "aged", "age", "ages", "within", "past", "last", "≥", "≤", ">", "<",
+    ];
+    let q = &doc.figures[i];
+    let after = doc.folded[q.end..].trim_start_matches([' ', '-']);
+    let timed = TIME.iter().any(|w| {
+        after.len() >= w.len() && after.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+    });
+    let label = doc.mentions[i].label.trim_end();
+    timed && LEADS.iter().any(|w| label.ends_with(w))
+}
+
 fn key(doc: &Document, i: usize) -> Option<Key> {
     let q = &doc.figures[i];
     let m = &doc.mentions[i];
@@ -593,6 +610,9 @@ fn key(doc: &Document, i: usize) -> Option<Key> {
     // A total cue names a sum, a base cue an earlier value: not restated
     // quantities in their own right.
     if m.lead.has(Cue::Versus) || m.lead.has(Cue::From) || m.before.has(Cue::Each) {
+        return None;
+    }
+    if age_or_span(doc, i) {
         return None;
     }
     let class = match m.role {
