@@ -517,3 +517,14 @@ fn an_age_or_a_time_span_that_defines_a_group_is_no_repeated_quantity() {
         ["repeat"]
     );
 }
+
+#[test]
+fn a_number_that_names_a_class_or_a_time_point_is_no_quantity() {
+    // `grade 9`, `at day 8`, `≥2-dose` and a row of noughts name or
+    // qualify; stated again, they are no repeated figures.
+    let text = "Coverage with ≥1-dose and ≥2-dose HepA rose. National ≥1-dose and ≥2-dose \
+        coverage was high. We compared grade 9 versus grade 12, and grade 10 versus grade 12. \
+        Mortality at day 8 and day 30 was low; mortality at day 8 and day 30 was reported. \
+        Events: 0 0 0 1 0 0.";
+    assert!(checked_kinds_on_stdin(text).is_empty());
+}

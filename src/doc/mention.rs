@@ -878,6 +878,10 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         let reference = [
             "表", "图", "附表", "附件", "table", "figure", "fig.", "item", "note", "section",
             "chapter", "part", "appendix", "exhibit", "schedule", "article", "page", "pages",
+            // `at day 8`, `grade 9`, `type 2`, `phase 3`: a number that
+            // names a time point or a class.
+            "day", "week", "grade", "grades", "stage", "phase", "visit", "cycle", "wave", "type",
+            "dose",
         ]
         .iter()
         .any(|w| {
@@ -910,7 +914,14 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                 || next.starts_with("置信")
                 || next.starts_with("可信区间")
         };
-        let denominator = denominator || reference || span_ago || confidence;
+        // `≥2-dose coverage`, `a 5-year survival rate`: a number joined to
+        // a noun by a hyphen qualifies the noun.
+        let compound = lang == Lang::En && {
+            let rest = &text[q.unit_end.max(q.end).min(text.len())..];
+            rest.strip_prefix('-')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphabetic()))
+        };
+        let denominator = denominator || reference || span_ago || confidence || compound;
         if matches!(q.kind, Kind::Date | Kind::Ordinal) || q.in_range || denominator {
             role = Role::Other;
         }

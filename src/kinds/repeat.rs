@@ -612,7 +612,8 @@ fn key(doc: &Document, i: usize) -> Option<Key> {
     if m.lead.has(Cue::Versus) || m.lead.has(Cue::From) || m.before.has(Cue::Each) {
         return None;
     }
-    if age_or_span(doc, i) {
+    // Nought restated says nothing, and never differs by a slip.
+    if age_or_span(doc, i) || q.value.is_zero() {
         return None;
     }
     let class = match m.role {
