@@ -13,7 +13,7 @@
 
 use rust_decimal::prelude::ToPrimitive;
 
-use super::enumeration::{continues, enumerated};
+use super::enumeration::{after_colon, enumerated};
 use super::list::{item_counts, numbered_count, year_count};
 use super::{Candidate, Context, RelationKind, Verdict};
 use crate::doc::Document;
@@ -316,18 +316,13 @@ fn numbered_items(doc: &Document, i: usize, n: usize, out: &mut Vec<Candidate>) 
     if !short || !doc.figures_in(q.unit_end, q.unit_end + colon).is_empty() {
         return false;
     }
-    let start = q.unit_end + colon + rest[colon..].chars().next().map_or(1, char::len_utf8);
-    let reach = doc
-        .folded
-        .floor_char_boundary((start + 20_000).min(doc.folded.len()));
-    let text = &doc.folded[start..reach];
-    let Some((k, end)) = enumerated(text) else {
+    let Some(list) = after_colon(&doc.folded, q.unit_end + colon) else {
         return false;
     };
-    if k < n && continues(text, end, k + 1) {
+    if list.items < n && list.goes_on(&doc.folded) {
         return true;
     }
-    out.push(candidate(doc, i, "enumerated", start, start + end, false));
+    out.push(candidate(doc, i, "enumerated", list.start, list.end, false));
     true
 }
 

@@ -90,9 +90,48 @@ pub fn enumerated(text: &str) -> Option<(usize, usize)> {
     (count >= 2).then_some((count, item_end))
 }
 
+/// How far past its colon a numbered list is read.
+const LIST_REACH: usize = 20_000;
+
+/// A numbered list that opens right after a colon.
+pub struct NumberedList {
+    /// Where the list starts in the text, past the colon.
+    pub start: usize,
+    /// How many items it numbers.
+    pub items: usize,
+    /// Where its last item ends.
+    pub end: usize,
+}
+
+impl NumberedList {
+    /// Is item `items + 1` numbered further on in `text`, past the reach?
+    /// (Read only for a list found short.)
+    pub fn goes_on(&self, text: &str) -> bool {
+        let list = &text[self.start..reach(text, self.start)];
+        continues(list, self.end - self.start, self.items + 1)
+    }
+}
+
+/// Where reading a list that starts at `start` stops.
+fn reach(text: &str, start: usize) -> usize {
+    text.floor_char_boundary((start + LIST_REACH).min(text.len()))
+}
+
+/// The numbered list after the colon at byte `colon` of `text`, if one
+/// opens there.
+pub fn after_colon(text: &str, colon: usize) -> Option<NumberedList> {
+    let start = colon + text.get(colon..)?.chars().next()?.len_utf8();
+    let (items, end) = enumerated(&text[start..reach(text, start)])?;
+    Some(NumberedList {
+        start,
+        items,
+        end: start + end,
+    })
+}
+
 /// Is there a marker for item `k` of `text`'s list anywhere after `from`?
 /// A list found short may go on past the reach.
-pub fn continues(text: &str, from: usize, k: usize) -> bool {
+fn continues(text: &str, from: usize, k: usize) -> bool {
     opening_style(text).is_some_and(|(s, _)| find_any(text, from, s, k).is_some())
 }
 

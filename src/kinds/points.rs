@@ -210,16 +210,17 @@ fn bracketed_move(doc: &Document, d: usize, down: Option<bool>, out: &mut Vec<Ca
 /// leads to, right before the points, is the earlier value; the rate
 /// before the comparison word, in the sentence, the later.
 fn compared(doc: &Document, d: usize, down: bool, out: &mut Vec<Candidate>) {
-    let operand_before = |k: usize| {
+    // The figure before `k` in the sentence, dates aside.
+    let figure_before = |k: usize| {
         (0..k)
             .rev()
             .take_while(|&j| doc.same_sentence(j, d))
             .find(|&j| doc.figures[j].kind != Kind::Date)
     };
-    let Some(earlier) = operand_before(d) else {
+    let Some(earlier) = figure_before(d) else {
         return;
     };
-    let Some(later) = operand_before(earlier) else {
+    let Some(later) = figure_before(earlier) else {
         return;
     };
     let plain = |j: usize| is_rate(doc, j) && doc.mentions[j].depth == 0;

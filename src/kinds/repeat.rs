@@ -612,7 +612,8 @@ fn key(doc: &Document, i: usize) -> Option<Key> {
     if m.lead.has(Cue::Versus) || m.lead.has(Cue::From) || m.before.has(Cue::Each) {
         return None;
     }
-    // Nought restated says nothing, and never differs by a slip.
+    // A defining age or span is no reported figure; nought restated says
+    // nothing, and never differs by a slip.
     if age_or_span(doc, i) || q.value.is_zero() {
         return None;
     }

@@ -702,12 +702,15 @@ fn colon_lists(cx: &Context, out: &mut Vec<Candidate>) {
     }
 }
 
-/// `695 newborns were randomly assigned to either the study group (n =
-/// 352) or the control group (n = 343)`: a total split into groups, each
-/// group's size in brackets after its name.
 /// Is figure `j` a group size (`(n = 352)`, `video one N = 166`), and is
 /// it the whole sample's (`N = 329`: a capital N by convention)?
 fn group_size(doc: &Document, j: usize) -> Option<bool> {
+    size_letter(doc, j).map(|(_, whole)| whole)
+}
+
+/// Where the `n` of a group size `n = k` stands, and whether it is a
+/// capital N.
+fn size_letter(doc: &Document, j: usize) -> Option<(usize, bool)> {
     let q = &doc.figures[j];
     let from = doc.folded.floor_char_boundary(q.start.saturating_sub(8));
     let before = doc.folded[from..q.start].trim_end();
@@ -718,7 +721,7 @@ fn group_size(doc: &Document, j: usize) -> Option<bool> {
         .chars()
         .next_back()
         .is_none_or(|c| !c.is_ascii_alphanumeric());
-    (alone && q.kind == Kind::Number && q.is_operand()).then_some(whole)
+    (alone && q.kind == Kind::Number && q.is_operand()).then_some((from + letter.len(), whole))
 }
 
 /// Words that make a size the sum of the sizes before it: `(pooled n =
@@ -734,15 +737,12 @@ fn pooled(cx: &Context, sizes: &[Option<bool>], out: &mut Vec<Candidate>) {
         if sizes[t].is_none() {
             continue;
         }
+        let Some((letter_at, _)) = size_letter(doc, t) else {
+            continue;
+        };
         let q = &doc.figures[t];
-        let from = doc.folded.floor_char_boundary(q.start.saturating_sub(24));
-        let before = doc.folded[from..q.start]
-            .trim_end()
-            .trim_end_matches(['=', '＝'])
-            .trim_end()
-            .trim_end_matches(['n', 'N'])
-            .trim_end()
-            .to_ascii_lowercase();
+        let from = doc.folded.floor_char_boundary(letter_at.saturating_sub(16));
+        let before = doc.folded[from..letter_at].trim_end().to_ascii_lowercase();
         let named = POOLED.iter().any(|w| {
             before.ends_with(w)
                 && before[..before.len() - w.len()]
@@ -779,14 +779,12 @@ fn pooled(cx: &Context, sizes: &[Option<bool>], out: &mut Vec<Candidate>) {
 fn numbered_list_end(doc: &Document, from: usize) -> Option<usize> {
     let sentence_end = doc.segment_end(Level::Sentence, from);
     let colon = from + doc.folded.get(from..sentence_end)?.find([':', '：'])?;
-    let start = colon + doc.folded[colon..].chars().next()?.len_utf8();
-    let reach = doc
-        .folded
-        .floor_char_boundary((start + 20_000).min(doc.folded.len()));
-    let (_, end) = super::enumeration::enumerated(&doc.folded[start..reach])?;
-    Some(start + end)
+    super::enumeration::after_colon(&doc.folded, colon).map(|list| list.end)
 }
 
+/// `695 newborns were randomly assigned to either the study group (n =
+/// 352) or the control group (n = 343)`: a total split into groups, each
+/// group's size in brackets after its name.
 fn groups(cx: &Context, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
     // Read once per figure: each total looks at every figure after it in

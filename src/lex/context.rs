@@ -242,17 +242,18 @@ fn item_marker(q: &Quantity, before: &str, after: &str) -> bool {
     if !small || !after.starts_with([')', '）']) {
         return false;
     }
+    // Where the next item's marker would stand.
+    let ahead = || &after[..after.floor_char_boundary(after.len().min(600))];
     // `：（1）…；（2）…`: the same, in a bracket of its own.
     if let Some(outside) = before.strip_suffix(['(', '（']) {
         let outside = outside.trim_end_matches([' ', '\u{3000}']);
         let k = q.value;
         let next = |k: Decimal| [format!("({k})"), format!("（{k}）")];
-        let ahead = &after[..after.floor_char_boundary(after.len().min(600))];
         return outside.is_empty()
             || outside.ends_with([':', '：', ';', '；', '。', '\n'])
             || next(k + Decimal::ONE)
                 .iter()
-                .any(|m| ahead.contains(m.as_str()))
+                .any(|m| ahead().contains(m.as_str()))
                 && (k == Decimal::ONE || outside.ends_with(['，', ',', '.']));
     }
     let item_start = before.is_empty()
@@ -261,10 +262,8 @@ fn item_marker(q: &Quantity, before: &str, after: &str) -> bool {
         || before.ends_with(" or")
         || before.ends_with(['和', '及'])
         // `missing because 1) … 2) …`: the first of a run of markers.
-        || q.value == Decimal::ONE && {
-            let ahead = &after[..after.floor_char_boundary(after.len().min(600))];
-            ahead.contains(" 2)") || ahead.contains(" 2）") || ahead.contains("；2）")
-        };
+        || q.value == Decimal::ONE
+            && (ahead().contains(" 2)") || ahead().contains(" 2）") || ahead().contains("；2）"));
     // Not the last of a bracket's values: `(2, 3)`.
     let line = before.rsplit('\n').next().unwrap_or(before);
     let open = line
