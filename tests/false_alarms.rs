@@ -457,6 +457,11 @@ fn a_share_of_a_part_named_apart_from_its_total_is_only_a_reading() {
         checked_kinds_on_stdin("全年拿地金额976亿元，其中权益地价523亿元，权益占比53.6%。"),
         ["ratio"]
     );
+    // A share that names nothing of its own is of that total.
+    assert_eq!(
+        rules_flagged_on_stdin("全年新登记市场主体15.6万户，其中个体工商户11.2万户（占比76.8%）。"),
+        ["zh.ratio.named-whole"]
+    );
     // A part whose name extends its total's: the share is of that total.
     assert_eq!(
         rules_flagged_on_stdin("全年资本开支690亿元，其中网络资本开支339亿元，占比52.1%。"),
@@ -527,4 +532,29 @@ fn a_number_that_names_a_class_or_a_time_point_is_no_quantity() {
         Mortality at day 8 and day 30 was low; mortality at day 8 and day 30 was reported. \
         Events: 0 0 0 1 0 0.";
     assert!(checked_kinds_on_stdin(text).is_empty());
+}
+
+#[test]
+fn a_list_after_a_count_drawn_from_another_may_name_the_subset() {
+    // The list names the four, not the seven they are drawn from.
+    for text in [
+        "Four of the seven indicators improved: life expectancy, infant mortality, literacy and access to water.",
+        "Three out of five regions grew: North, East and West.",
+    ] {
+        assert!(rules_flagged_on_stdin(text).is_empty(), "{text}");
+    }
+    // The list may name the whole the subset is drawn from.
+    assert_eq!(
+        checked_kinds_on_stdin(
+            "Households with at least 1 of 4 housing problems: overcrowding, high costs, no kitchen, no plumbing."
+        ),
+        ["count"]
+    );
+    // A count of its own still owns the list after it.
+    assert_eq!(
+        rules_flagged_on_stdin(
+            "The seven indicators were: life expectancy, infant mortality, literacy and access to water."
+        ),
+        ["en.count.count-then-list"]
+    );
 }

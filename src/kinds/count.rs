@@ -15,7 +15,7 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::enumeration::{after_colon, enumerated};
 use super::list::{item_counts, numbered_count, year_count};
-use super::{Candidate, Context, RelationKind, Verdict};
+use super::{Candidate, Context, RelationKind, Strength, Verdict};
 use crate::doc::Document;
 use crate::lex::{Kind, Level, ZH_COUNTERS};
 
@@ -360,6 +360,30 @@ fn en_counted(doc: &Document, i: usize) -> bool {
 /// `six flagship journals …: A, B, and C.` / `five countries (A, B, C)`.
 fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
     let q = &doc.figures[i];
+    // `Four of the seven indicators improved: A, B, C and D` names the
+    // four; `at least 1 of 4 problems: A, B, C, D` names the four it is
+    // drawn from. Either count may be the list's: two readings, neither
+    // clearly meant.
+    let drawn_from = i > 0
+        && doc.same_sentence(i - 1, i)
+        && matches!(
+            doc.gap(i - 1, i).trim().to_ascii_lowercase().as_str(),
+            "of" | "of the" | "out of" | "out of the"
+        );
+    let out = &mut |c: Candidate| {
+        if drawn_from {
+            let mut subset = c.clone();
+            subset.stated = i - 1;
+            subset.strength = Strength::Weak;
+            out.push(subset);
+            out.push(Candidate {
+                strength: Strength::Weak,
+                ..c
+            });
+        } else {
+            out.push(c);
+        }
+    };
     let sentence_end = doc.segment_end(Level::Sentence, q.end);
     let rest = &doc.folded[q.unit_end..sentence_end.max(q.unit_end)];
     let lower = rest.to_ascii_lowercase();
@@ -383,7 +407,7 @@ fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
                         .iter()
                         .any(|f| f.start >= start && f.start < end)
                 {
-                    out.push(candidate(doc, i, "count-then-list", start, end, false));
+                    out(candidate(doc, i, "count-then-list", start, end, false));
                 }
             }
         }
@@ -460,7 +484,7 @@ fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
     if !short || figures_inside || enumerated || text.trim_start().starts_with('-') {
         return;
     }
-    out.push(candidate(doc, i, "count-then-list", start, end, false));
+    out(candidate(doc, i, "count-then-list", start, end, false));
 }
 
 /// `the following four steps` … `Step 1` … `Step 4`.

@@ -172,8 +172,7 @@ fn named_whole(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
 
 /// `资本开支690亿元，其中移动网络资本开支339亿，占比49%`: a share that
 /// names no whole, of a part that 其中 takes out of the total before it,
-/// is of that total. Clearly meant when the part's name extends the
-/// total's; otherwise a reading that may hold.
+/// is of that total.
 fn subset_share(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
     let m = &doc.mentions[i];
@@ -207,8 +206,13 @@ fn subset_share(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     let mut c = Candidate::new(NAME, "named-whole", m.lang, i)
         .with("part", part)
         .with("whole", total);
+    // Clearly meant when the share names nothing of its own (`占比`,
+    // `所占份额`), or when the part's name extends the total's. A share
+    // with a name of its own (`权益占比`) may be another quantity.
     let total_name = doc.name_of(total);
-    if total_name.chars().count() >= 2 && doc.name_of(part).ends_with(total_name) {
+    if m.label.is_empty()
+        || total_name.chars().count() >= 2 && doc.name_of(part).ends_with(total_name)
+    {
         c = c.strong();
     }
     out.push(c);

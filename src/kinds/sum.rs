@@ -1189,20 +1189,22 @@ const PART_JOINS: &[&str] = &["和", "与", "及", "、", "加上"];
 fn defined(cx: &Context, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
     let text = &doc.folded;
-    // Most texts hold no such note: one pass to find out.
-    if !SUM_NOUNS.iter().any(|n| text.contains(n)) {
-        return;
-    }
-    let mut at = 0;
-    while at < text.len() {
+    // Most texts hold no such note: the sentences that hold one of its
+    // words, found in one pass per word, are all that is read.
+    let mut starts: Vec<usize> = SUM_NOUNS
+        .iter()
+        .flat_map(|n| text.match_indices(n))
+        .map(|(at, _)| doc.segment_start(Level::Sentence, at))
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    for start in starts {
         let end = doc
-            .segment_end(Level::Sentence, at)
-            .max(at + 1)
+            .segment_end(Level::Sentence, start)
+            .max(start + 1)
             .min(text.len());
         let end = text.ceil_char_boundary(end);
-        let sentence = &text[at..end];
-        let start = at;
-        at = end;
+        let sentence = &text[start..end];
         let Some(noun) = SUM_NOUNS.iter().find_map(|n| sentence.find(n)) else {
             continue;
         };

@@ -274,6 +274,28 @@ fn item_marker(q: &Quantity, before: &str, after: &str) -> bool {
     item_start && !open
 }
 
+/// Does `before` (the last bytes before a figure) end with a word of
+/// approximation (`约`, `nearly`, `more than`)? An English word must start
+/// a word: `some` is no approximation at the end of `handsome`.
+fn approx_word_ends(before: &[u8]) -> bool {
+    let Some(&last) = before.last() else {
+        return false;
+    };
+    let last = last.to_ascii_lowercase();
+    APPROX_BEFORE.iter().any(|w| {
+        let w = w.as_bytes();
+        // Most words end in another byte: one comparison rules them out.
+        if w[w.len() - 1] != last || w.len() > before.len() {
+            return false;
+        }
+        let cut = before.len() - w.len();
+        before[cut..].eq_ignore_ascii_case(w)
+            && (!w.iter().all(|c| c.is_ascii_alphabetic() || *c == b' ')
+                || cut == 0
+                || !before[cut - 1].is_ascii_alphabetic())
+    })
+}
+
 pub fn classify(text: &str, quantities: &mut [Quantity]) {
     for q in quantities.iter_mut() {
         let before = window_before(text, q.start, 48).trim_end_matches([' ', '\u{3000}']);
@@ -311,17 +333,8 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
         }
         // The approximation words are short (13 bytes at most): the last 24
         // bytes hold them and the character before.
-        let tail_before = &before[before.floor_char_boundary(before.len().saturating_sub(24))..];
-        let lower_before = tail_before.to_ascii_lowercase();
-        if APPROX_BEFORE.iter().any(|w| {
-            lower_before.ends_with(w)
-                && (!w.is_ascii()
-                    || !w.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
-                    || lower_before[..lower_before.len() - w.len()]
-                        .chars()
-                        .next_back()
-                        .is_none_or(|c| !c.is_ascii_alphabetic()))
-        }) {
+        let tail_before = &before.as_bytes()[before.len().saturating_sub(24)..];
+        if approx_word_ends(tail_before) {
             q.approx = true;
         }
         // `445 000` deaths, `12,000` jobs: a whole number ending in three
