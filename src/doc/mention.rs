@@ -114,7 +114,9 @@ fn change_before(text: &str, hits: &[CueHit], end: usize) -> (Option<Cue>, usize
             break;
         }
         if h.cue.is_change() {
-            change = Some(h.cue);
+            // The change word nearest the figure says which way it goes:
+            // `涨幅回落0.6个百分点` falls.
+            change = change.or(Some(h.cue));
         } else if !matches!(
             h.cue,
             Cue::Base

@@ -56,7 +56,10 @@ impl RelationKind for Points {
                     down,
                     versus: false,
                 } => {
-                    if !bracketed_move(doc, d, Some(down), out) && !from_to(doc, d, down, out) {
+                    if !bracketed_move(doc, d, Some(down), out)
+                        && !from_to(doc, d, down, out)
+                        && !earlier_named_by_period(doc, d, down, out)
+                    {
                         compared(doc, d, down, out);
                     }
                     structure(cx, d, down, out);
@@ -273,6 +276,67 @@ fn compared(doc: &Document, d: usize, down: bool, out: &mut Vec<Candidate>) {
         return;
     }
     out.push(moved(doc, d, later, earlier, down));
+}
+
+/// Is figure `j` named by nothing but a period (`上年为55.6%`, `（2022年为
+/// 29.7%）`, `上年增长5.2%`) or by no words at all?
+fn named_by_period_only(doc: &Document, j: usize) -> bool {
+    let m = &doc.mentions[j];
+    let (s, e) = m.label_span;
+    m.label.is_empty()
+        || doc
+            .cues_in(s, e)
+            .iter()
+            .any(|h| h.cue == Cue::Prior && doc.folded[h.start..h.end] == *doc.folded[s..e].trim())
+}
+
+/// `比重为56.8%，比上年提高1.2个百分点，上年为55.6%`, `毛利率为32.4%，同比提升2.7个
+/// 百分点（2022年为29.7%）`, `Gross margin was 41.3%, down 2.1 points from
+/// 43.4%`: a rate beside the points, named by nothing but an earlier
+/// period (or by `from` right after them), is the earlier value of the
+/// rate the points move, the one before them in the sentence.
+fn earlier_named_by_period(doc: &Document, d: usize, down: bool, out: &mut Vec<Candidate>) -> bool {
+    let in_sentence = |j: usize| doc.same_sentence(j, d) && is_rate(doc, j);
+    let year = |j: usize| doc.mentions[j].period.year;
+    // The rate the points move: their subject, else the nearest plain
+    // rate before them that no earlier period names.
+    let later_of = |earlier: usize| {
+        doc.mentions[d]
+            .subject
+            .filter(|&s| s != earlier && in_sentence(s) && !doc.mentions[s].period.prior)
+            .or_else(|| {
+                (0..d).rev().take(4).find(|&j| {
+                    j != earlier
+                        && in_sentence(j)
+                        && doc.mentions[j].depth == 0
+                        && !doc.mentions[j].period.prior
+                })
+            })
+    };
+    let lo = d.saturating_sub(2);
+    let hi = (d + 3).min(doc.figures.len());
+    for earlier in (lo..hi).filter(|&j| j != d && in_sentence(j)) {
+        let m = &doc.mentions[earlier];
+        // Only dates between the points and a value after them.
+        if earlier > d && (d + 1..earlier).any(|k| doc.figures[k].kind != Kind::Date) {
+            continue;
+        }
+        let from_after = earlier == d + 1 && m.lead.has(Cue::From) && m.label.is_empty();
+        if !from_after && !named_by_period_only(doc, earlier) {
+            continue;
+        }
+        let Some(later) = later_of(earlier) else {
+            continue;
+        };
+        // Earlier by its words, or by its year against the later's.
+        let dated_before = year(earlier).zip(year(later)).is_some_and(|(e, l)| e < l);
+        if !(from_after || m.period.prior || dated_before) {
+            continue;
+        }
+        out.push(moved(doc, d, later, earlier, down));
+        return true;
+    }
+    false
 }
 
 /// 由a%提高到b%，提高d个百分点 / rose d points to b% from a%.
