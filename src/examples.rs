@@ -46,7 +46,7 @@ pub fn run_examples(
             example: example.to_owned(),
             problem,
         };
-        for example in &t.examples.pass {
+        for example in &t.examples().pass {
             run += 1;
             let report = linter.lint_text("<example>", example.clone(), 0);
             let own = report.checks.iter().find(|c| is_of(t, &c.rule));
@@ -66,7 +66,7 @@ pub fn run_examples(
                 failures.push(fail(example, problem));
             }
         }
-        for example in &t.examples.fail {
+        for example in &t.examples().fail {
             run += 1;
             let report = linter.lint_text("<example>", example.clone(), 0);
             if report.findings.iter().any(|f| is_of(t, &f.rule)) {

@@ -5,6 +5,7 @@
 
 pub mod grid;
 mod mention;
+mod offsets;
 mod period;
 pub mod table;
 
@@ -28,6 +29,10 @@ pub struct Document {
     pub segments: Segments,
     /// Every cue word of the text, in order.
     pub cues: Vec<CueHit>,
+    /// Where in `cues` each stretch of the text starts.
+    cue_index: offsets::OffsetIndex,
+    /// Where in `figures` each stretch of the text starts.
+    figure_index: offsets::OffsetIndex,
     /// One per figure, same index.
     pub mentions: Vec<Mention>,
     pub tables: Vec<table::Table>,
@@ -44,12 +49,17 @@ impl Document {
         let folded = fold(&view.text);
         let lexed = lex::lex(&view);
         let cues = lexicon.cue_hits(&folded);
+        let cue_index = offsets::OffsetIndex::new(cues.iter().map(|h| h.start), folded.len());
+        let figure_index =
+            offsets::OffsetIndex::new(lexed.quantities.iter().map(|q| q.start), folded.len());
         let mut doc = Document {
             view,
             folded,
             figures: lexed.quantities,
             segments: lexed.segments,
             cues,
+            cue_index,
+            figure_index,
             mentions: Vec::new(),
             tables: Vec::new(),
             chains: Vec::new(),
@@ -126,15 +136,20 @@ impl Document {
 
     /// The indices of the figures that start inside a byte range.
     pub fn figure_range(&self, start: usize, end: usize) -> std::ops::Range<usize> {
-        let from = self.figures.partition_point(|q| q.start < start);
-        let to = self.figures.partition_point(|q| q.start < end).max(from);
+        let from = self
+            .figure_index
+            .first_at(&self.figures, start, |q| q.start);
+        let to = self
+            .figure_index
+            .first_at(&self.figures, end, |q| q.start)
+            .max(from);
         from..to
     }
 
     /// The cue hits inside a byte range of the text.
     pub fn cues_in(&self, start: usize, end: usize) -> &[CueHit] {
-        let from = self.cues.partition_point(|h| h.start < start);
-        let to = self.cues.partition_point(|h| h.start < end);
+        let from = self.cue_index.first_at(&self.cues, start, |h| h.start);
+        let to = self.cue_index.first_at(&self.cues, end, |h| h.start);
         let hits = &self.cues[from..to.max(from)];
         let inside = hits.iter().take_while(|h| h.end <= end).count();
         &hits[..inside]

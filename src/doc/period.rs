@@ -144,13 +144,16 @@ pub struct PeriodWords {
 impl PeriodWords {
     pub fn new(folded: &str) -> PeriodWords {
         let mut parts = Vec::new();
-        // Every Chinese part names 季度, 半年 or 全年: most text has none.
-        if folded.contains('季') || folded.contains('半') || folded.contains("全年") {
-            for (rank, &(word, part)) in ZH_PARTS.iter().enumerate() {
-                for (i, _) in folded.match_indices(word) {
-                    parts.push((i, i + word.len(), rank, part));
-                }
-            }
+        // Every occurrence of every word, in one pass (三季度 inside 前三季度
+        // too: the longer word is ranked first below).
+        static ZH_PART_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+            std::sync::LazyLock::new(|| {
+                aho_corasick::AhoCorasick::new(ZH_PARTS.iter().map(|(w, _)| w))
+                    .expect("the part words build an automaton")
+            });
+        for m in ZH_PART_WORDS.find_overlapping_iter(folded) {
+            let rank = m.pattern().as_usize();
+            parts.push((m.start(), m.end(), rank, ZH_PARTS[rank].1));
         }
         let mut months = Vec::new();
         let bytes = folded.as_bytes();

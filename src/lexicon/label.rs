@@ -17,6 +17,9 @@ pub struct Normalizer {
     canonical: Vec<String>,
     /// Scope words dropped from the start of a label, longest first.
     scope: Vec<String>,
+    /// The scope words by their first character, in that order: a label
+    /// is tried against the few that can start it.
+    scope_by_first: rustc_hash::FxHashMap<char, Vec<usize>>,
 }
 
 impl std::fmt::Debug for Normalizer {
@@ -50,10 +53,17 @@ impl Normalizer {
         });
         scope.sort_by_key(|w| std::cmp::Reverse(w.len()));
         scope.dedup();
+        let mut scope_by_first: rustc_hash::FxHashMap<char, Vec<usize>> = Default::default();
+        for (k, w) in scope.iter().enumerate() {
+            if let Some(c) = w.chars().next() {
+                scope_by_first.entry(c).or_default().push(k);
+            }
+        }
         Normalizer {
             aliases,
             canonical,
             scope,
+            scope_by_first,
         }
     }
 
@@ -61,7 +71,8 @@ impl Normalizer {
     pub fn normalize(&self, label: &str) -> String {
         let mut text = plain(label);
         if let Some(aliases) = &self.aliases {
-            let mut out = String::with_capacity(text.len());
+            // Built only when an alias is found: most labels hold none.
+            let mut out: Option<String> = None;
             let mut last = 0;
             for m in aliases.find_iter(&text) {
                 // An English alias must stand as whole words.
@@ -73,12 +84,15 @@ impl Normalizer {
                 if glued {
                     continue;
                 }
+                let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
                 out.push_str(&text[last..m.start()]);
                 out.push_str(&self.canonical[m.pattern().as_usize()]);
                 last = m.end();
             }
-            out.push_str(&text[last..]);
-            text = out;
+            if let Some(mut out) = out {
+                out.push_str(&text[last..]);
+                text = out;
+            }
         }
         // A scope word ends at a word's end in English (`the`, not the
         // start of `there`).
@@ -89,7 +103,15 @@ impl Normalizer {
                     && text.as_bytes()[w.len()].is_ascii_alphanumeric()
                     && w.as_bytes()[w.len() - 1].is_ascii_alphanumeric())
         };
-        while let Some(word) = self.scope.iter().find(|w| starts_with_word(&text, w)) {
+        let scope_word = |text: &str| {
+            let first = text.chars().next()?;
+            self.scope_by_first
+                .get(&first)?
+                .iter()
+                .map(|&k| self.scope[k].as_str())
+                .find(|w| starts_with_word(text, w))
+        };
+        while let Some(word) = scope_word(&text) {
             text = text[word.len()..].trim_start().to_owned();
         }
         text

@@ -37,7 +37,10 @@ pub fn describe(rules: &RuleSet, id: &str) -> Option<String> {
         languages.join(", ")
     );
     let _ = writeln!(out, "  defined in: {}", t.origin);
-    for (title, examples) in [("holds", &t.examples.pass), ("flagged", &t.examples.fail)] {
+    for (title, examples) in [
+        ("holds", &t.examples().pass),
+        ("flagged", &t.examples().fail),
+    ] {
         if !examples.is_empty() {
             let _ = writeln!(out, "\n{title}:");
             for e in examples {

@@ -11,6 +11,8 @@ mod template;
 
 use std::fmt;
 
+use rustc_hash::FxHashMap as HashMap;
+
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
@@ -115,6 +117,26 @@ mod builtin {
     include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 }
 
+/// The examples of each built-in template, by id, read from the packs
+/// whole the first time they are asked for.
+pub(crate) fn builtin_examples() -> &'static HashMap<String, template::Examples> {
+    static EXAMPLES: std::sync::OnceLock<HashMap<String, template::Examples>> =
+        std::sync::OnceLock::new();
+    EXAMPLES.get_or_init(|| {
+        let mut out = HashMap::default();
+        for (name, text, _) in builtin::BUILTIN_RULE_FILES {
+            // The lean copies of these files loaded: so do they.
+            let Ok(pack) = parse_yaml::<PackFile>(name, text) else {
+                continue;
+            };
+            for spec in pack.templates {
+                out.insert(spec.id.value, spec.examples);
+            }
+        }
+        out
+    })
+}
+
 /// The lexicon and the templates in force.
 pub struct RuleSet {
     pub lexicon: Lexicon,
@@ -130,11 +152,13 @@ pub struct RuleSetBuilder {
 }
 
 impl RuleSetBuilder {
-    /// Starts from the packs built into the binary.
+    /// Starts from the packs built into the binary, read without their
+    /// examples (`Template::examples` reads those when they are shown or
+    /// tested).
     pub fn builtin() -> Result<RuleSetBuilder, RuleError> {
         let mut b = RuleSetBuilder::default();
-        for (name, text) in builtin::BUILTIN_RULE_FILES {
-            b.add_text(&format!("<builtin>/{name}"), text)?;
+        for (name, _, lean) in builtin::BUILTIN_RULE_FILES {
+            b.add_text(&format!("<builtin>/{name}"), lean)?;
         }
         Ok(b)
     }
@@ -251,7 +275,7 @@ mod tests {
                     !template.description.trim().is_empty(),
                     "{id} has no description"
                 );
-                let examples = &template.examples;
+                let examples = template.examples();
                 assert!(
                     !examples.pass.is_empty() || !examples.fail.is_empty(),
                     "{id} has no examples"

@@ -66,6 +66,18 @@ impl Template {
     pub fn rule_id(&self, lang: Lang) -> String {
         format!("{}.{}", lang.name(), self.id)
     }
+
+    /// The snippets it must pass and flag: a built-in template's are read
+    /// from its pack only when asked for.
+    pub fn examples(&self) -> &Examples {
+        let unread = self.examples.pass.is_empty() && self.examples.fail.is_empty();
+        if unread && super::is_builtin(&self.origin) {
+            if let Some(e) = super::builtin_examples().get(&self.id) {
+                return e;
+            }
+        }
+        &self.examples
+    }
 }
 
 pub fn compile(file: &str, spec: TemplateSpec) -> Result<Template, RuleError> {
