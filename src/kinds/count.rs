@@ -163,11 +163,17 @@ const POINTERS: &[&str] = &[
 /// Is `text` a list of parallel names, as a count counts: short items,
 /// none ending in a particle, none holding one?
 fn names_listed(text: &str, pointed: bool) -> bool {
-    let items: Vec<&str> = if text.contains('、') {
+    let mut items: Vec<&str> = if text.contains('、') {
         text.split('、').collect()
     } else {
         text.splitn(2, ['和', '及', '与']).collect()
     };
+    // `高新区、经开区和综合保税区`: the last two items are joined by a word.
+    if text.contains('、') {
+        if let Some(last) = items.pop() {
+            items.extend(last.splitn(2, ['和', '及', '与']));
+        }
+    }
     // Items pointed back at by 这 may be phrases (建立健全生产责任制).
     let max = match (text.contains('、'), pointed) {
         (_, true) => 12,
