@@ -558,3 +558,14 @@ fn a_list_after_a_count_drawn_from_another_may_name_the_subset() {
         ["en.count.count-then-list"]
     );
 }
+
+#[test]
+fn a_whole_with_something_taken_out_is_no_printed_total() {
+    // The share is of the portfolio without the PPP loans, which the text
+    // does not print.
+    assert_silent_then_flagged(
+        "At year-end, the loan portfolio totaled $4.96 billion. Criticized loans fell to $192 million or 4.2% of the total loan portfolio, excluding PPP balances.",
+        "At year-end, the loan portfolio totaled $4.96 billion. Criticized loans fell to $192 million or 4.2% of the total loan portfolio.",
+        "en.ratio.named-whole",
+    );
+}

@@ -373,6 +373,18 @@ fn english_label(words: &str) -> &str {
         // `were valued at`: the participle of a copula.
         "valued",
         "estimated",
+        // Verbs that only state a figure: `net sales totalled`, `equal to`.
+        "totalled",
+        "totaled",
+        "totalling",
+        "totaling",
+        "numbered",
+        "amounted",
+        "stood",
+        "reached",
+        "equal",
+        "equalling",
+        "equaling",
     ];
     // Cut at the first preposition with a word on either side (one pass
     // over the spaces, no search per preposition).
@@ -789,27 +801,52 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         // English: `53.4% of sales`, `(65.0%) of these`: the whole after.
         if lang == Lang::En && matches!(q.kind, Kind::Percent) {
             let first_after = hits_after.first();
-            if let Some(h) = first_after.filter(|h| {
-                h.cue == Cue::Of
-                    && text[q.unit_end..h.start]
-                        .trim()
-                        .trim_start_matches(')')
-                        .trim()
-                        .is_empty()
-            }) {
+            let of_hit = first_after
+                .filter(|h| {
+                    h.cue == Cue::Of
+                        && text[q.unit_end..h.start]
+                            .trim()
+                            .trim_start_matches(')')
+                            .trim()
+                            .is_empty()
+                })
+                .map(|h| h.end);
+            // `41.2 percent of total generation`: the unit took the
+            // `percent` of the cue `percent of`, which hides the `of`.
+            let of_end = of_hit.or_else(|| {
+                let after = &text[q.unit_end..window_end.max(q.unit_end)];
+                let rest = after.trim_start();
+                rest.strip_prefix("of ")
+                    .map(|_| q.unit_end + (after.len() - rest.len()) + 2)
+                    .filter(|_| text[q.start..q.unit_end].ends_with("cent"))
+            });
+            if let Some(of_end) = of_end {
                 role = Role::Share;
-                let mut stop = text[h.end..window_end]
+                let mut stop = text[of_end..window_end]
                     .find([',', ';', '.', '(', ')'])
-                    .map_or(window_end, |k| h.end + k);
+                    .map_or(window_end, |k| of_end + k);
+                // `of total revenue of $6.0 billion`: the whole's name
+                // ends where its figure starts.
+                if let Some(next) = qs
+                    .get(i + 1)
+                    .filter(|n| n.start >= of_end && n.start <= stop)
+                {
+                    stop = text[..next.start]
+                        .trim_end_matches(['$', '€', '£', '¥', ' '])
+                        .trim_end_matches(" of")
+                        .len()
+                        .max(of_end);
+                }
+                let h_end = of_end;
                 // `of sales last year`: the period is not the whole's name.
                 if let Some(p) = hits_after.iter().find(|p| {
-                    p.start > h.end
+                    p.start > h_end
                         && p.start < stop
                         && matches!(p.cue, Cue::Prior | Cue::Versus | Cue::Base)
                 }) {
                     stop = p.start;
                 }
-                let words = english_label(text[h.end..stop].trim());
+                let words = english_label(text[h_end..stop].trim());
                 let words = words
                     .trim_start_matches("all ")
                     .trim_start_matches("total ")
@@ -817,7 +854,18 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                 // `(29.9%) of 13,087 notified cases`: the whole is a
                 // figure, read as one.
                 let counted = words.starts_with(|c: char| c.is_ascii_digit());
-                if !words.is_empty() && !counted {
+                // `of the total loan portfolio, excluding PPP balances`: a
+                // whole with something taken out is no printed total.
+                let narrowed = doc
+                    .cues_in(stop, (stop + 48).min(text.len()))
+                    .first()
+                    .is_some_and(|h| {
+                        matches!(h.cue, Cue::Exclude | Cue::Comparable)
+                            && text[stop..h.start]
+                                .trim_matches(|c: char| c == ',' || c.is_whitespace())
+                                .is_empty()
+                    });
+                if !words.is_empty() && !counted && !narrowed {
                     whole = Some(lexicon.normalizer.normalize(words));
                 }
             }
