@@ -8,6 +8,8 @@
 //!   with its own name (`输入病例12例（浙江8例，四川3例）`, `187 participants
 //!   (120 female, 67 male)`);
 //! - `colon-list`: `A total of 88 participants were excluded: 57 …, 21 …`;
+//! - `total-after`: parts, then a clause that opens with 合计, 共计 or 总计
+//!   (`个人贷款8.6亿元，小微企业贷款12.4亿元，共计21.0亿元`);
 //! - `identity`: a sum the lexicon says holds by definition (累计确诊 =
 //!   现有确诊 + 累计治愈 + 累计死亡);
 //! - `increments`: the increments of a set's parts add up to the
@@ -46,6 +48,7 @@ impl RelationKind for Sum {
             "set",
             "bracket",
             "colon-list",
+            "total-after",
             "groups",
             "flow",
             "identity",
@@ -71,6 +74,7 @@ impl RelationKind for Sum {
         increments(cx, &breakdowns, out);
         brackets(cx, out);
         colon_lists(cx, out);
+        totals_after(cx, out);
         groups(cx, out);
         flows(cx, out);
         identities(cx, out);
@@ -621,6 +625,61 @@ fn brackets(cx: &Context, out: &mut Vec<Candidate>) {
 }
 
 /// `A total of 88 participants were excluded: 57 …, 21 …, and 1 …`.
+/// Words that open a clause stating the sum of what the sentence listed
+/// before it.
+const TOTAL_OPENERS: &[&str] = &["合计", "共计", "总计"];
+
+/// `管理岗45个，专业技术岗186个，工勤岗29个，总计260个`: every figure of the
+/// sentence before the clause that opens with 合计 (or after the
+/// sentence's colon) is a part of its total, when all of them are amounts
+/// of its unit.
+fn totals_after(cx: &Context, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    for t in 0..doc.figures.len() {
+        let m = &doc.mentions[t];
+        if m.lang != Lang::Zh || m.in_table || !is_level(doc, t) {
+            continue;
+        }
+        let tq = &doc.figures[t];
+        let clause = doc.segment_start(Level::Clause, tq.start);
+        let opener = doc.folded[clause..tq.start].trim_start();
+        // The opener, then at most a short verb or name (`合计罚没`).
+        let Some(rest) = TOTAL_OPENERS.iter().find_map(|w| opener.strip_prefix(w)) else {
+            continue;
+        };
+        if rest.chars().count() > 4 || rest.contains(['，', ',', '、']) {
+            continue;
+        }
+        let sentence = doc.segment_start(Level::Sentence, tq.start);
+        let run_start = doc.folded[sentence..clause]
+            .rfind(['：', ':'])
+            .map_or(sentence, |k| sentence + k + 1);
+        let run: Vec<usize> = (0..t)
+            .rev()
+            .take_while(|&j| doc.figures[j].start >= run_start)
+            .filter(|&j| !matches!(doc.figures[j].kind, Kind::Date | Kind::Ordinal))
+            .collect();
+        let parts_all = run.len() >= 2
+            && run.iter().all(|&j| {
+                is_level(doc, j)
+                    && doc.mentions[j].depth == m.depth
+                    && comparable(&doc.figures[j], tq)
+                    && doc.figures[j].value.abs() <= tq.value.abs()
+            });
+        // 等 leaves parts out; 其中 takes a part of a part.
+        if !parts_all
+            || doc
+                .cues_in(run_start, clause)
+                .iter()
+                .any(|h| matches!(h.cue, Cue::Subset | Cue::Partial | Cue::Interval))
+        {
+            continue;
+        }
+        let parts: Vec<usize> = run.into_iter().rev().collect();
+        out.push(spelled_out("total-after", doc, t, &parts));
+    }
+}
+
 fn colon_lists(cx: &Context, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
     for t in 0..doc.figures.len() {
