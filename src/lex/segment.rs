@@ -75,43 +75,102 @@ fn abbreviation(text: &str, dot: usize) -> bool {
 }
 
 impl Segments {
+    /// One pass over the bytes: every break is an ASCII byte or a
+    /// full-width mark (lead byte 0xE3 or 0xEF), so other characters are
+    /// passed over by their width, undecoded.
     pub fn new(text: &str) -> Segments {
+        let bytes = text.as_bytes();
         let mut s = Segments::default();
-        let mut prev: Option<char> = None;
+        let prev_of = |i: usize| text[..i].chars().next_back();
+        let next_of = |i: usize| text[i..].chars().next();
         // Inside brackets a semicolon separates glosses (`(JAP; Applied
         // Psychology)`), it does not end the sentence.
         let mut depth = 0usize;
-        let mut iter = text.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
-            match c {
-                '(' | '（' => depth += 1,
-                ')' | '）' => depth = depth.saturating_sub(1),
-                _ => {}
+        let (mut clauses_seen, mut cut_from) = (0, s.cut_from());
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let width = match b {
+                0..=0x7f => 1,
+                0xc0..=0xdf => 2,
+                0xe0..=0xef => 3,
+                _ => 4,
+            };
+            let after = i + width;
+            // A word end matters only where a segment has run on long
+            // enough to be cut there (see `push`): most characters skip
+            // the test. Every break is a clause break, so the offset
+            // where that starts changes only when one is recorded.
+            if s.clause.len() != clauses_seen {
+                clauses_seen = s.clause.len();
+                cut_from = s.cut_from();
             }
-            let next = iter.peek().map(|&(_, n)| n);
-            let after = i + c.len_utf8();
-            let at_word_end = (c.is_whitespace() || crate::source::is_cjk(c))
-                && !is_digit(next)
-                && !is_digit(prev);
-            match c {
-                '\n' if next == Some('\n') => {
-                    s.push(Level::Paragraph, after + 1);
-                    depth = 0;
-                    iter.next();
+            let long = after >= cut_from;
+            if b < 0x80 {
+                match b {
+                    b'(' => depth += 1,
+                    b')' => depth = depth.saturating_sub(1),
+                    _ => {}
                 }
-                '；' | ';' if depth > 0 => s.push(Level::Clause, after),
-                '。' | '！' | '？' | '；' | '!' | '?' | ';' => s.push(Level::Sentence, after),
-                '.' if next.is_none_or(|n| n.is_whitespace()) && !abbreviation(text, i) => {
-                    s.push(Level::Sentence, after)
+                match b {
+                    b'\n' if bytes.get(after) == Some(&b'\n') => {
+                        s.push(Level::Paragraph, after + 1);
+                        depth = 0;
+                        i = after + 1;
+                        continue;
+                    }
+                    b';' if depth > 0 => s.push(Level::Clause, after),
+                    b'!' | b'?' | b';' => s.push(Level::Sentence, after),
+                    b'.' if next_of(after).is_none_or(|n| n.is_whitespace())
+                        && !abbreviation(text, i) =>
+                    {
+                        s.push(Level::Sentence, after)
+                    }
+                    b',' | b':' if !(is_digit(prev_of(i)) && is_digit(next_of(after))) => {
+                        s.push(Level::Clause, after)
+                    }
+                    _ if long
+                        && char::from(b).is_whitespace()
+                        && !is_digit(next_of(after))
+                        && !is_digit(prev_of(i)) =>
+                    {
+                        s.push(Level::Document, after)
+                    }
+                    _ => {}
                 }
-                '，' | '：' => s.push(Level::Clause, after),
-                ',' | ':' if !(is_digit(prev) && is_digit(next)) => s.push(Level::Clause, after),
-                _ if at_word_end => s.push(Level::Document, after),
-                _ => {}
+            } else if b == 0xe3 || b == 0xef || long {
+                let Some(c) = next_of(i) else { break };
+                match c {
+                    '（' => depth += 1,
+                    '）' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                match c {
+                    '；' if depth > 0 => s.push(Level::Clause, after),
+                    '。' | '！' | '？' | '；' => s.push(Level::Sentence, after),
+                    '，' | '：' => s.push(Level::Clause, after),
+                    _ if long
+                        && (c.is_whitespace() || crate::source::is_cjk(c))
+                        && !is_digit(next_of(after))
+                        && !is_digit(prev_of(i)) =>
+                    {
+                        s.push(Level::Document, after)
+                    }
+                    _ => {}
+                }
             }
-            prev = Some(c);
+            i = after;
         }
         s
+    }
+
+    /// The first offset where a word end would cut a segment grown too
+    /// long (see `push`).
+    fn cut_from(&self) -> usize {
+        let last = |breaks: &Vec<usize>| breaks.last().copied().unwrap_or(0);
+        (last(&self.clause) + MAX_CLAUSE)
+            .min(last(&self.sentence) + 2 * MAX_SENTENCE)
+            .min(last(&self.paragraph) + 2 * MAX_PARAGRAPH)
     }
 
     /// Records a break of `level` at `at` (and so of every level below

@@ -50,12 +50,34 @@ pub fn fold_char(c: char) -> char {
 /// `text` with every traditional character folded; the same length, and
 /// the same byte offsets, as `text`.
 pub fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        out.push(fold_char(c));
+    let bytes = text.as_bytes();
+    let table = table();
+    let mut out = bytes.to_vec();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Characters of the block are three bytes led by 0xE4 to 0xE9;
+        // every other byte is copied as it is.
+        if (0xE4..=0xE9).contains(&bytes[i]) && i + 2 < bytes.len() {
+            let code = (u32::from(bytes[i]) & 0x0F) << 12
+                | (u32::from(bytes[i + 1]) & 0x3F) << 6
+                | u32::from(bytes[i + 2]) & 0x3F;
+            // (0xE4 also leads U+4000 to U+4DFF, before the block.)
+            let folded = code
+                .checked_sub(FIRST)
+                .and_then(|k| table.get(k as usize))
+                .map_or(code, |&k| FIRST + u32::from(k));
+            if folded != code {
+                out[i] = 0xE0 | (folded >> 12) as u8;
+                out[i + 1] = 0x80 | ((folded >> 6) & 0x3F) as u8;
+                out[i + 2] = 0x80 | (folded & 0x3F) as u8;
+            }
+            i += 3;
+        } else {
+            i += 1;
+        }
     }
-    debug_assert_eq!(out.len(), text.len());
-    out
+    // A three-byte character written for another is valid UTF-8 still.
+    String::from_utf8(out).unwrap_or_else(|_| text.chars().map(fold_char).collect())
 }
 
 #[cfg(test)]
@@ -67,6 +89,12 @@ mod tests {
         assert_eq!(fold("地區生產總值增長5.2%"), "地区生产总值增长5.2%");
         assert_eq!(fold("個百分點"), "个百分点");
         assert_eq!(fold("城鎮化率 urban"), "城镇化率 urban");
+    }
+
+    #[test]
+    fn characters_led_like_the_block_but_before_it_stay() {
+        // U+4DC0 and U+4DB5 share the block's lead byte 0xE4.
+        assert_eq!(fold("䷀䶵國"), "䷀䶵国");
     }
 
     #[test]
