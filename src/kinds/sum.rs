@@ -1035,8 +1035,8 @@ fn identities(cx: &Context, out: &mut Vec<Candidate>) {
                 && doc.figures[t].kind == Kind::Points;
             if (tm.role != Role::Level && !points_change)
                 || !doc.figures[t].is_operand()
-                || !id.total.matches(doc.name_of(t))
                 || tm.lang != id.lang
+                || !id.total.matches(doc.name_of(t))
             {
                 continue;
             }

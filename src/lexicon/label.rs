@@ -186,13 +186,25 @@ impl LabelPattern {
         }
         let mut rest = label;
         for fragment in &self.fragments {
-            match rest.find(fragment.as_str()) {
+            match find_in_label(rest, fragment) {
                 Some(i) => rest = &rest[i + fragment.len()..],
                 None => return false,
             }
         }
         true
     }
+}
+
+/// Where `needle` (not empty) first stands in `label`. Labels are a few
+/// dozen bytes: trying each place their first bytes agree costs less than
+/// setting up a substring searcher, which every label checked against
+/// every pattern would pay.
+fn find_in_label(label: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (label.as_bytes(), needle.as_bytes());
+    let first = *needle.first()?;
+    // The first byte of a character is never inside another: a match
+    // starts on a character boundary.
+    (0..hay.len()).find(|&k| hay[k] == first && hay[k..].starts_with(needle))
 }
 
 #[cfg(test)]
