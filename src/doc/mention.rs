@@ -421,13 +421,18 @@ fn english_label(words: &str) -> &str {
     if let Some(k) = after_last_word(label, &["that"]) {
         label = label[k..].trim();
     }
+    // (Compared without case, and by length first: most words are no
+    // edge word.)
+    let is_edge = |word: &str| {
+        EDGE.iter()
+            .any(|e| e.len() == word.len() && e.eq_ignore_ascii_case(word))
+    };
     loop {
-        let lower = label.to_ascii_lowercase();
-        let first = lower.split(' ').next().unwrap_or("");
-        let last = lower.rsplit(' ').next().unwrap_or("");
-        if EDGE.contains(&first) && !label.is_empty() {
+        let first = label.split(' ').next().unwrap_or("");
+        let last = label.rsplit(' ').next().unwrap_or("");
+        if is_edge(first) && !label.is_empty() {
             label = label[first.len()..].trim_start();
-        } else if EDGE.contains(&last) && !label.is_empty() {
+        } else if is_edge(last) && !label.is_empty() {
             label = label[..label.len() - last.len()].trim_end();
         } else {
             break;
