@@ -256,11 +256,16 @@ fn push_texts(doc: &Document, start: usize, end: usize, out: &mut Vec<Item>) {
     let mut piece_start = start;
     // (offset, width of the separator there): a `|` or line break is
     // skipped, a joined line break has no width.
-    let mut cuts: Vec<(usize, usize)> = text[start..end]
-        .char_indices()
-        .filter(|&(_, c)| matches!(c, '|' | '\n' | '｜'))
-        .map(|(k, c)| (start + k, c.len_utf8()))
-        .collect();
+    // (By bytes: `|` and a line break are one byte, `｜` is EF BD 9C.)
+    let bytes = &text.as_bytes()[start..end];
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for (k, &b) in bytes.iter().enumerate() {
+        if b == b'|' || b == b'\n' {
+            cuts.push((start + k, 1));
+        } else if b == 0xEF && bytes[k..].starts_with("｜".as_bytes()) {
+            cuts.push((start + k, 3));
+        }
+    }
     let breaks = &doc.view.soft_breaks;
     let first = breaks.partition_point(|&b| b <= start);
     for &b in breaks[first..].iter().take_while(|&&b| b < end) {
@@ -283,7 +288,9 @@ fn push_texts(doc: &Document, start: usize, end: usize, out: &mut Vec<Item>) {
                     .trim_start_matches(|c: char| c.is_whitespace() || c == '|' || c == '｜')
                     .len();
             let s = piece_start + lead;
-            let prose = trimmed.contains(['。', '；', '！', '？'])
+            // (Over 240 bytes is over 60 characters: no count needed.)
+            let prose = trimmed.len() > 240
+                || trimmed.contains(['。', '；', '！', '？'])
                 || sentence_inside(trimmed)
                 || trimmed.ends_with('.') && trimmed.chars().count() > 12
                 || trimmed.chars().count() > 60;
