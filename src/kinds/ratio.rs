@@ -207,15 +207,29 @@ fn subset_share(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
         .with("part", part)
         .with("whole", total);
     // Clearly meant when the share names nothing of its own (`占比`,
-    // `所占份额`), or when the part's name extends the total's. A share
-    // with a name of its own (`权益占比`) may be another quantity.
+    // `所占份额`) or the total in short (`营收占比` of 营业收入), or when
+    // the part's name extends the total's. A share with a name of its own
+    // (`权益占比`) may be another quantity.
     let total_name = doc.name_of(total);
     if m.label.is_empty()
+        || abbreviates(&m.label, total_name)
         || total_name.chars().count() >= 2 && doc.name_of(part).ends_with(total_name)
     {
         c = c.strong();
     }
     out.push(c);
+}
+
+/// Is `short` a Chinese abbreviation of `name`: two characters or more,
+/// each of them in `name`, in order (营收 of 营业收入, 社零 of 社会消费品零售
+/// 总额)?
+fn abbreviates(short: &str, name: &str) -> bool {
+    let mut rest = name.chars();
+    short.chars().count() >= 2
+        && short.chars().count() < name.chars().count()
+        && short
+            .chars()
+            .all(|c| crate::source::is_cjk(c) && rest.any(|n| n == c))
 }
 
 /// A year printed in the clause of figure `i`, before it.
@@ -700,4 +714,18 @@ pub fn evaluate(doc: &Document, c: &Candidate) -> Option<Verdict> {
         note,
         doubtful: false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::abbreviates;
+
+    #[test]
+    fn a_chinese_abbreviation_keeps_its_name_s_characters_in_order() {
+        assert!(abbreviates("营收", "营业收入"));
+        assert!(abbreviates("社零", "社会消费品零售总额"));
+        assert!(!abbreviates("权益", "拿地金额"));
+        assert!(!abbreviates("收营", "营业收入"));
+        assert!(!abbreviates("营", "营业收入"));
+    }
 }
