@@ -131,20 +131,45 @@ pub fn format_computed(value: Decimal, decimals: u32) -> String {
 /// Parses a run of ASCII digits with an optional fractional part.
 /// Figures too long for an exact decimal (more than 28 digits) give `None`.
 pub fn parse_decimal(int_digits: &str, frac_digits: &str) -> Option<Decimal> {
-    if int_digits.len() + frac_digits.len() > 28 {
-        return None;
+    let (value, _) = decimal_of_digits(int_digits.chars(), frac_digits.chars())?;
+    Some(value)
+}
+
+/// The decimal whose integer and fraction digits are given (ASCII or
+/// full-width; other characters, such as separators, are skipped), with
+/// the number of fraction digits. Built from the digits, without a string:
+/// the lexer does this for every figure. More than 28 digits is none.
+pub fn decimal_of_digits(
+    int_digits: impl Iterator<Item = char>,
+    frac_digits: impl Iterator<Item = char>,
+) -> Option<(Decimal, u32)> {
+    let digit = |c: char| match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    };
+    let mut mantissa: i128 = 0;
+    let mut count = 0u32;
+    for d in int_digits.filter_map(digit) {
+        count += 1;
+        if count > 28 {
+            return None;
+        }
+        mantissa = mantissa * 10 + i128::from(d);
     }
-    let mut text = String::with_capacity(int_digits.len() + frac_digits.len() + 1);
-    text.push_str(if int_digits.is_empty() {
-        "0"
-    } else {
-        int_digits
-    });
-    if !frac_digits.is_empty() {
-        text.push('.');
-        text.push_str(frac_digits);
+    let mut scale = 0u32;
+    for d in frac_digits.filter_map(digit) {
+        count += 1;
+        scale += 1;
+        if count > 28 {
+            return None;
+        }
+        mantissa = mantissa * 10 + i128::from(d);
     }
-    Decimal::from_str(&text).ok()
+    Some((
+        Decimal::try_from_i128_with_scale(mantissa, scale).ok()?,
+        scale,
+    ))
 }
 
 #[cfg(test)]
@@ -199,6 +224,11 @@ mod tests {
     fn too_many_digits_is_not_a_decimal() {
         assert!(parse_decimal(&"9".repeat(40), "").is_none());
         assert_eq!(parse_decimal("12", "50"), Some(d("12.50")));
+        assert_eq!(parse_decimal("", "05"), Some(d("0.05")));
+        assert_eq!(parse_decimal("００７", ""), Some(d("7")));
+        // The scale is the fraction's: 12.50 keeps its two places.
+        assert_eq!(parse_decimal("12", "50").map(|v| v.scale()), Some(2));
+        assert!(parse_decimal(&"9".repeat(20), &"9".repeat(9)).is_none());
     }
 
     #[test]

@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 use super::chinese;
 use super::quantity::{Kind, Quantity};
 use super::units::{is_discrete, EN_MULTIPLIERS, ZH_MULTIPLIERS, ZH_UNITS};
-use crate::num::{half_unit, parse_decimal};
+use crate::num::{decimal_of_digits, half_unit};
 
 /// A digit in ASCII or full-width form, as its ASCII value.
 pub fn ascii_digit(c: char) -> Option<char> {
@@ -302,7 +302,12 @@ fn unit_word(input: &str) -> (&str, String) {
     }
     // Traditional characters read as their simplified forms (噸 is 吨),
     // compared character by character: no copy of the text per figure.
+    let folded_first = crate::source::fold_char(first);
     for unit in ZH_UNITS {
+        // Most units start with another character: one comparison each.
+        if !unit.starts_with(folded_first) {
+            continue;
+        }
         let mut written = rest.char_indices();
         let mut len = 0;
         let same = unit.chars().all(|u| {
@@ -418,13 +423,10 @@ pub fn arabic(input: &str) -> Option<Parsed> {
             (rest, "", Some(frac))
         }
     };
-    let int_ascii: String = int.chars().filter_map(ascii_digit).collect();
-    let frac_ascii: String = frac.unwrap_or("").chars().filter_map(ascii_digit).collect();
-    let mut value = parse_decimal(&int_ascii, &frac_ascii)?;
+    let (mut value, decimals) = decimal_of_digits(int.chars(), frac.unwrap_or("").chars())?;
     if matches!(sign, Some('-' | '−' | '－')) {
         value = -value;
     }
-    let decimals = frac_ascii.len() as u32;
     // No report prints a figure to more places than this; such a run of
     // digits (an identifier, a checksum) is no statistic.
     if decimals > MAX_DECIMALS {
