@@ -48,6 +48,9 @@ impl Normalizer {
         let aliases = (!words.is_empty()).then(|| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
+                // Labels are short: a DFA's build would cost more at
+                // start-up than its faster search saves.
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                 .build(&words)
                 .expect("alias words build an automaton")
         });
