@@ -1342,14 +1342,27 @@ fn rate_named_in_bracket(before: &str) -> &str {
 fn language(text: &str, start: usize, end: usize) -> Lang {
     let start = text.floor_char_boundary(start);
     let end = text.floor_char_boundary(end.max(start));
-    if text[start..end]
-        .chars()
-        .any(|c| is_cjk(c) && !matches!(c, '（' | '）' | '，' | '％' | '：' | '；'))
-    {
-        Lang::Zh
-    } else {
-        Lang::En
+    // By bytes: every CJK character is three bytes led by 0xE2 to 0xEF, so
+    // English text is passed over without decoding a character.
+    let bytes = &text.as_bytes()[start..end];
+    let mut k = 0;
+    while k < bytes.len() {
+        let b = bytes[k];
+        if !(0xE2..=0xEF).contains(&b) || k + 2 >= bytes.len() {
+            k += 1;
+            continue;
+        }
+        let code = (u32::from(b) & 0x0F) << 12
+            | (u32::from(bytes[k + 1]) & 0x3F) << 6
+            | u32::from(bytes[k + 2]) & 0x3F;
+        if char::from_u32(code)
+            .is_some_and(|c| is_cjk(c) && !matches!(c, '（' | '）' | '，' | '％' | '：' | '；'))
+        {
+            return Lang::Zh;
+        }
+        k += 3;
     }
+    Lang::En
 }
 
 /// The bracket depth at each figure, from one pass over the text.
@@ -1358,16 +1371,23 @@ fn bracket_depths(doc: &Document) -> Vec<u8> {
     let bytes = doc.folded.as_bytes();
     let mut depth: u8 = 0;
     let mut at = 0;
+    // By bytes: `(`, `)` and a line break are one byte; `（` and `）` are
+    // EF BC 88 and EF BC 89.
     for q in &doc.figures {
-        for (k, c) in doc.folded[at..q.start].char_indices() {
-            match c {
-                '(' | '（' => depth = depth.saturating_add(1),
-                ')' | '）' => depth = depth.saturating_sub(1),
-                '\n' if bytes.get(at + k + 1) == Some(&b'\n') => depth = 0,
+        for k in at..q.start.max(at) {
+            match bytes[k] {
+                b'(' => depth = depth.saturating_add(1),
+                b')' => depth = depth.saturating_sub(1),
+                0xEF if bytes.get(k + 1) == Some(&0xBC) => match bytes.get(k + 2) {
+                    Some(0x88) => depth = depth.saturating_add(1),
+                    Some(0x89) => depth = depth.saturating_sub(1),
+                    _ => {}
+                },
+                b'\n' if bytes.get(k + 1) == Some(&b'\n') => depth = 0,
                 _ => {}
             }
         }
-        at = q.start;
+        at = q.start.max(at);
         depths.push(depth);
     }
     depths
@@ -1382,17 +1402,22 @@ fn full_sentence_start(doc: &Document, at: usize) -> usize {
     let floor = text
         .floor_char_boundary(at.saturating_sub(WINDOW * 2))
         .max(paragraph);
-    let window = &text[floor..at];
-    let mut start = floor;
-    for (k, c) in window.char_indices().rev() {
-        let ends = matches!(c, '。' | '！' | '？' | '!' | '?')
-            || c == '.' && window[k + 1..].starts_with([' ', '\n']);
+    // Back over the bytes: `!`, `?` and `.` are one byte, 。 is E3 80 82,
+    // ！ and ？ are EF BC 81 and EF BC 9F; `k` is a mark's last byte.
+    let window = &text.as_bytes()[floor..at.max(floor)];
+    for k in (0..window.len()).rev() {
+        let ends = match window[k] {
+            b'!' | b'?' => true,
+            b'.' => matches!(window.get(k + 1), Some(b' ' | b'\n')),
+            0x82 => k >= 2 && window[k - 2..k] == [0xE3, 0x80],
+            0x81 | 0x9F => k >= 2 && window[k - 2..k] == [0xEF, 0xBC],
+            _ => false,
+        };
         if ends {
-            start = floor + k + c.len_utf8();
-            break;
+            return floor + k + 1;
         }
     }
-    start
+    floor
 }
 
 /// Do the words after a figure make it an amount per share?

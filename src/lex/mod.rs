@@ -100,19 +100,23 @@ fn prose_follows(text: &str, at: usize) -> bool {
 /// `https://`, `www.` or `doi:` to the next space, bracket, quote or CJK
 /// character.
 fn url_spans(text: &str) -> Vec<(usize, usize)> {
+    // Every marker's every start, in one pass over the text.
+    static MARKERS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::new(["http://", "https://", "www.", "doi:", "doi.org/"])
+                .expect("the address markers build an automaton")
+        });
     let mut spans: Vec<(usize, usize)> = Vec::new();
-    for marker in ["http://", "https://", "www.", "doi:", "doi.org/"] {
-        for (start, _) in text.match_indices(marker) {
-            let rest = &text[start..];
-            let len = rest
-                .find(|c: char| {
-                    c.is_whitespace()
-                        || matches!(c, ')' | ']' | '>' | '"' | '\'' | '<' | '(' | '[')
-                        || !c.is_ascii()
-                })
-                .unwrap_or(rest.len());
-            spans.push((start, start + len));
-        }
+    for start in MARKERS.find_overlapping_iter(text).map(|m| m.start()) {
+        let rest = &text[start..];
+        let len = rest
+            .find(|c: char| {
+                c.is_whitespace()
+                    || matches!(c, ')' | ']' | '>' | '"' | '\'' | '<' | '(' | '[')
+                    || !c.is_ascii()
+            })
+            .unwrap_or(rest.len());
+        spans.push((start, start + len));
     }
     spans.sort_unstable();
     // Merge overlaps (`https://www.…`).
