@@ -571,6 +571,11 @@ fn word_len(input: &str) -> usize {
 /// An English number word from zero to ninety-nine (`Twenty-four`,
 /// `forty`), as a count.
 pub fn english_word(input: &str) -> Option<Parsed> {
+    // Every number word opens with one of these letters.
+    let first = input.as_bytes().first()?.to_ascii_lowercase();
+    if !matches!(first, b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n') {
+        return None;
+    }
     let mut word_len = word_len(input);
     // Number words are 3 to 9 letters: most words are passed over here,
     // without a lowercase copy.
@@ -772,6 +777,21 @@ pub fn scan(text: &str) -> Vec<Quantity> {
             _ => {
                 // Skip the whole run of digits so that a long number that is
                 // not a figure is passed over once, not once per digit.
+                // The letters of a word after its first start nothing
+                // (a number word starts a word; digits after letters are
+                // a name's): the word is passed over at once.
+                if c.is_ascii_alphabetic() {
+                    let word = rest.as_bytes();
+                    let run = word.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                    prev2 = if run >= 2 {
+                        Some(char::from(word[run - 2]))
+                    } else {
+                        prev
+                    };
+                    prev = Some(char::from(word[run - 1]));
+                    i += run;
+                    continue;
+                }
                 if !is_digit(c) {
                     prev2 = prev;
                     prev = Some(c);
