@@ -159,7 +159,12 @@ impl PeriodWords {
         let bytes = folded.as_bytes();
         for (at, end) in ascii_words(folded) {
             let len = end - at;
-            if (3..=9).contains(&len) && bytes[at].is_ascii_alphabetic() {
+            // (Month names open with one of these letters.)
+            let month_letter = matches!(
+                bytes[at].to_ascii_lowercase(),
+                b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+            );
+            if (3..=9).contains(&len) && month_letter {
                 let word = &folded[at..end];
                 if let Some(m) = EN_MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word)) {
                     months.push((at, end, m as u8 + 1));
@@ -247,8 +252,13 @@ fn ascii_words(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let bytes = text.as_bytes();
     let mut k = 0;
     std::iter::from_fn(move || {
+        // (Chinese text is passed over three bytes at a time.)
         while k < bytes.len() && !bytes[k].is_ascii_alphanumeric() {
-            k += 1;
+            k += if (0xE0..0xF0).contains(&bytes[k]) {
+                3
+            } else {
+                1
+            };
         }
         if k >= bytes.len() {
             return None;
