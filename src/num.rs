@@ -128,17 +128,11 @@ pub fn format_computed(value: Decimal, decimals: u32) -> String {
     }
 }
 
-/// Parses a run of ASCII digits with an optional fractional part.
-/// Figures too long for an exact decimal (more than 28 digits) give `None`.
-pub fn parse_decimal(int_digits: &str, frac_digits: &str) -> Option<Decimal> {
-    let (value, _) = decimal_of_digits(int_digits.chars(), frac_digits.chars())?;
-    Some(value)
-}
-
 /// The decimal whose integer and fraction digits are given (ASCII or
 /// full-width; other characters, such as separators, are skipped), with
 /// the number of fraction digits. Built from the digits, without a string:
-/// the lexer does this for every figure. More than 28 digits is none.
+/// the lexer does this for every figure. Figures too long for an exact
+/// decimal (more than 28 digits) give `None`.
 pub fn decimal_of_digits(
     int_digits: impl Iterator<Item = char>,
     frac_digits: impl Iterator<Item = char>,
@@ -150,17 +144,15 @@ pub fn decimal_of_digits(
     };
     let mut mantissa: i128 = 0;
     let mut count = 0u32;
-    for d in int_digits.filter_map(digit) {
-        count += 1;
-        if count > 28 {
-            return None;
-        }
-        mantissa = mantissa * 10 + i128::from(d);
-    }
     let mut scale = 0u32;
-    for d in frac_digits.filter_map(digit) {
+    let fraction = frac_digits.filter_map(digit).map(|d| (d, true));
+    for (d, in_fraction) in int_digits
+        .filter_map(digit)
+        .map(|d| (d, false))
+        .chain(fraction)
+    {
         count += 1;
-        scale += 1;
+        scale += u32::from(in_fraction);
         if count > 28 {
             return None;
         }
@@ -175,6 +167,10 @@ pub fn decimal_of_digits(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse_decimal(int_digits: &str, frac_digits: &str) -> Option<Decimal> {
+        decimal_of_digits(int_digits.chars(), frac_digits.chars()).map(|(value, _)| value)
+    }
 
     fn d(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()

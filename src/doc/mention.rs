@@ -764,10 +764,7 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         // `毛利率为50.63%，去年同期为52.12%`: a value named only by an earlier
         // period is the earlier value of the level before it.
         if lang == Lang::Zh && role == Role::Level && !label.is_empty() && i > 0 {
-            let only_prior = doc
-                .cues_in(label_start, label_end)
-                .iter()
-                .any(|h| h.cue == Cue::Prior && doc.folded[h.start..h.end] == *label_text.trim());
+            let only_prior = doc.only_prior_word(label_start, label_end, &label_text);
             let before = mentions
                 .last()
                 .filter(|p| p.role == Role::Level && qs[i - 1].sentence == q.sentence);
@@ -842,16 +839,15 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                         .len()
                         .max(of_end);
                 }
-                let h_end = of_end;
                 // `of sales last year`: the period is not the whole's name.
                 if let Some(p) = hits_after.iter().find(|p| {
-                    p.start > h_end
+                    p.start > of_end
                         && p.start < stop
                         && matches!(p.cue, Cue::Prior | Cue::Versus | Cue::Base)
                 }) {
                     stop = p.start;
                 }
-                let words = english_label(text[h_end..stop].trim());
+                let words = english_label(text[of_end..stop].trim());
                 let words = words
                     .trim_start_matches("all ")
                     .trim_start_matches("total ")
@@ -1352,9 +1348,7 @@ fn language(text: &str, start: usize, end: usize) -> Lang {
             k += 1;
             continue;
         }
-        let code = (u32::from(b) & 0x0F) << 12
-            | (u32::from(bytes[k + 1]) & 0x3F) << 6
-            | u32::from(bytes[k + 2]) & 0x3F;
+        let code = crate::source::three_byte_code([b, bytes[k + 1], bytes[k + 2]]);
         if char::from_u32(code)
             .is_some_and(|c| is_cjk(c) && !matches!(c, '（' | '）' | '，' | '％' | '：' | '；'))
         {

@@ -155,6 +155,14 @@ impl Document {
         &hits[..inside]
     }
 
+    /// Are `words`, found between `start` and `end`, nothing but a word of
+    /// an earlier period (上年, 去年同期)?
+    pub fn only_prior_word(&self, start: usize, end: usize, words: &str) -> bool {
+        self.cues_in(start, end)
+            .iter()
+            .any(|h| h.cue == Cue::Prior && self.folded[h.start..h.end] == *words.trim())
+    }
+
     /// Does a cue of this role stand in the byte range?
     pub fn has_cue(&self, start: usize, end: usize, cue: Cue) -> bool {
         self.cues_in(start, end).iter().any(|h| h.cue == cue)

@@ -163,16 +163,11 @@ const POINTERS: &[&str] = &[
 /// Is `text` a list of parallel names, as a count counts: short items,
 /// none ending in a particle, none holding one?
 fn names_listed(text: &str, pointed: bool) -> bool {
-    let mut items: Vec<&str> = if text.contains('、') {
-        text.split('、').collect()
-    } else {
-        text.splitn(2, ['和', '及', '与']).collect()
-    };
-    // `高新区、经开区和综合保税区`: the last two items are joined by a word.
-    if text.contains('、') {
-        if let Some(last) = items.pop() {
-            items.extend(last.splitn(2, ['和', '及', '与']));
-        }
+    // `A和B`, `高新区、经开区和综合保税区`: the last two items are joined by
+    // a word.
+    let mut items: Vec<&str> = text.split('、').collect();
+    if let Some(last) = items.pop() {
+        items.extend(last.splitn(2, ['和', '及', '与']));
     }
     // Items pointed back at by 这 may be phrases (建立健全生产责任制).
     let max = match (text.contains('、'), pointed) {
@@ -376,19 +371,15 @@ fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
             doc.gap(i - 1, i).trim().to_ascii_lowercase().as_str(),
             "of" | "of the" | "out of" | "out of the"
         );
-    let out = &mut |c: Candidate| {
+    let out = &mut |mut c: Candidate| {
         if drawn_from {
-            let mut subset = c.clone();
-            subset.stated = i - 1;
-            subset.strength = Strength::Weak;
-            out.push(subset);
+            c.strength = Strength::Weak;
             out.push(Candidate {
-                strength: Strength::Weak,
-                ..c
+                stated: i - 1,
+                ..c.clone()
             });
-        } else {
-            out.push(c);
         }
+        out.push(c);
     };
     let sentence_end = doc.segment_end(Level::Sentence, q.end);
     let rest = &doc.folded[q.unit_end..sentence_end.max(q.unit_end)];

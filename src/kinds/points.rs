@@ -283,11 +283,7 @@ fn compared(doc: &Document, d: usize, down: bool, out: &mut Vec<Candidate>) {
 fn named_by_period_only(doc: &Document, j: usize) -> bool {
     let m = &doc.mentions[j];
     let (s, e) = m.label_span;
-    m.label.is_empty()
-        || doc
-            .cues_in(s, e)
-            .iter()
-            .any(|h| h.cue == Cue::Prior && doc.folded[h.start..h.end] == *doc.folded[s..e].trim())
+    m.label.is_empty() || doc.only_prior_word(s, e, &doc.folded[s..e])
 }
 
 /// `比重为56.8%，比上年提高1.2个百分点，上年为55.6%`, `毛利率为32.4%，同比提升2.7个

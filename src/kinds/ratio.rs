@@ -224,9 +224,10 @@ fn subset_share(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
 /// each of them in `name`, in order (营收 of 营业收入, 社零 of 社会消费品零售
 /// 总额)?
 fn abbreviates(short: &str, name: &str) -> bool {
+    let len = short.chars().count();
     let mut rest = name.chars();
-    short.chars().count() >= 2
-        && short.chars().count() < name.chars().count()
+    len >= 2
+        && len < name.chars().count()
         && short
             .chars()
             .all(|c| crate::source::is_cjk(c) && rest.any(|n| n == c))

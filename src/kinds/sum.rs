@@ -624,7 +624,6 @@ fn brackets(cx: &Context, out: &mut Vec<Candidate>) {
     }
 }
 
-/// `A total of 88 participants were excluded: 57 …, 21 …, and 1 …`.
 /// Words that open a clause stating the sum of what the sentence listed
 /// before it.
 const TOTAL_OPENERS: &[&str] = &["合计", "共计", "总计"];
@@ -680,6 +679,7 @@ fn totals_after(cx: &Context, out: &mut Vec<Candidate>) {
     }
 }
 
+/// `A total of 88 participants were excluded: 57 …, 21 …, and 1 …`.
 fn colon_lists(cx: &Context, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
     for t in 0..doc.figures.len() {

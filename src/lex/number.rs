@@ -775,8 +775,6 @@ pub fn scan(text: &str) -> Vec<Quantity> {
                 i = end;
             }
             _ => {
-                // Skip the whole run of digits so that a long number that is
-                // not a figure is passed over once, not once per digit.
                 // The letters of a word after its first start nothing
                 // (a number word starts a word; digits after letters are
                 // a name's): the word is passed over at once.
@@ -798,6 +796,8 @@ pub fn scan(text: &str) -> Vec<Quantity> {
                     i += c.len_utf8();
                     continue;
                 }
+                // Skip the whole run of digits so that a long number that is
+                // not a figure is passed over once, not once per digit.
                 let skip = rest
                     .char_indices()
                     .find(|&(_, ch)| !is_digit(ch))

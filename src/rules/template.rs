@@ -45,7 +45,8 @@ pub struct Template {
     pub description: String,
     pub languages: Vec<Lang>,
     pub severity: Severity,
-    pub examples: Examples,
+    /// Read through `examples()`: a built-in template's are not loaded.
+    pub(super) examples: Examples,
     /// The file it came from.
     pub origin: String,
     /// Whether the file set the severity and the languages itself (an

@@ -58,9 +58,7 @@ pub fn fold(text: &str) -> String {
         // Characters of the block are three bytes led by 0xE4 to 0xE9;
         // every other byte is copied as it is.
         if (0xE4..=0xE9).contains(&bytes[i]) && i + 2 < bytes.len() {
-            let code = (u32::from(bytes[i]) & 0x0F) << 12
-                | (u32::from(bytes[i + 1]) & 0x3F) << 6
-                | u32::from(bytes[i + 2]) & 0x3F;
+            let code = super::three_byte_code([bytes[i], bytes[i + 1], bytes[i + 2]]);
             // (0xE4 also leads U+4000 to U+4DFF, before the block.)
             let folded = code
                 .checked_sub(FIRST)

@@ -17,7 +17,7 @@ mod text_view;
 pub use decode::{decode, decode_owned, DecodeError, Decoded};
 pub use extract::{Extracted, Format, OffsetMap, Segment, TextBuilder};
 pub use fold::{fold, fold_char};
-pub use text_view::{is_cjk, TextView};
+pub use text_view::{is_cjk, three_byte_code, TextView};
 
 /// A table's delimiter row (`|---|:--:|`): Markdown's line between a
 /// table's header and its rows, also met in plain text.

@@ -27,6 +27,13 @@ pub fn is_cjk(c: char) -> bool {
         | '\u{FF00}'..='\u{FFEF}')
 }
 
+/// The code point of a three-byte UTF-8 character (a lead byte from 0xE0
+/// to 0xEF, then two continuation bytes): byte-level passes decode the
+/// CJK characters they test, and only those.
+pub fn three_byte_code(b: [u8; 3]) -> u32 {
+    (u32::from(b[0]) & 0x0F) << 12 | (u32::from(b[1]) & 0x3F) << 6 | u32::from(b[2]) & 0x3F
+}
+
 fn is_blank(b: u8) -> bool {
     b == b' ' || b == b'\t' || b == b'\r'
 }
