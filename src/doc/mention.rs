@@ -562,6 +562,22 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         // verb before `to` is no change of this figure.
         let mut reached = false;
         let mut lead = CueSet::default();
+        // `出口增长11.4%至579亿美元`: a bare 至 right after a change opens
+        // the level the change reached. Only there: elsewhere 至 opens a
+        // range (`3至5人`) or a date's end.
+        let prev_operand = qs[..i]
+            .iter()
+            .rposition(|p| p.kind != Kind::Date && p.kind != Kind::Ordinal);
+        let after_change = prev_operand.is_some_and(|j| {
+            matches!(mentions[j].role, Role::Change { .. })
+                && qs[j].kind != q.kind
+                && text[window_start..q.start].trim_matches([' ', '，', ',']) == "至"
+        });
+        if after_change {
+            lead.insert(Cue::To);
+            reached = true;
+            end = window_start;
+        }
         loop {
             let trimmed = trim_link(&text[window_start..end]);
             end = window_start + trimmed.len();
@@ -1483,5 +1499,20 @@ mod tests {
         assert!(!doc.mentions[first]
             .period
             .compatible(&doc.mentions[second].period));
+    }
+
+    #[test]
+    fn a_bare_zhi_after_a_change_opens_the_level_the_change_reached() {
+        let rules = RuleSet::builtin().unwrap();
+        let doc = Document::new("全年出口同比增长6.2%至312亿美元。", &rules.lexicon);
+        let (change, level) = (mention_of(&doc, "6.2"), mention_of(&doc, "31200000000"));
+        assert_eq!(doc.mentions[level].role, crate::doc::Role::Level);
+        assert!(doc.mentions[level].lead.has(crate::lexicon::Cue::To));
+        assert_eq!(doc.name_of(level), doc.name_of(change));
+        assert!(doc.name_of(level).contains("出口"));
+        // Between two figures of one kind, 至 opens a range's end.
+        let doc = Document::new("预计全年出口增长3%至5%。", &rules.lexicon);
+        let end = mention_of(&doc, "5");
+        assert!(!doc.mentions[end].lead.has(crate::lexicon::Cue::To));
     }
 }
