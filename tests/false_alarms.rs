@@ -569,3 +569,14 @@ fn a_whole_with_something_taken_out_is_no_printed_total() {
         "en.ratio.named-whole",
     );
 }
+
+#[test]
+fn rough_figures_with_different_approximation_words_are_not_compared() {
+    // `约8%` and `9%左右` are two roundings of one hidden value at most:
+    // no printed value is restated.
+    let text = "今年的主要预期目标是：地区生产总值增长约8%。\n\n提出地区生产总值增长9%左右，是考虑了稳就业的需要。";
+    assert!(rules_flagged_on_stdin(text).is_empty(), "{text}");
+    // One approximation word on both restates one printed value.
+    let text = "今年的主要预期目标是：地区生产总值增长8%左右。\n\n提出地区生产总值增长9%左右，是考虑了稳就业的需要。";
+    assert_eq!(rules_flagged_on_stdin(text), ["zh.repeat.same-label"]);
+}

@@ -667,6 +667,15 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                 };
                 label_end = chain_start;
             }
+            // `同比+8.54%`, `环比-3.2%`: a signed figure right after its base
+            // is a change; its sign is in its value.
+            Some(Cue::Base) if text[q.start..].starts_with(['+', '-', '−']) => {
+                role = Role::Change {
+                    down: false,
+                    versus: false,
+                };
+                label_end = hits.last().map_or(end, |h| h.start);
+            }
             Some(c @ (Cue::Higher | Cue::Lower)) => {
                 role = Role::Change {
                     down: c == Cue::Lower,

@@ -158,7 +158,10 @@ impl RelationKind for Repeat {
             // a slip. The reading is reported only when another figure of
             // the same statement is restated equal beside it (`增加值72.61亿
             // 元，增长3.8%` twice): then the two statements are one.
-            let anchored = anchored(doc, &keys, i, j);
+            // So is a rough figure restated with its approximation word
+            // (`增长8%左右` in a list of targets and in their explanation):
+            // a rough value is printed, not measured, and printed alike.
+            let anchored = anchored(doc, &keys, i, j) || same_approximation(doc, i, j);
             let strength = if anchored {
                 Strength::Strong
             } else {
@@ -192,7 +195,11 @@ impl RelationKind for Repeat {
         // Printed to the same precision, one value gives the same digits:
         // 4.7 and 4.6 do not state one quantity though their roundings
         // touch at 4.65.
-        let consistent = if qa.half == qb.half && !qa.approx && !qb.approx {
+        // `增长8%左右` restated as `增长8%左右`: one approximation word on
+        // both says one printed value, however rough.
+        let same_words = same_approximation(doc, a, b);
+        let exact = qa.half == qb.half && !qa.approx && !qb.approx;
+        let consistent = if exact || same_words {
             signed(a).midpoint() == signed(b).midpoint()
         } else {
             signed(a).overlaps(&signed(b))
@@ -207,7 +214,7 @@ impl RelationKind for Repeat {
             // An approximation is compared only when a headline rounds the
             // body's figure (`almost 11 percent` for 10.7): beyond a unit of
             // its last digit it says another value.
-            let loose = (qa.approx || qb.approx) && c.shape != "headline";
+            let loose = (qa.approx || qb.approx) && !same_words && c.shape != "headline";
             let far = (x - y)
                 .abs()
                 .checked_mul(Decimal::from(4))
@@ -227,6 +234,22 @@ impl RelationKind for Repeat {
             doubtful: false,
         })
     }
+}
+
+/// The word after figure `i` that makes it approximate (左右, 上下), if
+/// one does.
+fn approximation_after(doc: &Document, i: usize) -> Option<&'static str> {
+    let q = &doc.figures[i];
+    let after = doc.folded.get(q.unit_end..)?.trim_start();
+    ["左右", "上下"].into_iter().find(|w| after.starts_with(w))
+}
+
+/// Are figures `a` and `b` both made approximate by one word after them?
+fn same_approximation(doc: &Document, a: usize, b: usize) -> bool {
+    doc.figures[a].approx
+        && doc.figures[b].approx
+        && approximation_after(doc, a).is_some()
+        && approximation_after(doc, a) == approximation_after(doc, b)
 }
 
 /// The figures stated with figure `i`: its subject and the figures whose
