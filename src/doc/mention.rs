@@ -119,11 +119,13 @@ fn change_before(text: &str, hits: &[CueHit], end: usize) -> (Option<Cue>, usize
             change = change.or(Some(h.cue));
         } else if !matches!(
             h.cue,
+            // `涨幅控制在3%左右`: a target's verb stands between.
             Cue::Base
                 | Cue::Real
                 | Cue::Nominal
                 | Cue::Comparable
                 | Cue::Copula
+                | Cue::Target
                 | Cue::PerYear
                 | Cue::MultiYear
                 | Cue::Of
@@ -419,6 +421,17 @@ fn english_label(words: &str) -> &str {
     // `The responses suggest that the overall homicide count`: the noun
     // phrase is the clause after `that`.
     if let Some(k) = after_last_word(label, &["that"]) {
+        label = label[k..].trim();
+    }
+    // `the bureau says employment`, `the ABS reported the number of
+    // people employed`: what is reported follows the reporting verb.
+    if let Some(k) = after_last_word(label, &["says", "said"]).or_else(|| {
+        after_last_word(
+            label,
+            &["reported", "reports", "announced", "showed", "shows"],
+        )
+        .filter(|&k| label[k..].starts_with("the "))
+    }) {
         label = label[k..].trim();
     }
     // (Compared without case, and by length first: most words are no
@@ -1523,5 +1536,21 @@ mod tests {
         let doc = Document::new("预计全年出口增长3%至5%。", &rules.lexicon);
         let end = mention_of(&doc, "5");
         assert!(!doc.mentions[end].lead.has(crate::lexicon::Cue::To));
+    }
+
+    #[test]
+    fn an_english_label_starts_after_a_reporting_verb() {
+        let rules = RuleSet::builtin().unwrap();
+        for text in [
+            "The statistics office says employment rose 12,400 in March.",
+            "The office reported the number of people employed increased by 12,400.",
+        ] {
+            let doc = Document::new(text, &rules.lexicon);
+            assert_eq!(
+                doc.name_of(mention_of(&doc, "12400")),
+                "employment",
+                "{text}"
+            );
+        }
     }
 }

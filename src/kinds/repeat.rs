@@ -132,7 +132,7 @@ impl RelationKind for Repeat {
             }
             // Numerals in words (三个, five) count things named around
             // them, seldom a statistic restated.
-            if doc.mentions[i].in_table || !specific(k) || doc.figures[i].in_words {
+            if doc.mentions[i].in_table || doc.figures[i].in_words {
                 continue;
             }
             // The next body figure with the same key, if its period agrees.
@@ -162,6 +162,11 @@ impl RelationKind for Repeat {
             // (`增长8%左右` in a list of targets and in their explanation):
             // a rough value is printed, not measured, and printed alike.
             let anchored = anchored(doc, &keys, i, j) || same_approximation(doc, i, j);
+            // A short name (`employment`, 营收) names many quantities: only
+            // a statement restated whole says it is one of them twice.
+            if !specific(k) && !anchored {
+                continue;
+            }
             let strength = if anchored {
                 Strength::Strong
             } else {
