@@ -336,7 +336,11 @@ fn bracket(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
             ranked.push((j, 3));
         } else if total && (same_noun || noun.is_empty()) {
             ranked.push((j, 2));
-        } else if same_noun || doc.same_sentence(j, part) || !wm.noun.is_empty() && !has_share {
+        } else if same_noun
+            || doc.same_sentence(j, part)
+            || !wm.noun.is_empty() && !has_share
+            || counted_alike(wq, pq) && !has_share
+        {
             // (A count of people or things earlier in the paragraph, `Data
             // from 151 patients were analyzed`, may be the sample a later
             // bracket is of: a reading that can hold, never one that fails.)
@@ -355,6 +359,15 @@ fn bracket(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
         }
         out.push(c);
     }
+}
+
+/// Do two Chinese counts count the same things by their measure word
+/// (`450个社区组织`, `130个组织`)?
+fn counted_alike(a: &crate::lex::Quantity, b: &crate::lex::Quantity) -> bool {
+    !a.unit.is_empty()
+        && a.unit == b.unit
+        && !a.unit.is_ascii()
+        && crate::lex::units::is_discrete(&a.unit)
 }
 
 /// `49 of 1,148 p-values were inconsistent (4.3 %)`, `5.8 % (45 of 775)`.
