@@ -580,3 +580,15 @@ fn rough_figures_with_different_approximation_words_are_not_compared() {
     let text = "今年的主要预期目标是：地区生产总值增长8%左右。\n\n提出地区生产总值增长9%左右，是考虑了稳就业的需要。";
     assert_eq!(rules_flagged_on_stdin(text), ["zh.repeat.same-label"]);
 }
+
+#[test]
+fn a_short_name_is_one_quantity_only_when_its_statement_is_restated_alike() {
+    // Two quotes of a market digest: `报` names nothing, and a weekly
+    // change of 3% is not the 3.04% of another metal.
+    let text = "贵金属收跌，白银期货跌2.85%报28.27美元/盎司，周跌3%。\n\n基本金属收跌，期铜跌1.52%报8954美元/吨，周跌3.04%。";
+    assert!(rules_flagged_on_stdin(text).is_empty(), "{text}");
+    // A jobs statement restated in its quote, one figure changed: flagged.
+    let text = "The office says employment rose 12,400 to 2,031,900 in March.\n\n\
+                The office reported the number of people employed increased by 12,400 to 2,013,900 in March 2025.";
+    assert_eq!(rules_flagged_on_stdin(text), ["en.repeat.same-label"]);
+}

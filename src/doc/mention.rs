@@ -575,8 +575,9 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         // verb before `to` is no change of this figure.
         let mut reached = false;
         let mut lead = CueSet::default();
-        // `出口增长11.4%至579亿美元`: a bare 至 right after a change opens
-        // the level the change reached. Only there: elsewhere 至 opens a
+        // `出口增长11.4%至579亿美元`, `期铜跌1.52%报8954美元/吨`: a bare 至
+        // (or a quote's 报) right after a change opens the level the
+        // change reached. Only there: elsewhere 至 opens a
         // range (`3至5人`) or a date's end.
         let prev_operand = qs[..i]
             .iter()
@@ -584,7 +585,10 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         let after_change = prev_operand.is_some_and(|j| {
             matches!(mentions[j].role, Role::Change { .. })
                 && qs[j].kind != q.kind
-                && text[window_start..q.start].trim_matches([' ', '，', ',']) == "至"
+                && matches!(
+                    text[window_start..q.start].trim_matches([' ', '，', ',']),
+                    "至" | "报" | "收报"
+                )
         });
         if after_change {
             lead.insert(Cue::To);

@@ -141,17 +141,11 @@ impl RelationKind for Repeat {
             let same = &by_key[k];
             let at = same.partition_point(|&j| j <= i);
             let pi = context_period(doc, i);
-            let next = same[at..].iter().copied().take(8).find(|&j| {
+            let mut later = same[at..].iter().copied().take(8).filter(|&j| {
                 units_agree(&doc.figures[i].unit, &doc.figures[j].unit)
                     && !is_headline(j)
                     && pi.compatible(&context_period(doc, j))
             });
-            let Some(j) = next else { continue };
-            // A running header printed on every page is a copy, not a
-            // restatement.
-            if same_paragraph_text(doc, i, j) {
-                continue;
-            }
             // One label may name two things even in one period (城镇 and
             // 农村 residents' income shortened alike, a nominal and a real
             // rate): two unequal values are more often two quantities than
@@ -161,10 +155,25 @@ impl RelationKind for Repeat {
             // So is a rough figure restated with its approximation word
             // (`增长8%左右` in a list of targets and in their explanation):
             // a rough value is printed, not measured, and printed alike.
-            let anchored = anchored(doc, &keys, i, j) || same_approximation(doc, i, j);
-            // A short name (`employment`, 营收) names many quantities: only
-            // a statement restated whole says it is one of them twice.
-            if !specific(k) && !anchored {
+            let restated = |j: usize, printed: bool| {
+                anchored(doc, &keys, i, j, printed) || same_approximation(doc, i, j)
+            };
+            let (j, anchored) = if specific(k) {
+                // The next figure so named.
+                let Some(j) = later.next() else { continue };
+                (j, restated(j, false))
+            } else {
+                // A short name (`employment`, 营收, `students`) names many
+                // quantities: only a statement restated whole, its other
+                // figure printed alike, says it is one of them twice.
+                let Some(j) = later.find(|&j| restated(j, true)) else {
+                    continue;
+                };
+                (j, true)
+            };
+            // A running header printed on every page is a copy, not a
+            // restatement.
+            if same_paragraph_text(doc, i, j) {
                 continue;
             }
             let strength = if anchored {
@@ -274,7 +283,9 @@ fn companions(doc: &Document, i: usize) -> impl Iterator<Item = usize> + '_ {
 
 /// Is another figure of `i`'s statement restated, equal, with `j`, or
 /// the whole sentence up to them?
-fn anchored(doc: &Document, keys: &[Option<Key>], i: usize, j: usize) -> bool {
+/// With `printed`, the restated figure must be printed alike (`3%` and
+/// `3.04%` overlap, and are two figures).
+fn anchored(doc: &Document, keys: &[Option<Key>], i: usize, j: usize, printed: bool) -> bool {
     // Two statements in prose, in two paragraphs: cells of one table row
     // share a label and are no restatement.
     let prose = |k: usize| !doc.mentions[k].in_table;
@@ -300,9 +311,14 @@ fn anchored(doc: &Document, keys: &[Option<Key>], i: usize, j: usize) -> bool {
             ci != j
                 && cj != i
                 && keys[cj].as_ref() == Some(ki)
-                && doc.figures[ci]
-                    .interval()
-                    .overlaps(&doc.figures[cj].interval())
+                && if printed {
+                    let (a, b) = (&doc.figures[ci], &doc.figures[cj]);
+                    a.value == b.value && a.half == b.half
+                } else {
+                    doc.figures[ci]
+                        .interval()
+                        .overlaps(&doc.figures[cj].interval())
+                }
         })
     })
 }
