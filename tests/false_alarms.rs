@@ -592,3 +592,17 @@ fn a_short_name_is_one_quantity_only_when_its_statement_is_restated_alike() {
                 The office reported the number of people employed increased by 12,400 to 2,013,900 in March 2025.";
     assert_eq!(rules_flagged_on_stdin(text), ["en.repeat.same-label"]);
 }
+
+#[test]
+fn a_total_row_of_selected_data_is_not_the_sum_of_the_rows_above() {
+    // `Total assets` under `Cash` and `Working capital`: a line of data,
+    // not the total of the two rows before it in any column.
+    let text = "Balance sheet data | 2023 | 2024 |\nCash and securities | 220,872 | 149,003 |\n\
+                Working capital | 282,483 | 235,302 |\nTotal assets | 839,882 | 728,222 |";
+    assert!(rules_flagged_on_stdin(text).is_empty(), "{text}");
+    // Rows that do add up to their `Total …` row in one column are read
+    // as its parts, and the column where they do not is flagged.
+    let text = "Balance sheet data | 2023 | 2024 |\nCurrent assets | 220,872 | 149,003 |\n\
+                Long-term assets | 282,483 | 235,302 |\nTotal assets | 503,355 | 394,305 |";
+    assert_eq!(rules_flagged_on_stdin(text), ["en.sum.table"]);
+}

@@ -494,6 +494,7 @@ fn build(
         }
         rows.push(Row {
             label: super::table::row_label(lexicon, label_text),
+            total: super::table::opens_with_total(label_text),
             level: super::table::outline(label_text).0,
             // A row of a label alone (`Licenses | | |`) heads the rows
             // after it.

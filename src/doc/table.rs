@@ -55,6 +55,9 @@ pub struct Column {
 pub struct Row {
     /// The row's label, normalized.
     pub label: String,
+    /// The label as printed names a total (`Total Net Sales`, 合计): the
+    /// normalized label has lost a leading `total`.
+    pub total: bool,
     /// The label opens a group of parts (`其中:城镇`) or marks a sub-row
     /// (`#粮食播种面积`).
     pub opens_group: bool,
@@ -478,6 +481,7 @@ fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table
                 .any(|&(s, e, _)| doc.folded[s..e].starts_with("其中"));
         let broken = cells.len() != width;
         Row {
+            total: opens_with_total(raw_label),
             label: norm(raw_label),
             level: outline(raw_label).0,
             opens_section: !before.is_empty(),
@@ -533,6 +537,7 @@ fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table
             for chunk in raw.cells[width..].chunks(width) {
                 rows.push(Row {
                     label: String::new(),
+                    total: false,
                     level: None,
                     opens_section: false,
                     opens_group: false,
@@ -572,6 +577,25 @@ fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table
 
 /// A row label as relations compare it: the outline marker, a sub-row
 /// mark and `其中` dropped, then normalized.
+/// Row labels that make a total row.
+const TOTAL_WORDS: &[&str] = &[
+    "合计", "总计", "总数", "全部", "total", "all ", "world", "overall",
+];
+
+/// Does a normalized row label name a total?
+pub fn names_total(label: &str) -> bool {
+    label == "all" || TOTAL_WORDS.iter().any(|w| label.contains(w))
+}
+
+/// Does a row label as printed open with `Total` (`Total Net Sales`),
+/// the scope word its normalized form drops?
+pub fn opens_with_total(raw: &str) -> bool {
+    let words = raw.trim_start_matches(['#', '＃', '*', '_', ' ']);
+    words
+        .get(..6)
+        .is_some_and(|w| w.eq_ignore_ascii_case("total "))
+}
+
 pub fn row_label(lexicon: &Lexicon, raw: &str) -> String {
     let t = raw
         .trim_start_matches(['#', '＃', '*', ' '])

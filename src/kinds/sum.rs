@@ -1382,9 +1382,14 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
     for t in &doc.tables {
         let ps = super::tabular::partitions(cx.lexicon, t);
         for p in ps {
-            // An unlabelled row is read as its section's subtotal; that
-            // reading must hold in every summable column but one.
-            if t.rows[p.total].label.is_empty() && !subtotal_holds(doc, t, &p) {
+            // An unlabelled row is read as its section's subtotal, and a
+            // `Total …` row of a table of data as the total of the rows
+            // above it (`Total assets` under `Working capital` is not);
+            // those readings must hold in every summable column but one.
+            let row = &t.rows[p.total];
+            let read_as_total =
+                row.label.is_empty() || row.total && !crate::doc::table::names_total(&row.label);
+            if read_as_total && !subtotal_holds(doc, t, &p) {
                 continue;
             }
             for (c, col) in t.columns.iter().enumerate() {

@@ -117,19 +117,14 @@ pub fn plain_values(col: &Column) -> bool {
         && col.share_of.is_none()
 }
 
-/// Row labels that make a total row.
-const TOTAL_WORDS: &[&str] = &[
-    "合计", "总计", "总数", "全部", "total", "all ", "world", "overall",
-];
-
 /// A total row and the rows that together make it.
 pub struct Partition {
     pub total: usize,
     pub parts: Vec<usize>,
 }
 
-fn is_total_label(label: &str) -> bool {
-    label == "all" || TOTAL_WORDS.iter().any(|w| label.contains(w))
+fn is_total_row(row: &Row) -> bool {
+    row.total || crate::doc::table::names_total(&row.label)
 }
 
 /// Do these labels name every part of a set, or ages from 0 up to an
@@ -184,8 +179,14 @@ pub fn partitions(lexicon: &Lexicon, table: &Table) -> Vec<Partition> {
             }
             continue;
         }
-        if is_total_label(&row.label) && r >= since + 2 {
-            let parts: Vec<usize> = (since..r)
+        if is_total_row(row) && r >= since + 2 {
+            // From the heading of the total's section, if one opens it
+            // (`Deferred tax liabilities:` over its rows and their total).
+            let start = (since..r)
+                .rev()
+                .find(|&p| rows[p].opens_section)
+                .unwrap_or(since);
+            let parts: Vec<usize> = (start..r)
                 .filter(|&p| !rows[p].sub_row && !covered[p])
                 .collect();
             let broken = parts.iter().any(|&p| rows[p].broken);
@@ -197,7 +198,7 @@ pub fn partitions(lexicon: &Lexicon, table: &Table) -> Vec<Partition> {
     }
     // A total row first, then groups opened by 其中.
     if let Some(first) = rows.first() {
-        if !is_total_label(&first.label) || out.is_empty() {
+        if !is_total_row(first) || out.is_empty() {
             let mut group: Vec<usize> = Vec::new();
             let mut groups: Vec<Vec<usize>> = Vec::new();
             for (r, row) in rows.iter().enumerate().skip(1) {
