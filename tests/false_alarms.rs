@@ -606,3 +606,15 @@ fn a_total_row_of_selected_data_is_not_the_sum_of_the_rows_above() {
                 Long-term assets | 282,483 | 235,302 |\nTotal assets | 503,355 | 394,305 |";
     assert_eq!(rules_flagged_on_stdin(text), ["en.sum.table"]);
 }
+
+#[test]
+fn estimates_sharing_a_short_interval_are_not_one_estimate() {
+    // Bounds of two digits recur by chance among a paper's estimates.
+    let text = "Smoking was associated with cough (OR = 2.1; 95% CI 1.2–3.4).\n\n\
+                Obesity was associated with dyspnea (OR = 2.3; 95% CI 1.2–3.4).";
+    assert!(rules_flagged_on_stdin(text).is_empty(), "{text}");
+    // An interval printed to five digits is one estimate's.
+    let text = "Smoking was associated with cough (OR = 2.14; 95% CI 1.27–3.61).\n\n\
+                Smokers more often reported cough (OR = 2.41; 95% CI 1.27–3.61).";
+    assert_eq!(rules_flagged_on_stdin(text), ["en.repeat.estimate"]);
+}

@@ -41,7 +41,7 @@ impl RelationKind for Repeat {
     }
 
     fn shapes(&self) -> &'static [&'static str] {
-        &["headline", "table", "structure", "same-label"]
+        &["headline", "table", "structure", "same-label", "estimate"]
     }
 
     fn primary_role(&self) -> &'static str {
@@ -61,6 +61,7 @@ impl RelationKind for Repeat {
         }
         tables(doc, &cx.lexicon.sets, &keys, &by_key, out);
         structures(cx, out);
+        estimates(doc, out);
         let headlines = headline_paragraphs(doc);
         let is_headline = |j: usize| headlines.contains_key(&doc.figures[j].paragraph);
         for i in 0..doc.figures.len() {
@@ -585,6 +586,85 @@ fn same_class(a: Class, b: Class) -> bool {
         | (Class::Share, Class::Level(Kind::Percent)) => true,
         _ => a == b,
     }
+}
+
+/// `(OR = 11.4; CI = 1.6–83.9)` in the abstract and again in the
+/// results: an estimate printed with the same interval, to the digit, is
+/// the same estimate, and its value is restated.
+fn estimates(doc: &Document, out: &mut Vec<Candidate>) {
+    // Estimates by their interval's printed bounds.
+    let mut by_interval: HashMap<(Decimal, Decimal, Decimal, Decimal), Vec<usize>> =
+        HashMap::default();
+    for e in 0..doc.figures.len() {
+        if let Some(bounds) = interval_of(doc, e) {
+            by_interval.entry(bounds).or_default().push(e);
+        }
+    }
+    for (bounds, found) in by_interval {
+        // Bounds of a few digits (`1.2–3.4`) recur by chance among the
+        // many estimates of a paper; and a third statement makes the
+        // reading unclear.
+        let digits =
+            significant_digits(bounds.0, bounds.1) + significant_digits(bounds.2, bounds.3);
+        if found.len() != 2 || digits < 5 {
+            continue;
+        }
+        let (a, b) = (found[0], found[1]);
+        if doc.figures[a].paragraph == doc.figures[b].paragraph {
+            continue;
+        }
+        let mut c = pair("estimate", doc, a, b, Strength::Strong);
+        c.params.anchored = true;
+        out.push(c);
+    }
+}
+
+/// The printed bounds of the interval right after estimate `e`, its cue
+/// between them (`; CI =`, `(95% CI,`), in prose.
+fn interval_of(doc: &Document, e: usize) -> Option<(Decimal, Decimal, Decimal, Decimal)> {
+    let q = &doc.figures[e];
+    let m = &doc.mentions[e];
+    if q.in_range
+        || m.in_table
+        || m.role == Role::Other
+        || !matches!(q.kind, Kind::Number | Kind::Percent)
+    {
+        return None;
+    }
+    // The lower bound: the next figure in a range, past a confidence
+    // level (`95%`).
+    let lo = (e + 1..doc.figures.len())
+        .take(3)
+        .find(|&k| doc.figures[k].in_range)?;
+    let (lq, hq) = (&doc.figures[lo], doc.figures.get(lo + 1)?);
+    if !hq.in_range || !doc.same_sentence(e, lo) || lq.start > q.unit_end.max(q.end) + 32 {
+        return None;
+    }
+    let cued = doc
+        .cues_in(q.unit_end.max(q.end), lq.start)
+        .iter()
+        .any(|h| h.cue == Cue::Interval);
+    cued.then_some((lq.value, lq.half, hq.value, hq.half))
+}
+
+/// Digits a bound is printed with, leading zeros aside (`83.9` 3, `0.05`
+/// 1).
+fn significant_digits(value: Decimal, half: Decimal) -> u32 {
+    if value.is_zero() {
+        return 1;
+    }
+    // The last printed place is twice the half unit.
+    let unit = half * Decimal::from(2);
+    let mut count = 0;
+    let mut v = value.abs();
+    while v >= unit && count < 12 {
+        if unit.is_zero() {
+            break;
+        }
+        v /= Decimal::from(10);
+        count += 1;
+    }
+    count.max(1)
 }
 
 fn pair(shape: &'static str, doc: &Document, a: usize, b: usize, strength: Strength) -> Candidate {
