@@ -27,6 +27,9 @@ fn is_separator(gap: &str) -> bool {
     ) || g.is_empty()
 }
 
+/// What may stand right before a value of a run: a sign, a currency.
+const VALUE_OPENERS: &[char] = &['+', '＋', '$', '€', '£', '¥', '￥'];
+
 /// Text with bracketed asides removed.
 fn without_brackets(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -93,8 +96,9 @@ pub fn values_from(doc: &Document, first: usize) -> Vec<usize> {
             .unwrap_or("");
         let stripped = without_brackets(raw);
         let gap = stripped.as_str();
-        // `+1.2%, +1.4% and +3.1%`: a sign opens the next value.
-        let gap = unit_tail(gap.trim_end_matches(['+', '＋']));
+        // `+1.2%, +1.4% and +3.1%`, `$1.9 billion and $1.2 billion`: a
+        // sign or a currency symbol opens the next value.
+        let gap = unit_tail(gap.trim_end_matches(VALUE_OPENERS));
         if !same_kind || !is_separator(gap) || doc.mentions[j].depth != doc.mentions[first].depth {
             break;
         }
@@ -118,7 +122,7 @@ pub fn values_until(doc: &Document, last: usize) -> Vec<usize> {
             .folded
             .get(q.unit_end.max(q.end)..next.start)
             .unwrap_or("");
-        let gap = unit_tail(gap.trim_end_matches(['+', '＋']));
+        let gap = unit_tail(gap.trim_end_matches(VALUE_OPENERS));
         let same_kind = q.kind == kind
             || matches!(
                 (kind, q.kind),
