@@ -802,17 +802,10 @@ fn parent_of(doc: &Document, i: usize) -> String {
 /// where its own sentence says nothing (前三季度… then 其中, …).
 fn context_period(doc: &Document, i: usize) -> Period {
     let mut p = doc.mentions[i].period;
-    let paragraph = doc.figures[i].paragraph;
     // The period that opens the paragraph holds for the figures that
     // state none: `7月份，总额2060亿元。其中，城镇1800亿元` is of July. Its
     // first figure that is a quantity (not the date itself) carries it.
-    let opening = (0..i)
-        .rev()
-        .take(256)
-        .take_while(|&j| doc.figures[j].paragraph == paragraph)
-        .filter(|&j| doc.mentions[j].role != Role::Other)
-        .last();
-    if let Some(f) = opening {
+    if let Some(f) = opening_figure(doc, i) {
         let pf = doc.mentions[f].period;
         if p.year.is_none() {
             p.year = pf.year;
@@ -823,6 +816,17 @@ fn context_period(doc: &Document, i: usize) -> Period {
         }
     }
     p
+}
+
+/// The first figure before `i` in its paragraph (at most 256 back) that
+/// is a quantity.
+fn opening_figure(doc: &Document, i: usize) -> Option<usize> {
+    let paragraph = doc.figures[i].paragraph;
+    let from = i.saturating_sub(256);
+    // Figures are in text order: the paragraph's figures before `i` are
+    // the ones after the last figure of an earlier paragraph.
+    let start = doc.figures[from..i].partition_point(|q| q.paragraph < paragraph) + from;
+    (start..i).find(|&j| doc.mentions[j].role != Role::Other)
 }
 
 /// Paragraphs that are titles or summary lines, each with the last
