@@ -520,6 +520,28 @@ fn english_noun(text: &str, q: &crate::lex::Quantity) -> String {
     }
 }
 
+/// `Net sales for the fiscal year ended March 31, 2019 were $1.8
+/// billion`: the comma inside a date (`March 31, 2019`) ends no clause;
+/// the clause of figure `i` that starts at the year starts before the
+/// date's day.
+fn date_clause_start(doc: &Document, i: usize, start: usize) -> usize {
+    let qs = &doc.figures;
+    let Some(comma) = doc.folded[..start].strip_suffix(',') else {
+        return start;
+    };
+    let comma_at = comma.len();
+    let recent = || qs[..i].iter().rev().take(4);
+    let day = recent().any(|d| d.kind == Kind::Date && d.end.max(d.unit_end) == comma_at);
+    let year = recent().any(|d| {
+        d.kind == Kind::Date && d.start >= start && doc.folded[start..d.start].trim().is_empty()
+    });
+    if day && year && comma_at > 0 {
+        doc.segment_start(Level::Clause, comma_at - 1)
+    } else {
+        start
+    }
+}
+
 pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
     let qs = &doc.figures;
     let text = &doc.folded;
@@ -527,7 +549,7 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
     let brackets = bracket_depths(doc);
     let period_words = period::PeriodWords::new(text);
     for (i, q) in qs.iter().enumerate() {
-        let clause_start = doc.segment_start(Level::Clause, q.start);
+        let clause_start = date_clause_start(doc, i, doc.segment_start(Level::Clause, q.start));
         let clause_end = doc.segment_end(Level::Clause, q.end);
         // Back to the previous operand in the clause; dates and ordinals
         // are words of the label or the period.
@@ -624,6 +646,18 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             }
             if text[window_start..end].ends_with('的') {
                 end -= '的'.len_utf8();
+                continue;
+            }
+            // `ended March 31, 2019 were`: the comma of a date is no
+            // stop of the label.
+            let date_comma = text[window_start..end].ends_with(',')
+                && qs[..i]
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .any(|d| d.kind == Kind::Date && d.end.max(d.unit_end) == end - 1);
+            if date_comma {
+                end -= 1;
                 continue;
             }
             match hits.last() {
@@ -1556,5 +1590,15 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn the_comma_of_a_date_is_no_stop_of_a_label() {
+        let rules = RuleSet::builtin().unwrap();
+        let doc = Document::new(
+            "Net sales for the fiscal year ended March 31, 2024 were $1,791.8 million.",
+            &rules.lexicon,
+        );
+        assert_eq!(doc.name_of(mention_of(&doc, "1791800000.0")), "net sales");
     }
 }

@@ -416,6 +416,7 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     let Some(rate) = cx.lexicon.rate_named(&m.label) else {
+        spelled_out_rate(cx, i, out);
         return;
     };
     let q = &doc.figures[i];
@@ -459,6 +460,63 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
         .with("whole", whole)
         .strong();
     c.params.scale = Some(Decimal::from(rate.scale));
+    out.push(c);
+}
+
+/// `Gross profit as a percentage of sales … was 27.0%`: a rate whose
+/// name spells out its part and whole, both stated earlier for the same
+/// period under those names.
+fn spelled_out_rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    let m = &doc.mentions[i];
+    let q = &doc.figures[i];
+    if m.lang != crate::lexicon::Lang::En || q.kind != Kind::Percent {
+        return;
+    }
+    let Some((part_name, whole_name)) = [" as a percentage of ", " as a percent of "]
+        .iter()
+        .find_map(|w| m.label.split_once(w))
+    else {
+        return;
+    };
+    let (part_name, whole_name) = (
+        cx.lexicon.normalizer.normalize(part_name),
+        cx.lexicon.normalizer.normalize(whole_name),
+    );
+    if part_name.is_empty() || whole_name.is_empty() {
+        return;
+    }
+    // The nearest earlier level so named, of the rate's period (a
+    // section often states its sales once, at its start).
+    let find = |accept: &dyn Fn(&str) -> bool| {
+        (0..i).rev().take(160).find(|&j| {
+            is_level(doc, j)
+                && accept(doc.name_of(j))
+                && doc.mentions[j].period.compatible(&m.period)
+                && doc.mentions[j].adjusted == m.adjusted
+                // `compared to $1,562.5 million for the year before`: a
+                // base of comparison is of another period.
+                && !doc.mentions[j].lead.has(Cue::Versus)
+                && !doc.mentions[j].lead.has(Cue::From)
+        })
+    };
+    let Some(part) = find(&|name| name == part_name) else {
+        return;
+    };
+    // `sales` names `net sales` too, not a segment's sales.
+    let whole_named =
+        |name: &str| name == whole_name || name.strip_prefix("net ") == Some(whole_name.as_str());
+    let Some(whole) = find(&whole_named) else {
+        return;
+    };
+    if part == whole || !comparable(&doc.figures[part], &doc.figures[whole]) {
+        return;
+    }
+    let mut c = Candidate::new(NAME, "rate", m.lang, i)
+        .with("part", part)
+        .with("whole", whole)
+        .strong();
+    c.params.scale = Some(Decimal::from(100));
     out.push(c);
 }
 
