@@ -618,3 +618,13 @@ fn estimates_sharing_a_short_interval_are_not_one_estimate() {
                 Smokers more often reported cough (OR = 2.41; 95% CI 1.27–3.61).";
     assert_eq!(rules_flagged_on_stdin(text), ["en.repeat.estimate"]);
 }
+
+#[test]
+fn two_values_of_one_sentence_under_one_name_are_two_subjects() {
+    // Three grades' revenue, two of them equal: no value restated.
+    let text = "上半年高档/中档/低档酒分别实现销售收入21.6/0.5/0.5亿元。";
+    assert!(!checked_kinds_on_stdin(text).contains(&"repeat".to_owned()));
+    // In two paragraphs, one name's two statements are compared.
+    let text = "上半年高档酒实现销售收入21.6亿元。\n\n其中高档酒实现销售收入21.6亿元。";
+    assert!(checked_kinds_on_stdin(text).contains(&"repeat".to_owned()));
+}

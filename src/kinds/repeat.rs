@@ -142,8 +142,12 @@ impl RelationKind for Repeat {
             let same = &by_key[k];
             let at = same.partition_point(|&j| j <= i);
             let pi = context_period(doc, i);
+            // (Two values of one sentence under one name are two subjects'
+            // values, `高档/中档/低档酒分别实现销售收入21.6/0.5/0.5亿元`, not
+            // one value restated.)
             let mut later = same[at..].iter().copied().take(8).filter(|&j| {
-                units_agree(&doc.figures[i].unit, &doc.figures[j].unit)
+                !doc.same_sentence(i, j)
+                    && units_agree(&doc.figures[i].unit, &doc.figures[j].unit)
                     && !is_headline(j)
                     && pi.compatible(&context_period(doc, j))
             });

@@ -375,10 +375,27 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
             && q.multiplier == Decimal::ONE
             && next.kind == Kind::Points
             && matches!(gap, "和" | "、" | "及" | "与");
+        // `分别为1.2、3.4亿元`, `营收/净利润32.87/4.64亿元`: the multiplier
+        // and unit written once, after the last amount.
+        let shared_multiplier = q.kind == Kind::Number
+            && next.kind == Kind::Number
+            && q.unit.is_empty()
+            && q.multiplier == Decimal::ONE
+            && next.multiplier > Decimal::ONE
+            && !next.unit.is_ascii()
+            && matches!(gap, "、" | "/" | "／" | "和" | "与" | "及");
+        let shared = shared_multiplier.then(|| (next.multiplier, next.unit.clone()));
         if points || elided {
             let (kind, half) = (next.kind, crate::num::half_unit(q.decimals, Decimal::ONE));
             quantities[i].kind = kind;
             quantities[i].half = half;
+        }
+        if let Some((multiplier, unit)) = shared {
+            let q = &mut quantities[i];
+            q.value *= multiplier;
+            q.half = crate::num::half_unit(q.decimals, multiplier);
+            q.multiplier = multiplier;
+            q.unit = unit;
         }
     }
     // `1-7月份`, `1—6月`: the first month of a span is a month too.
@@ -566,5 +583,23 @@ mod tests {
         assert!(qs[1].in_range && qs[2].in_range);
         assert!(qs[3].approx);
         assert!(qs[4].approx);
+    }
+
+    #[test]
+    fn amounts_joined_before_one_multiplier_share_it() {
+        for text in [
+            "分别为1.2、3.4亿元",
+            "营收/净利润1.2/3.4亿元",
+            "分别为12和34万人",
+        ] {
+            let lexed = lex(&TextView::new(text));
+            let (first, last) = (&lexed.quantities[0], &lexed.quantities[1]);
+            assert_eq!(first.multiplier, last.multiplier, "{text}");
+            assert_eq!(first.unit, last.unit, "{text}");
+            assert!(first.half > rust_decimal::Decimal::ZERO, "{text}");
+        }
+        // A figure with a unit of its own keeps it.
+        let lexed = lex(&TextView::new("分别为12家和34万人"));
+        assert_eq!(lexed.quantities[0].unit, "家");
     }
 }
