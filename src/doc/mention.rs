@@ -394,6 +394,15 @@ fn english_label(words: &str) -> &str {
         "for", "in", "during", "at", "on", "since", "through", "over", "by", "from", "to",
         "between",
     ];
+    // `This resulted in gross profit as a percent of sales`: the noun
+    // phrase is the object of `resulted in`.
+    let words = ["resulted in ", "resulting in ", "results in "]
+        .iter()
+        .find_map(|v| {
+            let lower = words.get(..words.len().min(64))?.to_ascii_lowercase();
+            lower.find(v).map(|k| &words[k + v.len()..])
+        })
+        .unwrap_or(words);
     let bytes = words.as_bytes();
     let mut cut = words.len();
     for (k, _) in words.match_indices(' ') {
@@ -1600,5 +1609,18 @@ mod tests {
             &rules.lexicon,
         );
         assert_eq!(doc.name_of(mention_of(&doc, "1791800000.0")), "net sales");
+    }
+
+    #[test]
+    fn the_object_of_resulted_in_is_the_label() {
+        let rules = RuleSet::builtin().unwrap();
+        let doc = Document::new(
+            "This resulted in gross profit as a percent of sales of 18.2% for the quarter.",
+            &rules.lexicon,
+        );
+        assert_eq!(
+            doc.name_of(mention_of(&doc, "18.2")),
+            "gross profit as a percent of sales"
+        );
     }
 }
