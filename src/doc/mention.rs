@@ -396,13 +396,23 @@ fn english_label(words: &str) -> &str {
     ];
     // `This resulted in gross profit as a percent of sales`: the noun
     // phrase is the object of `resulted in`.
-    let words = ["resulted in ", "resulting in ", "results in "]
-        .iter()
-        .find_map(|v| {
-            let lower = words.get(..words.len().min(64))?.to_ascii_lowercase();
-            lower.find(v).map(|k| &words[k + v.len()..])
-        })
-        .unwrap_or(words);
+    // (Compared by bytes: most labels hold no `result`, and no search is
+    // built for them.)
+    let bytes = words.as_bytes();
+    let resulted_in = (0..bytes.len().saturating_sub(9)).find_map(|k| {
+        if !bytes[k..k + 6].eq_ignore_ascii_case(b"result") {
+            return None;
+        }
+        ["resulted in ", "resulting in ", "results in "]
+            .iter()
+            .find(|v| {
+                bytes
+                    .get(k..k + v.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(v.as_bytes()))
+            })
+            .map(|v| k + v.len())
+    });
+    let words = resulted_in.map_or(words, |k| &words[k..]);
     let bytes = words.as_bytes();
     let mut cut = words.len();
     for (k, _) in words.match_indices(' ') {
