@@ -539,6 +539,16 @@ fn english_noun(text: &str, q: &crate::lex::Quantity) -> String {
     }
 }
 
+/// Does a date among the few figures before figure `i` end at byte `at`
+/// (the day of `March 31, 2019` before its comma)?
+fn date_ends_at(qs: &[crate::lex::Quantity], i: usize, at: usize) -> bool {
+    qs[..i]
+        .iter()
+        .rev()
+        .take(4)
+        .any(|d| d.kind == Kind::Date && d.end.max(d.unit_end) == at)
+}
+
 /// `Net sales for the fiscal year ended March 31, 2019 were $1.8
 /// billion`: the comma inside a date (`March 31, 2019`) ends no clause;
 /// the clause of figure `i` that starts at the year starts before the
@@ -549,12 +559,10 @@ fn date_clause_start(doc: &Document, i: usize, start: usize) -> usize {
         return start;
     };
     let comma_at = comma.len();
-    let recent = || qs[..i].iter().rev().take(4);
-    let day = recent().any(|d| d.kind == Kind::Date && d.end.max(d.unit_end) == comma_at);
-    let year = recent().any(|d| {
+    let year = qs[..i].iter().rev().take(4).any(|d| {
         d.kind == Kind::Date && d.start >= start && doc.folded[start..d.start].trim().is_empty()
     });
-    if day && year && comma_at > 0 {
+    if year && comma_at > 0 && date_ends_at(qs, i, comma_at) {
         doc.segment_start(Level::Clause, comma_at - 1)
     } else {
         start
@@ -572,11 +580,10 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         let clause_end = doc.segment_end(Level::Clause, q.end);
         // Back to the previous operand in the clause; dates and ordinals
         // are words of the label or the period.
-        let prev_end = qs[..i]
+        let prev_operand = qs[..i]
             .iter()
-            .rev()
-            .find(|p| p.kind != Kind::Date && p.kind != Kind::Ordinal)
-            .map_or(0, |p| p.unit_end.max(p.end));
+            .rposition(|p| p.kind != Kind::Date && p.kind != Kind::Ordinal);
+        let prev_end = prev_operand.map_or(0, |j| qs[j].unit_end.max(qs[j].end));
         let window_start = clause_start
             .max(prev_end.min(q.start))
             .max(text.floor_char_boundary(q.start.saturating_sub(WINDOW)));
@@ -620,9 +627,6 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         // (or a quote's 报) right after a change opens the level the
         // change reached. Only there: elsewhere 至 opens a
         // range (`3至5人`) or a date's end.
-        let prev_operand = qs[..i]
-            .iter()
-            .rposition(|p| p.kind != Kind::Date && p.kind != Kind::Ordinal);
         let after_change = prev_operand.is_some_and(|j| {
             matches!(mentions[j].role, Role::Change { .. })
                 && qs[j].kind != q.kind
@@ -669,12 +673,7 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             }
             // `ended March 31, 2019 were`: the comma of a date is no
             // stop of the label.
-            let date_comma = text[window_start..end].ends_with(',')
-                && qs[..i]
-                    .iter()
-                    .rev()
-                    .take(4)
-                    .any(|d| d.kind == Kind::Date && d.end.max(d.unit_end) == end - 1);
+            let date_comma = text[window_start..end].ends_with(',') && date_ends_at(qs, i, end - 1);
             if date_comma {
                 end -= 1;
                 continue;
@@ -1530,6 +1529,11 @@ mod tests {
     use crate::rules::RuleSet;
     use rust_decimal::Decimal;
 
+    /// `text` read with the built-in lexicon.
+    fn read(text: &str) -> Document {
+        Document::new(text, &RuleSet::builtin().unwrap().lexicon)
+    }
+
     /// The mention of the figure whose value is `value`.
     fn mention_of(doc: &Document, value: &str) -> usize {
         let value: Decimal = value.parse().unwrap();
@@ -1541,7 +1545,6 @@ mod tests {
 
     #[test]
     fn a_value_joined_to_a_change_by_a_conjunction_is_a_change() {
-        let rules = RuleSet::builtin().unwrap();
         for (text, second) in [
             (
                 "沿海港口7.1亿吨，内河港口3.2亿吨，分别增长12.6%和3.9%。",
@@ -1552,24 +1555,20 @@ mod tests {
                 "13.14",
             ),
         ] {
-            let doc = Document::new(text, &rules.lexicon);
+            let doc = read(text);
             let m = &doc.mentions[mention_of(&doc, second)];
             assert!(matches!(m.role, crate::doc::Role::Change { .. }), "{text}");
             assert!(m.label.is_empty(), "{text}");
         }
         // A level after a change with words of its own stays a level.
-        let doc = Document::new("销售额增长12.6%，利润3.9亿元。", &rules.lexicon);
+        let doc = read("销售额增长12.6%，利润3.9亿元。");
         let m = &doc.mentions[mention_of(&doc, "390000000.0")];
         assert_eq!(m.role, crate::doc::Role::Level);
     }
 
     #[test]
     fn a_change_from_a_named_year_takes_the_first_changes_name_and_keeps_its_base() {
-        let rules = RuleSet::builtin().unwrap();
-        let doc = Document::new(
-            "6月份，全市社会消费品零售总额同比增长12.1%，比2019年6月份增长10.0%。",
-            &rules.lexicon,
-        );
+        let doc = read("6月份，全市社会消费品零售总额同比增长12.1%，比2019年6月份增长10.0%。");
         let (first, second) = (mention_of(&doc, "12.1"), mention_of(&doc, "10.0"));
         assert_eq!(doc.name_of(second), doc.name_of(first));
         assert!(!doc.name_of(second).is_empty());
@@ -1582,27 +1581,25 @@ mod tests {
 
     #[test]
     fn a_bare_zhi_after_a_change_opens_the_level_the_change_reached() {
-        let rules = RuleSet::builtin().unwrap();
-        let doc = Document::new("全年出口同比增长6.2%至312亿美元。", &rules.lexicon);
+        let doc = read("全年出口同比增长6.2%至312亿美元。");
         let (change, level) = (mention_of(&doc, "6.2"), mention_of(&doc, "31200000000"));
         assert_eq!(doc.mentions[level].role, crate::doc::Role::Level);
         assert!(doc.mentions[level].lead.has(crate::lexicon::Cue::To));
         assert_eq!(doc.name_of(level), doc.name_of(change));
         assert!(doc.name_of(level).contains("出口"));
         // Between two figures of one kind, 至 opens a range's end.
-        let doc = Document::new("预计全年出口增长3%至5%。", &rules.lexicon);
+        let doc = read("预计全年出口增长3%至5%。");
         let end = mention_of(&doc, "5");
         assert!(!doc.mentions[end].lead.has(crate::lexicon::Cue::To));
     }
 
     #[test]
     fn an_english_label_starts_after_a_reporting_verb() {
-        let rules = RuleSet::builtin().unwrap();
         for text in [
             "The statistics office says employment rose 12,400 in March.",
             "The office reported the number of people employed increased by 12,400.",
         ] {
-            let doc = Document::new(text, &rules.lexicon);
+            let doc = read(text);
             assert_eq!(
                 doc.name_of(mention_of(&doc, "12400")),
                 "employment",
@@ -1613,21 +1610,14 @@ mod tests {
 
     #[test]
     fn the_comma_of_a_date_is_no_stop_of_a_label() {
-        let rules = RuleSet::builtin().unwrap();
-        let doc = Document::new(
-            "Net sales for the fiscal year ended March 31, 2024 were $1,791.8 million.",
-            &rules.lexicon,
-        );
+        let doc = read("Net sales for the fiscal year ended March 31, 2024 were $1,791.8 million.");
         assert_eq!(doc.name_of(mention_of(&doc, "1791800000.0")), "net sales");
     }
 
     #[test]
     fn the_object_of_resulted_in_is_the_label() {
-        let rules = RuleSet::builtin().unwrap();
-        let doc = Document::new(
-            "This resulted in gross profit as a percent of sales of 18.2% for the quarter.",
-            &rules.lexicon,
-        );
+        let doc =
+            read("This resulted in gross profit as a percent of sales of 18.2% for the quarter.");
         assert_eq!(
             doc.name_of(mention_of(&doc, "18.2")),
             "gross profit as a percent of sales"

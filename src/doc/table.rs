@@ -575,8 +575,6 @@ fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table
     (rows.iter().filter(|r| !r.broken).count() >= 3).then_some(Table { columns, rows })
 }
 
-/// A row label as relations compare it: the outline marker, a sub-row
-/// mark and `其中` dropped, then normalized.
 /// Row labels that make a total row.
 const TOTAL_WORDS: &[&str] = &[
     "合计", "总计", "总数", "全部", "total", "all ", "world", "overall",
@@ -596,6 +594,8 @@ pub fn opens_with_total(raw: &str) -> bool {
         .is_some_and(|w| w.eq_ignore_ascii_case("total "))
 }
 
+/// A row label as relations compare it: the outline marker, a sub-row
+/// mark and `其中` dropped, then normalized.
 pub fn row_label(lexicon: &Lexicon, raw: &str) -> String {
     let t = raw
         .trim_start_matches(['#', '＃', '*', ' '])

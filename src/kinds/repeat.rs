@@ -163,7 +163,7 @@ impl RelationKind for Repeat {
             let restated = |j: usize, printed: bool| {
                 anchored(doc, &keys, i, j, printed) || same_approximation(doc, i, j)
             };
-            let (j, anchored) = if specific(k) {
+            let (j, one_statement) = if specific(k) {
                 // The next figure so named.
                 let Some(j) = later.next() else { continue };
                 (j, restated(j, false))
@@ -181,13 +181,13 @@ impl RelationKind for Repeat {
             if same_paragraph_text(doc, i, j) {
                 continue;
             }
-            let strength = if anchored {
+            let strength = if one_statement {
                 Strength::Strong
             } else {
                 Strength::Weak
             };
             let mut c = pair("same-label", doc, i, j, strength);
-            c.params.anchored = anchored;
+            c.params.anchored = one_statement;
             out.push(c);
         }
     }
@@ -267,8 +267,7 @@ fn approximation_after(doc: &Document, i: usize) -> Option<&'static str> {
 fn same_approximation(doc: &Document, a: usize, b: usize) -> bool {
     doc.figures[a].approx
         && doc.figures[b].approx
-        && approximation_after(doc, a).is_some()
-        && approximation_after(doc, a) == approximation_after(doc, b)
+        && approximation_after(doc, a).is_some_and(|w| approximation_after(doc, b) == Some(w))
 }
 
 /// The figures stated with figure `i`: its subject and the figures whose
@@ -644,11 +643,8 @@ fn interval_of(doc: &Document, e: usize) -> Option<(Decimal, Decimal, Decimal, D
     if !hq.in_range || !doc.same_sentence(e, lo) || lq.start > q.unit_end.max(q.end) + 32 {
         return None;
     }
-    let cued = doc
-        .cues_in(q.unit_end.max(q.end), lq.start)
-        .iter()
-        .any(|h| h.cue == Cue::Interval);
-    cued.then_some((lq.value, lq.half, hq.value, hq.half))
+    doc.has_cue(q.unit_end.max(q.end), lq.start, Cue::Interval)
+        .then_some((lq.value, lq.half, hq.value, hq.half))
 }
 
 /// Digits a bound is printed with, leading zeros aside (`83.9` 3, `0.05`
@@ -659,12 +655,12 @@ fn significant_digits(value: Decimal, half: Decimal) -> u32 {
     }
     // The last printed place is twice the half unit.
     let unit = half * Decimal::from(2);
+    if unit.is_zero() {
+        return 1;
+    }
     let mut count = 0;
     let mut v = value.abs();
     while v >= unit && count < 12 {
-        if unit.is_zero() {
-            break;
-        }
         v /= Decimal::from(10);
         count += 1;
     }
