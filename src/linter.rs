@@ -196,6 +196,29 @@ impl Linter {
                 kind.propose(&cx, &mut candidates);
             }
         }
+        // For writing lexicons and templates: every reading proposed, with
+        // its members' text, before the verdicts choose among them.
+        if std::env::var_os("STATLINT_DEBUG_CANDIDATES").is_some() {
+            for c in &candidates {
+                let show = |i: usize| {
+                    text.get(doc.figures[i].start..doc.figures[i].end)
+                        .unwrap_or("")
+                };
+                let members: Vec<String> = c
+                    .members
+                    .iter()
+                    .map(|&(role, i)| format!("{role}={}", show(i)))
+                    .collect();
+                eprintln!(
+                    "{}.{} {:?} stated={} {}",
+                    c.kind,
+                    c.shape,
+                    c.strength,
+                    show(c.stated),
+                    members.join(" ")
+                );
+            }
+        }
         let judged = verdict::judge(&doc, text, candidates, &|c| self.rule_of(c));
         Linted {
             figures: doc.figures.len(),

@@ -628,3 +628,36 @@ fn two_values_of_one_sentence_under_one_name_are_two_subjects() {
     let text = "上半年高档酒实现销售收入21.6亿元。\n\n其中高档酒实现销售收入21.6亿元。";
     assert!(checked_kinds_on_stdin(text).contains(&"repeat".to_owned()));
 }
+
+#[test]
+fn one_label_for_two_places_is_two_quantities() {
+    // `exports to China` is a part of `exports`, not a restatement.
+    let places = "In May 2024, exports to China were valued at $1.1 billion, up $100 million.\n\n\
+                  In May 2024, exports were valued at $4.6 billion, up $100 million.";
+    assert!(rules_flagged_on_stdin(places).is_empty());
+    // The same place restated with another value is a slip.
+    assert_eq!(
+        rules_flagged_on_stdin(
+            "In May 2024, exports to China were valued at $1.1 billion, up $100 million.\n\n\
+             In May 2024, exports to China were valued at $1.3 billion, up $100 million."
+        ),
+        ["en.repeat.same-label"]
+    );
+}
+
+#[test]
+fn a_note_on_what_a_name_includes_is_not_another_member() {
+    // `管理费用率（含研发费用率）` is one rate: R&D is inside it, not a fourth
+    // term of the period expense ratio.
+    let included = "2019年公司期间费用率为18.20%，其中销售费用率为9.10%，\
+                    管理费用率（含研发费用率）为8.60%，财务费用率为0.50%。";
+    assert!(rules_flagged_on_stdin(included).is_empty());
+    assert_eq!(checked_kinds_on_stdin(included), ["sum"]);
+    assert_eq!(
+        rules_flagged_on_stdin(
+            "2019年公司期间费用率为19.20%，其中销售费用率为9.10%，\
+             管理费用率（含研发费用率）为8.60%，财务费用率为0.50%。"
+        ),
+        ["zh.sum.identity"]
+    );
+}

@@ -211,6 +211,30 @@ fn trim_link(text: &str) -> &str {
 
 /// Reads the run of label words that ends at `end`: back to the nearest
 /// cue or stop, without date figures. Returns (start, raw words).
+/// `管理费用率（含研发费用率）为8.60%`: a note on what a name includes is no
+/// part of the name. Where the text before a figure ends once such a note
+/// is dropped.
+fn without_inclusion_note(before: &str) -> usize {
+    const NOTES: &[&str] = &["含", "包含", "包括", "不含", "剔除", "扣除"];
+    let trimmed = before.trim_end();
+    let Some(inside) = trimmed.strip_suffix(['）', ')']) else {
+        return before.len();
+    };
+    let Some(open) = inside.rfind(['（', '(']) else {
+        return before.len();
+    };
+    let note = &inside[open..];
+    let note = note
+        .strip_prefix('（')
+        .or_else(|| note.strip_prefix('('))
+        .unwrap_or(note);
+    if NOTES.iter().any(|n| note.starts_with(n)) && !note.contains([')', '）']) {
+        open
+    } else {
+        before.len()
+    }
+}
+
 fn run_before(
     doc: &Document,
     lang: Lang,
@@ -219,7 +243,7 @@ fn run_before(
     hits: &[CueHit],
 ) -> (usize, String) {
     let folded = &doc.folded;
-    let end = end.max(start_limit);
+    let end = without_inclusion_note(&folded[..end.max(start_limit)]).max(start_limit);
     // A reporting verb after a total adverb is part of the name:
     // `累计报告确诊病例` (the cumulative count) is not `确诊病例`.
     let counted = |h: &CueHit| {
@@ -432,7 +456,12 @@ fn english_label(words: &str) -> &str {
                 .iter()
                 .any(|p| p.as_bytes().eq_ignore_ascii_case(word));
         if preposition {
-            cut = k;
+            // `exports to China`, `unemployment in Spain`: a place or a
+            // partner named after the noun is part of what is measured.
+            cut = match entity_after(word, &words[k + 1 + len..]) {
+                Some(n) => k + 1 + len + n,
+                None => k,
+            };
             break;
         }
     }
@@ -471,6 +500,82 @@ fn english_label(words: &str) -> &str {
         }
     }
     label
+}
+
+/// The length of the proper name that `rest` opens after the preposition
+/// `word` (`to China`, `in the United States`, `from New Zealand`): words
+/// with a capital, joined by `of` or `and`, none of them a month or a word
+/// of the calendar. None when the preposition opens no such name.
+fn entity_after(word: &[u8], rest: &str) -> Option<usize> {
+    const PLACE_PREPOSITIONS: &[&str] = &["in", "to", "from"];
+    const NOT_NAMES: &[&str] = &[
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "h1",
+        "h2",
+        "fy",
+        "fiscal",
+        "quarter",
+        "year",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "table",
+        "tables",
+        "figure",
+        "fig",
+        "appendix",
+        "section",
+        "chart",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    if !PLACE_PREPOSITIONS
+        .iter()
+        .any(|p| p.as_bytes().eq_ignore_ascii_case(word))
+    {
+        return None;
+    }
+    let mut end = None;
+    let mut at = 0;
+    let mut first = true;
+    for w in rest.split(' ') {
+        let next = at + w.len() + 1;
+        let bare = w.trim_end_matches([',', '.', ';', ':']);
+        if first && bare.is_empty() {
+            at = next;
+            continue;
+        }
+        if first && bare.eq_ignore_ascii_case("the") {
+            first = false;
+            at = next;
+            continue;
+        }
+        first = false;
+        let lower = bare.to_ascii_lowercase();
+        let capital = bare.starts_with(|c: char| c.is_ascii_uppercase());
+        if capital
+            && !NOT_NAMES.contains(&lower.as_str())
+            && !crate::doc::period::MONTH_NAMES.contains(&lower.as_str())
+        {
+            end = Some(at + bare.len());
+            if bare.len() != w.len() {
+                break;
+            }
+        } else if end.is_none() || !(lower == "of" || lower == "and") {
+            break;
+        }
+        at = next;
+    }
+    end
 }
 
 /// Do the words before a figure end with a preposition (and perhaps

@@ -17,6 +17,7 @@ use rust_decimal::Decimal;
 
 use super::util::{comparable, find_named, fit, is_level, shown, structure_set, Fit};
 use super::{Candidate, Context, RelationKind, Verdict};
+use crate::doc::Period;
 use crate::doc::{Document, Role};
 use crate::lex::Kind;
 use crate::lexicon::Cue;
@@ -408,6 +409,11 @@ fn of_count(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     }
 }
 
+/// How many figures back a rate's operands are looked for: in its
+/// paragraph, then (for the whole) in the document so far.
+const NEAR: usize = 16;
+const FAR: usize = 160;
+
 /// A rate noun from the lexicon: 城镇化率 is 城镇人口 over 常住人口.
 fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
@@ -421,12 +427,18 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     };
     let q = &doc.figures[i];
     // The first pattern that names a figure wins: 常住人口 before 人口.
-    let find = |patterns: &[crate::lexicon::LabelPattern], not: Option<usize>| {
+    let find = |patterns: &[crate::lexicon::LabelPattern], not: Option<usize>, reach: usize| {
         patterns.iter().find_map(|p| {
-            (0..i).rev().take(16).find(|&j| {
+            (0..i).rev().take(reach).find(|&j| {
                 Some(j) != not
                     && is_level(doc, j)
-                    && doc.same_paragraph(i, j)
+                    && (reach > NEAR || doc.same_paragraph(i, j))
+                    // Another rate of the same name (`单季度销售费用率`)
+                    // is no operand, nor a figure of another period.
+                    && !matches!(doc.figures[j].kind, Kind::Percent | Kind::Permille)
+                    // (A completion rate's whole is a target.)
+                    && Period { target: m.period.target, ..doc.mentions[j].period }
+                        .compatible(&m.period)
                     && p.matches(doc.name_of(j))
             })
         })
@@ -439,10 +451,14 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
                 .find(|&j| is_level(doc, j) && doc.same_sentence(i, j))
         })
     } else {
-        find(&rate.part, None)
+        find(&rate.part, None, NEAR)
     };
     let Some(part) = part else { return };
-    let Some(whole) = find(&rate.whole, Some(part)).or_else(|| {
+    // A company's revenue is often stated once, at the top of the report,
+    // and its expense ratios paragraphs later.
+    let whole = find(&rate.whole, Some(part), NEAR)
+        .or_else(|| find(&rate.whole, Some(part), FAR).filter(|&w| w < part));
+    let Some(whole) = whole.or_else(|| {
         // A target may follow what was done (`完成…，目标…，完成率`).
         (i + 1..doc.figures.len()).take(4).find(|&j| {
             is_level(doc, j)
@@ -460,6 +476,9 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
         .with("whole", whole)
         .strong();
     c.params.scale = Some(Decimal::from(rate.scale));
+    // Both operands named by the lexicon's definition: however far the
+    // stated rate is from their quotient, it is this rate that is wrong.
+    c.params.defined = !rate.part.is_empty();
     out.push(c);
 }
 

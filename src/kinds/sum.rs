@@ -1063,12 +1063,12 @@ fn identities(cx: &Context, out: &mut Vec<Candidate>) {
                 };
                 (0..t)
                     .rev()
-                    .take(12)
+                    .take(16)
                     .filter(near)
                     .find(|&j| ok(j))
                     .or_else(|| {
                         (t + 1..doc.figures.len())
-                            .take(12)
+                            .take(16)
                             .filter(near)
                             .find(|&j| ok(j))
                     })
@@ -1106,8 +1106,12 @@ fn identities(cx: &Context, out: &mut Vec<Candidate>) {
             let (Some(plus), Some(minus)) = (plus, minus) else {
                 continue;
             };
-            // Two stated members at least.
-            if plus.len() + minus.len() < 2 || absent > 1 {
+            // Two stated members at least, each a figure of its own
+            // (`管理费用率（含研发费用率）` names two members in one).
+            let mut members: Vec<usize> = plus.iter().chain(&minus).copied().collect();
+            members.sort_unstable();
+            members.dedup();
+            if members.len() < plus.len() + minus.len() || members.len() < 2 || absent > 1 {
                 continue;
             }
             let mut c = Candidate::new(NAME, "identity", tm.lang, t).strong();
