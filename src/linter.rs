@@ -201,8 +201,10 @@ impl Linter {
         if std::env::var_os("STATLINT_DEBUG_CANDIDATES").is_some() {
             for c in &candidates {
                 let show = |i: usize| {
-                    text.get(doc.figures[i].start..doc.figures[i].end)
-                        .unwrap_or("")
+                    let (start, end) = doc
+                        .view
+                        .source_range(doc.figures[i].start, doc.figures[i].end);
+                    text.get(start..end).unwrap_or("")
                 };
                 let members: Vec<String> = c
                     .members

@@ -661,3 +661,21 @@ fn a_note_on_what_a_name_includes_is_not_another_member() {
         ["zh.sum.identity"]
     );
 }
+
+#[test]
+fn sentences_sharing_figures_differ_where_their_words_differ() {
+    // The summary and the results agree on men and women; the third
+    // figure is another group's in each.
+    let groups =
+        "Summary: The rate was 45.6% among men, 38.2% among women and 12.3% among teens.\n\n\
+                  Results: The rate was 45.6% among men, 38.2% among women and 19.9% among adults.";
+    assert!(rules_flagged_on_stdin(groups).is_empty());
+    // Figures after the same word, between agreeing neighbours, are one.
+    assert_eq!(
+        rules_flagged_on_stdin(
+            "Summary: Prevalence was highest among Asian (63.9%), Black (55.2%) and multiracial students (54.5%).\n\n\
+             Results: Prevalence was highest among Asian students (63.9%), followed by Black (58.2%) and multiracial students (54.5%)."
+        ),
+        ["en.repeat.restated"]
+    );
+}

@@ -19,6 +19,7 @@ mod points;
 mod ratio;
 mod repeat;
 mod respectively;
+mod restated;
 mod runs;
 mod share_sum;
 mod sum;

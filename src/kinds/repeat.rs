@@ -15,7 +15,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use rust_decimal::Decimal;
 
-use super::util::{fit, shown, structure_set, units_agree};
+use super::util::{fit, shown, significant_digits, structure_set, units_agree};
 use super::{Candidate, Context, RelationKind, Strength, Verdict};
 use crate::doc::{Document, Period, Role};
 use crate::lex::{Kind, Level};
@@ -41,7 +41,14 @@ impl RelationKind for Repeat {
     }
 
     fn shapes(&self) -> &'static [&'static str] {
-        &["headline", "table", "structure", "same-label", "estimate"]
+        &[
+            "headline",
+            "table",
+            "structure",
+            "same-label",
+            "estimate",
+            "restated",
+        ]
     }
 
     fn primary_role(&self) -> &'static str {
@@ -62,6 +69,7 @@ impl RelationKind for Repeat {
         tables(doc, &cx.lexicon.sets, &keys, &by_key, out);
         structures(cx, out);
         estimates(doc, out);
+        super::restated::propose(doc, out);
         let headlines = headline_paragraphs(doc);
         let is_headline = |j: usize| headlines.contains_key(&doc.figures[j].paragraph);
         for i in 0..doc.figures.len() {
@@ -647,27 +655,13 @@ fn interval_of(doc: &Document, e: usize) -> Option<(Decimal, Decimal, Decimal, D
         .then_some((lq.value, lq.half, hq.value, hq.half))
 }
 
-/// Digits a bound is printed with, leading zeros aside (`83.9` 3, `0.05`
-/// 1).
-fn significant_digits(value: Decimal, half: Decimal) -> u32 {
-    if value.is_zero() {
-        return 1;
-    }
-    // The last printed place is twice the half unit.
-    let unit = half * Decimal::from(2);
-    if unit.is_zero() {
-        return 1;
-    }
-    let mut count = 0;
-    let mut v = value.abs();
-    while v >= unit && count < 12 {
-        v /= Decimal::from(10);
-        count += 1;
-    }
-    count.max(1)
-}
-
-fn pair(shape: &'static str, doc: &Document, a: usize, b: usize, strength: Strength) -> Candidate {
+pub(super) fn pair(
+    shape: &'static str,
+    doc: &Document,
+    a: usize,
+    b: usize,
+    strength: Strength,
+) -> Candidate {
     let mut c = Candidate::new(NAME, shape, doc.mentions[b].lang, b).with("first", a);
     c.strength = strength;
     c

@@ -206,6 +206,26 @@ pub fn structure_set<'a>(
         .filter(|s| s.parts.len() == chain.len())
 }
 
+/// Digits a bound is printed with, leading zeros aside (`83.9` 3, `0.05`
+/// 1).
+pub fn significant_digits(value: Decimal, half: Decimal) -> u32 {
+    if value.is_zero() {
+        return 1;
+    }
+    // The last printed place is twice the half unit.
+    let unit = half * Decimal::from(2);
+    if unit.is_zero() {
+        return 1;
+    }
+    let mut count = 0;
+    let mut v = value.abs();
+    while v >= unit && count < 12 {
+        v /= Decimal::from(10);
+        count += 1;
+    }
+    count.max(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,276 @@
+//! A statement printed twice: a paper's abstract restates its results, a
+//! report's summary its body (`highest among Asian (63.9%), Black (55.2%)
+//! and multiracial students (54.5%)`, and further on `highest among Asian
+//! students (63.9%), followed by Black (55.2%) and multiracial students
+//! (54.5%)`).
+//!
+//! Two sentences of different paragraphs whose figures agree, in order,
+//! on at least two distinctive values are one statement: the figures they
+//! share are restatements of each other, and where one figure of each
+//! stands between the same agreeing neighbours, after the same word, the
+//! two are one quantity printed twice.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use rust_decimal::Decimal;
+
+use super::repeat::pair;
+use super::util::significant_digits;
+use super::{Candidate, Strength};
+use crate::doc::{Document, Role};
+use crate::lex::Kind;
+
+/// Values that recur in more sentences than this are too common to say
+/// two sentences are one statement.
+const MAX_SENTENCES_PER_VALUE: usize = 6;
+
+/// Longer runs of figures are tables flattened into a line, not prose.
+const MAX_FIGURES_PER_SENTENCE: usize = 40;
+
+/// The printed value of a figure: kind, value and precision.
+type Printed = (Kind, Decimal, u32);
+
+pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
+    let sentences = sentences(doc);
+    let printed = |i: usize| -> Printed {
+        let q = &doc.figures[i];
+        (q.kind, q.value.normalize(), q.decimals)
+    };
+    // The sentences each distinctive value is printed in.
+    let mut by_value: HashMap<Printed, Vec<usize>> = HashMap::default();
+    for (s, figures) in sentences.iter().enumerate() {
+        for &i in figures {
+            if distinctive(doc, i) {
+                let list = by_value.entry(printed(i)).or_default();
+                if list.last() != Some(&s) {
+                    list.push(s);
+                }
+            }
+        }
+    }
+    // Pairs of sentences by the distinctive values they share.
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::default();
+    for list in by_value.values() {
+        if list.len() < 2 || list.len() > MAX_SENTENCES_PER_VALUE {
+            continue;
+        }
+        for (k, &a) in list.iter().enumerate() {
+            for &b in &list[k + 1..] {
+                *shared.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = shared
+        .into_iter()
+        .filter(|&(_, n)| n >= 2)
+        .map(|(p, _)| p)
+        .collect();
+    pairs.sort_unstable();
+    for (a, b) in pairs {
+        let (fa, fb) = (&sentences[a], &sentences[b]);
+        // Another paragraph, or another line of one (a text file may
+        // break its lines only between paragraphs).
+        let (last_a, first_b) = (&doc.figures[fa[fa.len() - 1]], &doc.figures[fb[0]]);
+        let breaks = &doc.view.soft_breaks;
+        let first_break = breaks.partition_point(|&k| k < last_a.end);
+        if last_a.paragraph == first_b.paragraph
+            && breaks.get(first_break).is_none_or(|&k| k > first_b.start)
+        {
+            continue;
+        }
+        align(doc, fa, fb, &printed, out);
+    }
+}
+
+/// The figures of each sentence that may be restated: amounts, counts and
+/// percentages of prose, two or more to a sentence.
+fn sentences(doc: &Document) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    let mut sentence = usize::MAX;
+    for i in 0..doc.figures.len() {
+        let q = &doc.figures[i];
+        if q.sentence != sentence {
+            if (2..=MAX_FIGURES_PER_SENTENCE).contains(&current.len()) {
+                out.push(std::mem::take(&mut current));
+            }
+            current.clear();
+            sentence = q.sentence;
+        }
+        let m = &doc.mentions[i];
+        if q.is_operand()
+            && matches!(q.kind, Kind::Number | Kind::Percent)
+            && !m.in_table
+            && m.role != Role::Other
+        {
+            current.push(i);
+        }
+    }
+    if (2..=MAX_FIGURES_PER_SENTENCE).contains(&current.len()) {
+        out.push(current);
+    }
+    out
+}
+
+/// A value printed with three significant digits or more (`63.9%`,
+/// `1,148`) rarely recurs by chance.
+fn distinctive(doc: &Document, i: usize) -> bool {
+    let q = &doc.figures[i];
+    significant_digits(q.value, q.half) >= 3
+}
+
+/// Aligns the figures of two sentences by printed value, in order (a
+/// longest common subsequence), and proposes the restatements.
+fn align(
+    doc: &Document,
+    a: &[usize],
+    b: &[usize],
+    printed: &impl Fn(usize) -> Printed,
+    out: &mut Vec<Candidate>,
+) {
+    let (n, m) = (a.len(), b.len());
+    // lengths[i][j]: the longest common subsequence of a[i..] and b[j..].
+    let mut lengths = vec![vec![0u16; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lengths[i][j] = if printed(a[i]) == printed(b[j]) {
+                lengths[i + 1][j + 1] + 1
+            } else {
+                lengths[i + 1][j].max(lengths[i][j + 1])
+            };
+        }
+    }
+    let mut matched: Vec<(usize, usize)> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        if printed(a[i]) == printed(b[j]) {
+            matched.push((i, j));
+            i += 1;
+            j += 1;
+        } else if lengths[i + 1][j] >= lengths[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    let anchors = matched
+        .iter()
+        .filter(|&&(i, _)| distinctive(doc, a[i]))
+        .count();
+    if anchors < 2 {
+        return;
+    }
+    for &(i, j) in &matched {
+        let (x, y) = (a[i], b[j]);
+        if significant_digits(doc.figures[x].value, doc.figures[x].half) >= 2 {
+            out.push(restatement(doc, x, y));
+        }
+    }
+    // Between two agreeing neighbours (or a sentence's end), one figure on
+    // each side after the same word: the same quantity.
+    let mut bounds: Vec<(isize, isize)> = vec![(-1, -1)];
+    bounds.extend(matched.iter().map(|&(i, j)| (i as isize, j as isize)));
+    bounds.push((n as isize, m as isize));
+    for w in bounds.windows(2) {
+        let ((i0, j0), (i1, j1)) = (w[0], w[1]);
+        if i1 - i0 != 2 || j1 - j0 != 2 {
+            continue;
+        }
+        let (x, y) = (a[(i0 + 1) as usize], b[(j0 + 1) as usize]);
+        let (qx, qy) = (&doc.figures[x], &doc.figures[y]);
+        if qx.kind == qy.kind
+            && qx.half == qy.half
+            && qx.unit == qy.unit
+            && !word_before(doc, x).is_empty()
+            && word_before(doc, x) == word_before(doc, y)
+            && word_after(doc, x) == word_after(doc, y)
+        {
+            out.push(restatement(doc, x, y));
+        }
+    }
+}
+
+fn restatement(doc: &Document, first: usize, restated: usize) -> Candidate {
+    let mut c = pair("restated", doc, first, restated, Strength::Strong);
+    c.params.anchored = true;
+    c
+}
+
+/// Words that say nothing of what a figure is (`and 12.3% among teens`).
+const FUNCTION_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "the",
+    "to",
+    "was",
+    "were",
+    "is",
+    "are",
+    "in",
+    "at",
+    "by",
+    "with",
+    "from",
+    "than",
+    "versus",
+    "vs",
+    "for",
+    "among",
+    "on",
+    "followed",
+    "respectively",
+];
+
+fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.contains(&word)
+}
+
+/// The nearest word before a figure that names something (`Black (55.2%)`
+/// → black; `and 12.3%` looks past `and`), lowercase; for Chinese the two
+/// characters before it (`营收65.1亿元` → 营收).
+fn word_before(doc: &Document, i: usize) -> String {
+    let q = &doc.figures[i];
+    let start = doc.segment_start(crate::lex::Level::Sentence, q.start);
+    let before = doc.folded[start..q.start]
+        .trim_end_matches(|c: char| c.is_whitespace() || "(（$€£¥=:：+-−".contains(c));
+    match before.chars().next_back() {
+        Some(c) if c.is_ascii_alphabetic() => before
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .rev()
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .map(str::to_ascii_lowercase)
+            .find(|w| !is_function_word(w))
+            .unwrap_or_default(),
+        Some(c) if crate::source::is_cjk(c) => {
+            let from = before
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| crate::source::is_cjk(c))
+                .take(2)
+                .last()
+                .map_or(before.len(), |(k, _)| k);
+            before[from..].to_owned()
+        }
+        _ => String::new(),
+    }
+}
+
+/// The nearest English word after a figure and its unit that names
+/// something (`12.3% among teens` → teens), lowercase; empty for Chinese
+/// or when none follows within three words.
+fn word_after(doc: &Document, i: usize) -> String {
+    let q = &doc.figures[i];
+    let end = doc.segment_end(crate::lex::Level::Sentence, q.start);
+    let after = doc.folded.get(q.unit_end.max(q.end)..end).unwrap_or("");
+    after
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .map(str::to_ascii_lowercase)
+        .find(|w| !is_function_word(w) && !w.starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or_default()
+}
