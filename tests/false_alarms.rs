@@ -679,3 +679,27 @@ fn sentences_sharing_figures_differ_where_their_words_differ() {
         ["en.repeat.restated"]
     );
 }
+
+#[test]
+fn a_year_s_figure_is_restated_by_the_year_not_by_its_quarter() {
+    // `2020Q4实现营收` stands between the year's figure and its restatement:
+    // the quarter is another quantity under the same name.
+    let text =
+        "2020年实现营收65.1亿元，同比增长21.4%。其中2020Q4实现营收21.9亿元，同比增长37.3%。\n\n\
+                2020实现营收{}亿元/同比+21.4%，略超预期。";
+    assert!(rules_flagged_on_stdin(&text.replace("{}", "65.1")).is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("{}", "65.7")),
+        ["zh.repeat.same-label"]
+    );
+}
+
+#[test]
+fn a_limit_set_for_each_subject_is_one_value_for_all() {
+    let limit = "会员、客户持有的看涨期权买持仓量之和、看跌期权买持仓量之和，分别不得超过20000手。";
+    assert!(rules_flagged_on_stdin(limit).is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin("会员、客户持有的看涨期权买持仓量分别为20000手。"),
+        ["zh.respectively.values"]
+    );
+}

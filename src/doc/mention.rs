@@ -274,7 +274,15 @@ fn run_before(
     for q in doc.figures_in(start, end) {
         if q.kind == Kind::Date || q.kind == Kind::Ordinal {
             words.push_str(&folded[at.min(q.start)..q.start]);
-            let after = &folded[q.unit_end.max(q.end).min(end)..end];
+            let mut after = &folded[q.unit_end.max(q.end).min(end)..end];
+            // `22Q1/Q2/Q3`, `2020Q1-Q4`, `1H20`: a quarter's or a half's
+            // name glued to the year.
+            let glued = &folded[q.end.min(end)..end];
+            if glued.starts_with(['Q', 'H', 'q', 'h']) {
+                after = glued.trim_start_matches(|c: char| {
+                    c.is_ascii_alphanumeric() || c == '/' || c == '-'
+                });
+            }
             // The date's own words: 6月份, 2021年末, 第1剂.
             let rest = after.trim_start_matches([
                 '年', '月', '日', '号', '份', '末', '底', '初', '时', '剂', '季', '度',

@@ -50,7 +50,24 @@ fn chinese(text: &str, parallel: bool) -> Option<(usize, usize)> {
     // 60岁及以上 is "60 and over", not a list's 及.
     let owned = text.replace("及以上", "以上");
     let text = owned.as_str();
+    if let Some(n) = quarter_range(text) {
+        return Some((n, n));
+    }
     let separators = text.matches('、').count();
+    // `销售/管理/研发费用率`, `22Q1/Q2/Q3`: names joined by slashes.
+    if separators == 0 && text.contains('/') {
+        // No values among them (`华东/华南地区实现营收7.31/2.57亿元`), but a
+        // quarter's name may hold digits.
+        let items: Vec<&str> = text.split('/').collect();
+        let name = |i: &str| {
+            !i.trim().is_empty()
+                && (!i.contains(|c: char| c.is_ascii_digit()) || i.contains(['Q', 'H']))
+        };
+        return items
+            .iter()
+            .all(|i| name(i))
+            .then_some((items.len(), items.len()));
+    }
     let items: Vec<&str> = if separators > 0 {
         text.split('、').collect()
     } else {
@@ -74,6 +91,28 @@ fn chinese(text: &str, parallel: bool) -> Option<(usize, usize)> {
     }
     // 三次产业 names the three industries at once.
     numbered_group(text).map(|n| (n, n))
+}
+
+/// `2020Q1-Q4`, `Q2-Q4`, `H1—H2`: the quarters (or halves) a range of
+/// them names, as many as it spans.
+pub fn quarter_range(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    (0..b.len()).find_map(|k| {
+        let letter = b[k].to_ascii_uppercase();
+        if !matches!(letter, b'Q' | b'H') || !b.get(k + 1)?.is_ascii_digit() {
+            return None;
+        }
+        let first = b[k + 1] - b'0';
+        let rest = &text[k + 2..];
+        let rest = ["-", "~", "～", "—", "–", "至", "到"]
+            .iter()
+            .find_map(|d| rest.strip_prefix(d))?;
+        let rb = rest.as_bytes();
+        (rb.len() >= 2 && rb[0].to_ascii_uppercase() == letter && rb[1].is_ascii_digit())
+            .then(|| rb[1] - b'0')
+            .filter(|&last| last > first)
+            .map(|last| usize::from(last - first) + 1)
+    })
 }
 
 /// `三次产业`, `两大板块`: a group named with its size.
@@ -225,7 +264,26 @@ pub fn age_partition(text: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{age_partition, item_counts, numbered_count, year_count};
+    use super::{age_partition, item_counts, numbered_count, quarter_range, year_count};
+
+    #[test]
+    fn a_range_of_quarters_names_each_of_them() {
+        assert_eq!(quarter_range("2020Q1-Q4公司归母净利增速"), Some(4));
+        assert_eq!(quarter_range("Q2～Q3"), Some(2));
+        assert_eq!(quarter_range("H1-H2"), Some(2));
+        assert_eq!(quarter_range("Q4-Q1"), None);
+        assert_eq!(quarter_range("Q3营收"), None);
+    }
+
+    #[test]
+    fn names_joined_by_slashes_are_items_but_values_are_not() {
+        assert_eq!(item_counts("销售/管理/研发费用率", false), Some((3, 3)));
+        assert_eq!(item_counts("22Q1/Q2/Q3单季度毛利率", false), Some((3, 3)));
+        assert_eq!(
+            item_counts("华东/华南地区实现营收7.31/2.57亿元", false),
+            None
+        );
+    }
 
     #[test]
     fn numbered_steps() {

@@ -153,12 +153,24 @@ impl RelationKind for Repeat {
             // (Two values of one sentence under one name are two subjects'
             // values, `高档/中档/低档酒分别实现销售收入21.6/0.5/0.5亿元`, not
             // one value restated.)
-            let mut later = same[at..].iter().copied().take(8).filter(|&j| {
-                !doc.same_sentence(i, j)
-                    && units_agree(&doc.figures[i].unit, &doc.figures[j].unit)
-                    && !is_headline(j)
-                    && pi.compatible(&context_period(doc, j))
-            });
+            let mut later: Vec<usize> = same[at..]
+                .iter()
+                .copied()
+                .take(8)
+                .filter(|&j| {
+                    !doc.same_sentence(i, j)
+                        && units_agree(&doc.figures[i].unit, &doc.figures[j].unit)
+                        && !is_headline(j)
+                        && pi.compatible(&context_period(doc, j))
+                })
+                .collect();
+            // A figure dated alike before one merely not dated otherwise:
+            // `2020年实现营收` is restated by `2020实现营收`, not by the
+            // `2020Q4实现营收` between them.
+            if pi.is_stated() {
+                later.sort_by_key(|&j| context_period(doc, j) != pi);
+            }
+            let mut later = later.into_iter();
             // One label may name two things even in one period (城镇 and
             // 农村 residents' income shortened alike, a nominal and a real
             // rate): two unequal values are more often two quantities than

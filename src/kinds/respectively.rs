@@ -147,6 +147,8 @@ fn is_target(doc: &Document, start: usize, end: usize) -> bool {
     let text = &doc.folded[sentence..stop];
     doc.has_cue(sentence, stop, crate::lexicon::Cue::Target)
         || text.contains('要')
+        // A limit set for each (`分别不得超过20000手`).
+        || text.contains("不得")
         || text.contains('将')
         || text.contains("will")
         || text.contains("should")

@@ -188,12 +188,15 @@ fn zh_values(doc: &Document, cue_end: usize) -> Option<Vec<usize>> {
     if gap.chars().count() > 10 || gap.contains(['，', ',', '。', '；', ';']) {
         return None;
     }
-    if !q.is_operand() && q.kind != Kind::Date {
+    // (`分别约为4.8、8.9`: a rough value is still one value.)
+    let rough = q.approx && !q.in_range;
+    if !q.is_operand() && q.kind != Kind::Date && !rough {
         return None;
     }
     // `分别环比1H20下降3.2%`: a name with digits in it (1H20) is no value.
     let glued = |f: &crate::lex::Quantity| {
-        doc.folded[f.end..].starts_with(|c: char| c.is_ascii_alphabetic()) && f.kind == Kind::Number
+        doc.folded[f.end..].starts_with(|c: char| c.is_ascii_alphabetic())
+            && matches!(f.kind, Kind::Number | Kind::Date)
     };
     let mut first = first;
     while glued(&doc.figures[first]) {
@@ -228,8 +231,10 @@ fn zh_subjects(doc: &Document, cue_start: usize) -> Option<(usize, usize)> {
     };
     let text = doc.folded[start..end].trim_end_matches(['，', ',', '；', ';']);
     let end = start + text.len();
-    let listed =
-        text.contains(['、', '和', '及', '与']) || text.contains("次产业") || text.contains('大');
+    let listed = text.contains(['、', '和', '及', '与', '/'])
+        || text.contains("次产业")
+        || text.contains('大')
+        || super::list::quarter_range(text).is_some();
     let figures_inside = doc
         .figure_range(start, end)
         .any(|j| doc.mentions[j].depth == 0 && doc.figures[j].kind != Kind::Date);

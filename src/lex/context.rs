@@ -296,6 +296,17 @@ fn approx_word_ends(before: &[u8]) -> bool {
     })
 }
 
+/// `22Q1`, `2020Q4`, `20H1`, `1H20`, `3Q21`: a year glued to a quarter or
+/// a half, the way financial reports name their periods.
+fn quarter_name(q: &Quantity, after: &str) -> bool {
+    let b = after.as_bytes();
+    q.kind == Kind::Number
+        && q.decimals == 0
+        && b.len() >= 2
+        && matches!(b[0], b'Q' | b'H' | b'q' | b'h')
+        && b[1].is_ascii_digit()
+}
+
 pub fn classify(text: &str, quantities: &mut [Quantity]) {
     for q in quantities.iter_mut() {
         let before = window_before(text, q.start, 48).trim_end_matches([' ', '\u{3000}']);
@@ -324,6 +335,7 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
             q.kind = Kind::Date;
         } else if is_year(q, text)
             || month_before && q.decimals == 0 && q.value <= Decimal::from(31)
+            || quarter_name(q, after)
             || q.kind == Kind::Number
                 && q.decimals == 0
                 && (after.starts_with(['月', '日', '时', '号', '時', '號'])
@@ -474,6 +486,13 @@ mod tests {
             .iter()
             .map(|q| q.kind)
             .collect()
+    }
+
+    #[test]
+    fn a_year_glued_to_its_quarter_or_half_is_a_date() {
+        assert_eq!(kinds("22Q1营收增长5%"), vec![Kind::Date, Kind::Percent]);
+        assert_eq!(kinds("1H20营收增长5%"), vec![Kind::Date, Kind::Percent]);
+        assert_eq!(kinds("营收22亿元"), vec![Kind::Number]);
     }
 
     #[test]
