@@ -7,6 +7,7 @@ pub mod grid;
 mod mention;
 mod offsets;
 mod period;
+mod subjects;
 pub mod table;
 
 pub use mention::{Mention, Role};
@@ -70,6 +71,7 @@ impl Document {
             doc.figures[i].kind = lex::Kind::Number;
         }
         doc.mentions = mention::build(&doc, lexicon);
+        subjects::name_values(&mut doc, lexicon);
         // Marked tables are read from their structure; the rest of the
         // text is searched for tables laid out by hand or by a PDF.
         let (mut tables, marked) = grid::find(&doc, lexicon);
