@@ -703,3 +703,18 @@ fn a_limit_set_for_each_subject_is_one_value_for_all() {
         ["zh.respectively.values"]
     );
 }
+
+#[test]
+fn examples_of_the_things_counted_are_not_all_of_them() {
+    // `e.g.` gives some of the six; `i.e.` spells all of them out.
+    assert!(rules_flagged_on_stdin(
+        "Rates were adjusted for six household indicators (e.g., crowding, income, and poverty)."
+    )
+    .is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(
+            "Rates were adjusted for six household indicators (i.e., crowding, income, and poverty)."
+        ),
+        ["en.count.count-then-list"]
+    );
+}

@@ -336,14 +336,7 @@ fn en_counted(doc: &Document, i: usize) -> bool {
     }
     // The counted noun, after up to three adjectives (`six main sub
     // disciplines`, `six flagship psychology journals`).
-    let plural = |w: &str| {
-        w.len() > 3
-            && w.ends_with('s')
-            && !matches!(
-                w,
-                "this" | "thus" | "less" | "plus" | "was" | "has" | "its" | "across"
-            )
-    };
+    let plural = plural_noun;
     let rest = &doc.folded[q.end
         ..doc
             .folded
@@ -356,6 +349,16 @@ fn en_counted(doc: &Document, i: usize) -> bool {
         .split_whitespace()
         .take(4)
         .any(|w| plural(&w.to_ascii_lowercase()))
+}
+
+/// A plural noun, as an English count counts (`indicators`, not `this`).
+fn plural_noun(w: &str) -> bool {
+    w.len() > 3
+        && w.ends_with('s')
+        && !matches!(
+            w,
+            "this" | "thus" | "less" | "plus" | "was" | "has" | "its" | "across"
+        )
 }
 
 /// `six flagship journals …: A, B, and C.` / `five countries (A, B, C)`.
@@ -384,19 +387,40 @@ fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
     let sentence_end = doc.segment_end(Level::Sentence, q.end);
     let rest = &doc.folded[q.unit_end..sentence_end.max(q.unit_end)];
     let lower = rest.to_ascii_lowercase();
-    // A bracket right after the counted noun.
+    // A bracket right after the counted noun: the noun may have a few
+    // words of its own (`six socioeconomic indicators (…)`) and a place
+    // (`six other jurisdictions in the Pacific region (…)`).
     let words_before_bracket = lower
         .find('(')
-        .map(|k| lower[..k].split_whitespace().count());
+        .map(|k| lower[..k].split_whitespace().collect::<Vec<_>>());
+    let noun_phrase = words_before_bracket.as_ref().is_some_and(|words| {
+        let noun = words.iter().take(3).position(|w| plural_noun(w));
+        noun.is_some_and(|k| {
+            let tail = &words[k + 1..];
+            tail.is_empty()
+                || tail.len() <= 4
+                    && matches!(tail[0], "in" | "from" | "of" | "across" | "within")
+                    && !tail.iter().any(|w| w.contains([':', ',', ';']))
+        }) && !q.unit.is_empty()
+    });
     if lower.trim_start().starts_with('(')
-        || words_before_bracket.is_some_and(|w| w == 0) && !q.unit.is_empty()
+        || words_before_bracket.as_ref().is_some_and(|w| w.is_empty()) && !q.unit.is_empty()
+        || noun_phrase
     {
         if let Some(open) = rest.find('(') {
-            let start = q.unit_end + open + 1;
+            let mut start = q.unit_end + open + 1;
+            // `(i.e., crowding, income, …)` spells the things out.
+            let spelled = ["i.e., ", "i.e. ", "ie, "]
+                .iter()
+                .find(|w| doc.folded[start..].starts_with(*w));
+            if let Some(w) = spelled {
+                start += w.len();
+            }
             if let Some(close) = doc.folded[start..].find(')') {
                 let end = start + close;
                 let inner = &doc.folded[start..end];
-                let names = inner.starts_with(|c: char| c.is_ascii_uppercase());
+                let names = inner.starts_with(|c: char| c.is_ascii_uppercase())
+                    || spelled.is_some() && inner.matches(',').count() >= 2;
                 if names
                     && !inner.contains(['=', ';', ':'])
                     && !doc
