@@ -718,3 +718,40 @@ fn examples_of_the_things_counted_are_not_all_of_them() {
         ["en.count.count-then-list"]
     );
 }
+
+#[test]
+fn a_rate_s_part_is_of_its_own_paragraph_s_population() {
+    // The 城镇人口 of registered residents, two paragraphs before, is not
+    // the urban share of the resident population.
+    let text = "年末全县户籍人口为112635人。其中，城镇人口54715人，乡村人口57920人。\n\n\
+                全年粮食产量15.2万吨。\n\n\
+                年末全县常住人口12.74万人，城镇化率{}%。";
+    assert!(rules_flagged_on_stdin(&text.replace("{}", "74.02")).is_empty());
+    assert_eq!(
+        checked_kinds_on_stdin(&text.replace("{}", "74.02")),
+        ["sum"]
+    );
+    // Stated beside the rate, the part is checked.
+    assert_eq!(
+        rules_flagged_on_stdin("年末全县常住人口12.74万人，其中城镇人口9.43万人，城镇化率76.02%。"),
+        ["zh.ratio.rate"]
+    );
+}
+
+#[test]
+fn a_segment_s_margin_is_not_the_company_s() {
+    // The coal segment's margin is over the segment's revenue, which the
+    // text does not state: the company's revenue reads it wrong, so a
+    // margin reading never reports.
+    let text = "一季度公司营业收入58.26亿元，同比减少3.0%。\n\n\
+                一季度煤炭业务毛利为11.07亿，同比下降2.53%，毛利率22.13%。";
+    assert!(rules_flagged_on_stdin(text).is_empty());
+    // An expense ratio is the company's: it is checked.
+    assert_eq!(
+        rules_flagged_on_stdin(
+            "一季度公司营业收入58.26亿元，同比减少3.0%。\n\n\
+             一季度销售费用同比增长5.0%至5.83亿元，销售费用率为12.01%。"
+        ),
+        ["zh.ratio.rate"]
+    );
+}

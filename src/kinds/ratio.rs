@@ -426,11 +426,36 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
         return;
     };
     let q = &doc.figures[i];
+    // `Gross margin increased to $501.6 million`: an amount named like a
+    // rate is no rate.
+    if q.kind == Kind::Number && (!q.unit.is_empty() || q.multiplier != Decimal::ONE) {
+        return;
+    }
     // The first pattern that names a figure wins: 常住人口 before 人口.
+    // What the rate's name says before the rate noun (`扣非` of 扣非归母净利率):
+    // an operand qualified alike is meant before a nearer one that is not.
+    let own = rate
+        .names
+        .iter()
+        .find_map(|n| m.label.strip_suffix(n.as_str()))
+        .unwrap_or("");
+    let mismatch = |p: &crate::lexicon::LabelPattern, j: usize| {
+        let theirs = p.qualifier(doc.name_of(j)).unwrap_or("");
+        if theirs == own {
+            0
+        } else if own.ends_with(theirs) || theirs.ends_with(own) {
+            1
+        } else {
+            2
+        }
+    };
     let find = |patterns: &[crate::lexicon::LabelPattern], not: Option<usize>, reach: usize| {
         patterns.iter().find_map(|p| {
-            (0..i).rev().take(reach).find(|&j| {
-                Some(j) != not
+            (0..i)
+                .rev()
+                .take(reach)
+                .filter(|&j| {
+                    Some(j) != not
                     && is_level(doc, j)
                     && (reach > NEAR || doc.same_paragraph(i, j))
                     // Another rate of the same name (`单季度销售费用率`)
@@ -439,8 +464,10 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
                     // (A completion rate's whole is a target.)
                     && Period { target: m.period.target, ..doc.mentions[j].period }
                         .compatible(&m.period)
+                    && doc.mentions[j].adjusted == m.adjusted
                     && p.matches(doc.name_of(j))
-            })
+                })
+                .min_by_key(|&j| (mismatch(p, j), i - j))
         })
     };
     let part = if rate.part.is_empty() {
@@ -451,7 +478,10 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
                 .find(|&j| is_level(doc, j) && doc.same_sentence(i, j))
         })
     } else {
+        // (Only a rate that confirms looks for its part beyond its
+        // paragraph: the 城镇人口 of 户籍人口 is not that of 常住人口.)
         find(&rate.part, None, NEAR)
+            .or_else(|| rate.loose.then(|| find(&rate.part, None, FAR)).flatten())
     };
     let Some(part) = part else { return };
     // A company's revenue is often stated once, at the top of the report,
@@ -473,12 +503,14 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     }
     let mut c = Candidate::new(NAME, "rate", m.lang, i)
         .with("part", part)
-        .with("whole", whole)
-        .strong();
+        .with("whole", whole);
+    if !rate.loose {
+        c = c.strong();
+    }
     c.params.scale = Some(Decimal::from(rate.scale));
     // Both operands named by the lexicon's definition: however far the
     // stated rate is from their quotient, it is this rate that is wrong.
-    c.params.defined = !rate.part.is_empty();
+    c.params.defined = !rate.part.is_empty() && !rate.loose;
     out.push(c);
 }
 

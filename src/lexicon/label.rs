@@ -182,6 +182,14 @@ impl LabelPattern {
         (0..chars.len().saturating_sub(1)).any(|k| text.starts_with(&last[chars[k].0..]))
     }
 
+    /// The words of `label` before the pattern's first fragment (`扣非` of
+    /// 扣非归母净利润 for 归母净利润), when the label matches it.
+    pub fn qualifier<'a>(&self, label: &'a str) -> Option<&'a str> {
+        let first = self.fragments.first()?;
+        let at = find_in_label(label, first)?;
+        self.matches(label).then(|| &label[..at])
+    }
+
     /// Does the normalized `label` hold every fragment, in order?
     pub fn matches(&self, label: &str) -> bool {
         if self.fragments.is_empty() {

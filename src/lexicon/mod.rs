@@ -69,6 +69,9 @@ pub struct Rate {
     pub part: Vec<LabelPattern>,
     pub whole: Vec<LabelPattern>,
     pub scale: u32,
+    /// Authors compute it from more than one operand of these names: a
+    /// reading confirms the rate, never reports it.
+    pub loose: bool,
 }
 
 /// total = Σ plus − Σ minus, by definition.
@@ -110,7 +113,7 @@ impl std::fmt::Debug for Lexicon {
 }
 
 /// A rate as read: language, names, part and whole patterns, scale.
-type RawRate = (Lang, Vec<String>, Vec<String>, Vec<String>, u32);
+type RawRate = (Lang, Vec<String>, Vec<String>, Vec<String>, u32, bool);
 /// An identity as read: language, total, plus and minus patterns.
 type RawIdentity = (Lang, String, Vec<String>, Vec<String>);
 
@@ -181,6 +184,7 @@ impl LexiconBuilder {
                 folded(&rate.part),
                 folded(&rate.whole),
                 rate.scale.unwrap_or(100),
+                rate.loose,
             ));
         }
         self.real_growth
@@ -226,12 +230,13 @@ impl LexiconBuilder {
         let rates = self
             .rates
             .iter()
-            .map(|(lang, names, part, whole, scale)| Rate {
+            .map(|(lang, names, part, whole, scale, loose)| Rate {
                 lang: *lang,
                 names: names.iter().map(|n| normalizer.normalize(n)).collect(),
                 part: patterns_of(part),
                 whole: patterns_of(whole),
                 scale: *scale,
+                loose: *loose,
             })
             .collect();
         let identities = self

@@ -75,6 +75,11 @@ pub struct RateSpec {
     /// plain ratio.
     #[serde(default)]
     pub scale: Option<u32>,
+    /// Authors compute the rate from more than one operand the patterns
+    /// name (净利率 on net profit or on the part owned by shareholders):
+    /// a reading that holds confirms it, one that fails is not reported.
+    #[serde(default)]
+    pub loose: bool,
 }
 
 #[derive(Debug, Deserialize)]
