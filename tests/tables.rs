@@ -443,3 +443,29 @@ Other receivables |  | 4,223 | 4,082\n";
         "{notes:#?}"
     );
 }
+
+/// A converted table: the title and the header on one line, the group
+/// headings on lines of their own without bars.
+const GROUPED: &str =
+    "Table 1. Characteristics of Respondents (N = 540) Characteristic | No. (%)\n\
+---|---\n\
+**Age, y**\n\
+18–34 | 216 (40)\n\
+≥35 | 324 (60)\n\
+**Gender**\n\
+Woman | 297 (55)\n\
+Man | 243 (45)\n";
+
+#[test]
+fn a_group_heading_without_bars_stays_inside_its_table() {
+    let file = json_on_stdin(GROUPED);
+    let notes = fields(&file, "checks", "note");
+    // The rows under the second heading still take the header's N.
+    assert!(
+        notes.iter().any(|n| n.starts_with("243 / 540")),
+        "{notes:#?}"
+    );
+    assert!(fields(&file, "diagnostics", "rule").is_empty());
+    let wrong = GROUPED.replace("243 (45)", "243 (48)");
+    assert!(rules_flagged_on_stdin(&wrong).contains(&"en.ratio.table".to_owned()));
+}

@@ -145,17 +145,32 @@ fn lines(text: &str, soft_breaks: &[usize]) -> Vec<Range<usize>> {
 fn blocks(text: &str, soft_breaks: &[usize]) -> Vec<Vec<Line>> {
     let mut out = Vec::new();
     let mut block: Vec<Line> = Vec::new();
-    for line in lines(text, soft_breaks) {
+    let all = lines(text, soft_breaks);
+    // A line of one cell is a row's label wrapped before its cells
+    // (`Fatal or nonfatal congestive heart failure |`).
+    // (A byte search for `|`, a character search for `｜`: both skip a
+    // line of prose fast.)
+    let marked = |line: &Range<usize>| {
         let s = &text[line.clone()];
-        // A line of one cell is a row's label wrapped before its cells
-        // (`Fatal or nonfatal congestive heart failure |`).
-        // (A byte search for `|`, a character search for `｜`: both skip
-        // a line of prose fast.)
-        let marked = (s.as_bytes().contains(&b'|') || s.contains('｜'))
-            && (cells_of(text, line.clone()).len() >= 2 || s.trim_end().ends_with(['|', '｜']));
-        if marked && !crate::source::is_delimiter_row(s) {
+        (s.as_bytes().contains(&b'|') || s.contains('｜'))
+            && (cells_of(text, line.clone()).len() >= 2 || s.trim_end().ends_with(['|', '｜']))
+    };
+    for (k, line) in all.iter().cloned().enumerate() {
+        let s = &text[line.clone()];
+        if marked(&line) && !crate::source::is_delimiter_row(s) {
             block.push(Line {
                 cells: cells_of(text, line.clone()),
+                range: line,
+            });
+        } else if !block.is_empty()
+            && is_group_heading(s)
+            && all.get(k + 1).is_some_and(&marked)
+        {
+            // `**Age, y**` between rows: a row spanning the table (a group
+            // of rows under its heading), which a converter writes
+            // without bars.
+            block.push(Line {
+                cells: vec![line.clone()],
                 range: line,
             });
         } else if !block.is_empty()
@@ -182,6 +197,16 @@ fn blocks(text: &str, soft_breaks: &[usize]) -> Vec<Vec<Line>> {
         }
     }
     out
+}
+
+/// A short line of words, with no figure outside brackets: the heading
+/// of a group of rows.
+fn is_group_heading(s: &str) -> bool {
+    let t = s.trim();
+    !t.is_empty()
+        && t.chars().count() <= 60
+        && !t.ends_with(['.', '。', ':', '：'])
+        && !crate::kinds::list::strip_brackets(t).contains(|c: char| c.is_ascii_digit())
 }
 
 /// What a cell holds, from its figures and the marks between them.
