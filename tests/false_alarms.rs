@@ -755,3 +755,17 @@ fn a_segment_s_margin_is_not_the_company_s() {
         ["zh.ratio.rate"]
     );
 }
+
+#[test]
+fn an_interval_belongs_to_the_figure_right_before_it() {
+    // The effect size 0.15 stands before `(0.72 [95% CI, …])`: the interval
+    // is 0.72's, so the results' 0.72 restates it, not the 0.15.
+    let text = "Scores improved (0.16 [95% CI, 0.01–0.31]; effect size, 0.15) and \
+                (0.72 [95% CI, −0.25 to 1.68]; effect size 0.09).\n\n\
+                The difference was not significant ({} [95% CI, −0.25 to 1.68]; effect size, 0.09).";
+    assert!(rules_flagged_on_stdin(&text.replace("{}", "0.72")).is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("{}", "0.27")),
+        ["en.repeat.estimate"]
+    );
+}

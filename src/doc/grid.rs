@@ -162,10 +162,7 @@ fn blocks(text: &str, soft_breaks: &[usize]) -> Vec<Vec<Line>> {
                 cells: cells_of(text, line.clone()),
                 range: line,
             });
-        } else if !block.is_empty()
-            && is_group_heading(s)
-            && all.get(k + 1).is_some_and(&marked)
-        {
+        } else if !block.is_empty() && is_group_heading(s) && all.get(k + 1).is_some_and(&marked) {
             // `**Age, y**` between rows: a row spanning the table (a group
             // of rows under its heading), which a converter writes
             // without bars.

@@ -625,20 +625,22 @@ fn estimates(doc: &Document, out: &mut Vec<Candidate>) {
     }
     for (bounds, found) in by_interval {
         // Bounds of a few digits (`1.2–3.4`) recur by chance among the
-        // many estimates of a paper; and a third statement makes the
-        // reading unclear.
+        // many estimates of a paper; an estimate is stated in the
+        // abstract, the results and a table at most.
         let digits =
             significant_digits(bounds.0, bounds.1) + significant_digits(bounds.2, bounds.3);
-        if found.len() != 2 || digits < 5 {
+        if !(2..=3).contains(&found.len()) || digits < 5 {
             continue;
         }
-        let (a, b) = (found[0], found[1]);
-        if doc.figures[a].paragraph == doc.figures[b].paragraph {
-            continue;
+        let a = found[0];
+        for &b in &found[1..] {
+            if doc.figures[a].paragraph == doc.figures[b].paragraph {
+                continue;
+            }
+            let mut c = pair("estimate", doc, a, b, Strength::Strong);
+            c.params.anchored = true;
+            out.push(c);
         }
-        let mut c = pair("estimate", doc, a, b, Strength::Strong);
-        c.params.anchored = true;
-        out.push(c);
     }
 }
 
@@ -647,11 +649,7 @@ fn estimates(doc: &Document, out: &mut Vec<Candidate>) {
 fn interval_of(doc: &Document, e: usize) -> Option<(Decimal, Decimal, Decimal, Decimal)> {
     let q = &doc.figures[e];
     let m = &doc.mentions[e];
-    if q.in_range
-        || m.in_table
-        || m.role == Role::Other
-        || !matches!(q.kind, Kind::Number | Kind::Percent)
-    {
+    if q.in_range || m.role == Role::Other || !matches!(q.kind, Kind::Number | Kind::Percent) {
         return None;
     }
     // The lower bound: the next figure in a range, past a confidence
@@ -659,12 +657,30 @@ fn interval_of(doc: &Document, e: usize) -> Option<(Decimal, Decimal, Decimal, D
     let lo = (e + 1..doc.figures.len())
         .take(3)
         .find(|&k| doc.figures[k].in_range)?;
+    // Nothing but the confidence level between the estimate and its
+    // interval: in `effect size 0.15) and (0.72 [95% CI, …]` the interval
+    // is 0.72's.
+    if (e + 1..lo).any(|k| doc.figures[k].kind != Kind::Percent) {
+        return None;
+    }
     let (lq, hq) = (&doc.figures[lo], doc.figures.get(lo + 1)?);
     if !hq.in_range || !doc.same_sentence(e, lo) || lq.start > q.unit_end.max(q.end) + 32 {
         return None;
     }
-    doc.has_cue(q.unit_end.max(q.end), lq.start, Cue::Interval)
-        .then_some((lq.value, lq.half, hq.value, hq.half))
+    // In prose the interval is named (`95% CI`); in a table cell
+    // (`2.44 (1.24–4.79)` under `Adjusted OR (95% CI)`) its column names
+    // it, and the bracket holds the bounds alone.
+    let named = doc.has_cue(q.unit_end.max(q.end), lq.start, Cue::Interval);
+    let in_row = || {
+        let line_start = doc.folded[..q.start].rfind('\n').map_or(0, |k| k + 1);
+        let line_end = doc.folded[q.end..]
+            .find('\n')
+            .map_or(doc.folded.len(), |k| q.end + k);
+        doc.folded[line_start..line_end].contains(['|', '｜'])
+    };
+    let cell =
+        doc.folded[q.unit_end.max(q.end)..lq.start].trim() == "(" && (m.in_table || in_row());
+    (named || cell).then_some((lq.value, lq.half, hq.value, hq.half))
 }
 
 pub(super) fn pair(
