@@ -769,3 +769,16 @@ fn an_interval_belongs_to_the_figure_right_before_it() {
         ["en.repeat.estimate"]
     );
 }
+
+#[test]
+fn two_tables_of_similar_models_are_not_one_statement() {
+    // A main and a sensitivity analysis may print one interval for two
+    // estimates; the text that restates a table is compared with it.
+    let tables = "Table 2. Main model\n\n| Factor | AOR (95% CI) |\n|---|---|\n| SNAP | 0.98 (0.63–1.51) |\n| Age | 1.20 (0.90–1.61) |\n\n\
+                  Table 3. Sensitivity analysis\n\n| Factor | AOR (95% CI) |\n|---|---|\n| SNAP | 0.97 (0.63–1.51) |\n| Age | 1.22 (0.91–1.63) |";
+    assert!(rules_flagged_on_stdin(tables).is_empty());
+    assert!(rules_flagged_on_stdin(&format!(
+        "Participation was not associated with discrimination (AOR = 0.89; 95% CI, 0.63–1.51).\n\n{tables}"
+    ))
+    .contains(&"en.repeat.estimate".to_owned()));
+}

@@ -23,6 +23,7 @@ mod restated;
 pub(crate) mod runs;
 mod share_sum;
 mod sum;
+mod table_text;
 mod tabular;
 pub mod util;
 

@@ -48,6 +48,7 @@ impl RelationKind for Repeat {
             "same-label",
             "estimate",
             "restated",
+            "table-text",
         ]
     }
 
@@ -70,6 +71,7 @@ impl RelationKind for Repeat {
         structures(cx, out);
         estimates(doc, out);
         super::restated::propose(doc, out);
+        super::table_text::propose(doc, out);
         let headlines = headline_paragraphs(doc);
         let is_headline = |j: usize| headlines.contains_key(&doc.figures[j].paragraph);
         for i in 0..doc.figures.len() {
@@ -633,8 +635,12 @@ fn estimates(doc: &Document, out: &mut Vec<Candidate>) {
             continue;
         }
         let a = found[0];
+        let in_row = |i: usize| doc.mentions[i].in_table || in_table_row(doc, i);
         for &b in &found[1..] {
-            if doc.figures[a].paragraph == doc.figures[b].paragraph {
+            // Two tables of similar models (a main and a sensitivity
+            // analysis) may print one interval for two estimates: the
+            // text restates a table, one table does not restate another.
+            if doc.figures[a].paragraph == doc.figures[b].paragraph || in_row(a) && in_row(b) {
                 continue;
             }
             let mut c = pair("estimate", doc, a, b, Strength::Strong);
@@ -642,6 +648,17 @@ fn estimates(doc: &Document, out: &mut Vec<Candidate>) {
             out.push(c);
         }
     }
+}
+
+/// Is figure `i` on a line of marked cells (a table row the table reader
+/// may not have read)?
+fn in_table_row(doc: &Document, i: usize) -> bool {
+    let q = &doc.figures[i];
+    let line_start = doc.folded[..q.start].rfind('\n').map_or(0, |k| k + 1);
+    let line_end = doc.folded[q.end..]
+        .find('\n')
+        .map_or(doc.folded.len(), |k| q.end + k);
+    doc.folded[line_start..line_end].contains(['|', '｜'])
 }
 
 /// The printed bounds of the interval right after estimate `e`, its cue
@@ -671,15 +688,8 @@ fn interval_of(doc: &Document, e: usize) -> Option<(Decimal, Decimal, Decimal, D
     // (`2.44 (1.24–4.79)` under `Adjusted OR (95% CI)`) its column names
     // it, and the bracket holds the bounds alone.
     let named = doc.has_cue(q.unit_end.max(q.end), lq.start, Cue::Interval);
-    let in_row = || {
-        let line_start = doc.folded[..q.start].rfind('\n').map_or(0, |k| k + 1);
-        let line_end = doc.folded[q.end..]
-            .find('\n')
-            .map_or(doc.folded.len(), |k| q.end + k);
-        doc.folded[line_start..line_end].contains(['|', '｜'])
-    };
-    let cell =
-        doc.folded[q.unit_end.max(q.end)..lq.start].trim() == "(" && (m.in_table || in_row());
+    let cell = doc.folded[q.unit_end.max(q.end)..lq.start].trim() == "("
+        && (m.in_table || in_table_row(doc, e));
     (named || cell).then_some((lq.value, lq.half, hq.value, hq.half))
 }
 

@@ -24,7 +24,15 @@ pub fn extract(source: String) -> Extracted {
     // Inside something whose text is not prose: code blocks, images (alt
     // text), front matter, autolinks (the text is the URL).
     let mut hidden = 0usize;
+    // The row being read and where its last cell read ends: cells past
+    // the header's width, which the parser drops, are copied as written.
+    let mut row: Option<(std::ops::Range<usize>, usize)> = None;
     for (event, range) in Parser::new_ext(&source, options).into_offset_iter() {
+        if let (Some((_, last)), Event::Text(_) | Event::End(_)) = (row.as_mut(), &event) {
+            if !matches!(event, Event::End(TagEnd::TableRow | TagEnd::TableHead)) {
+                *last = (*last).max(range.end);
+            }
+        }
         match event {
             Event::Start(tag) => match tag {
                 Tag::CodeBlock(_) | Tag::Image { .. } | Tag::MetadataBlock(_) => hidden += 1,
@@ -32,7 +40,10 @@ pub fn extract(source: String) -> Extracted {
                     link_type: LinkType::Autolink | LinkType::Email,
                     ..
                 } => hidden += 1,
-                Tag::TableHead | Tag::TableRow => keep_cell_bars(&source, range, &mut out),
+                Tag::TableHead | Tag::TableRow => {
+                    keep_cell_bars(&source, range.clone(), &mut out);
+                    row = Some((range.clone(), range.start));
+                }
                 Tag::Table(_) => keep_delimiter_rows(&source, range, &mut out),
                 _ => {}
             },
@@ -41,6 +52,11 @@ pub fn extract(source: String) -> Extracted {
                     hidden = hidden.saturating_sub(1)
                 }
                 TagEnd::Link if is_autolink(&source, &range) => hidden = hidden.saturating_sub(1),
+                TagEnd::TableRow | TagEnd::TableHead => {
+                    if let Some((whole, last)) = row.take() {
+                        keep_extra_cells(&source, last..whole.end, &mut out);
+                    }
+                }
                 _ => {}
             },
             Event::Text(text) if hidden == 0 => {
@@ -99,6 +115,20 @@ fn keep_cell_bars(source: &str, range: std::ops::Range<usize>, out: &mut [u8]) {
             out[k] = b'|';
         }
     }
+}
+
+/// Cells past the width of the header row, which GitHub's tables drop
+/// and reports extracted from HTML often have (a header cell spanning two
+/// columns): their text is the file's, figures included.
+fn keep_extra_cells(source: &str, range: std::ops::Range<usize>, out: &mut [u8]) {
+    let Some(rest) = source.get(range.clone()) else {
+        return;
+    };
+    if !rest.contains('|') {
+        return;
+    }
+    let end = range.start + rest.trim_end_matches(['\n', '\r']).len();
+    out[range.start..end].copy_from_slice(&source.as_bytes()[range.start..end]);
 }
 
 /// A table's delimiter row (`|---|--:|`) stays: it tells the table
@@ -181,6 +211,31 @@ mod tests {
         let text = read("---\nyear: 2024\ncount: 17\n---\n\n收入 12 亿元。\n");
         assert!(!text.contains("2024") && !text.contains("17"));
         assert!(text.contains("12 亿元"));
+    }
+
+    #[test]
+    fn cells_past_the_header_s_width_are_kept() {
+        // The header spans two columns per group; the rows have four.
+        let source =
+            "Group | Men | Women\n---|---|---\nYes | 12 | 1.2 (0.8–1.9) | 15 | 1.4 (0.9–2.2)\n";
+        let text = read(source);
+        let row = text.lines().nth(2).unwrap();
+        assert_eq!(
+            row.split_whitespace().collect::<Vec<_>>(),
+            [
+                "Yes",
+                "|",
+                "12",
+                "|",
+                "1.2",
+                "(0.8–1.9)",
+                "|",
+                "15",
+                "|",
+                "1.4",
+                "(0.9–2.2)"
+            ]
+        );
     }
 
     #[test]

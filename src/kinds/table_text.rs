@@ -1,0 +1,186 @@
+//! A table's share restated in the text: `Cisgender woman | 447 (64)` in
+//! the table and `most were cisgender women (64%)` in the results.
+//!
+//! English papers and reports describe their tables in words, each share
+//! next to the words of its row. A percentage of the text is the share of
+//! a row whose label's every word stands around it (`cisgender woman` in
+//! `… cisgender women (64%)`):
+//! - of the value the text prints, when one cell of such a row holds it:
+//!   the same share, stated twice;
+//! - of a close value, when the document has one share cell only under
+//!   such rows (a table of one share column): the text or the table is
+//!   off.
+//!
+//! Rows named by no word (`18–34`) match nothing.
+
+use rust_decimal::Decimal;
+
+use super::repeat::pair;
+use super::{Candidate, Strength};
+use crate::doc::Document;
+use crate::lex::{Kind, Level};
+use crate::lexicon::Lang;
+
+/// Words that name no group (`and`, `of`): a row label's others must
+/// all stand around the text's share.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "or", "of", "the", "to", "in", "at", "by", "with", "from", "for", "on",
+    "non", "no", "not", "other", "total", "all",
+];
+
+pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
+    // Share cells of every table, with the stems of their row's label.
+    let mut cells: Vec<(usize, Vec<String>)> = Vec::new();
+    for table in &doc.tables {
+        for row in &table.rows {
+            let stems = stems(&row.label);
+            if stems.is_empty() {
+                continue;
+            }
+            for (c, cell) in row.cells.iter().enumerate() {
+                if let Some(i) = *cell {
+                    if table.columns.get(c).is_some_and(|col| col.percent) {
+                        cells.push((i, stems.clone()));
+                    }
+                }
+            }
+        }
+    }
+    if cells.is_empty() {
+        return;
+    }
+    for p in 0..doc.figures.len() {
+        let q = &doc.figures[p];
+        let m = &doc.mentions[p];
+        if m.in_table || m.lang != Lang::En || q.kind != Kind::Percent || !q.is_operand() {
+            continue;
+        }
+        let around = stems(&words_around(doc, p));
+        let named: Vec<usize> = cells
+            .iter()
+            .filter(|(_, row)| row.iter().all(|w| around.contains(w)))
+            .map(|&(i, _)| i)
+            .collect();
+        let equal: Vec<usize> = named
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let c = &doc.figures[i];
+                c.value == q.value && c.decimals == q.decimals
+            })
+            .collect();
+        // A share of another group often stands near the same words
+        // (`among women, 45% reported …` beside `Woman | 120 (55)`): a
+        // value the table does not hold is compared only when it is in
+        // brackets right after the row's words (`cisgender women (64%)`).
+        let bracketed = || {
+            let before = bracket_words(doc, p);
+            let near = stems(&before);
+            cells
+                .iter()
+                .filter(|(i, _)| named.contains(i))
+                .all(|(_, row)| row.iter().all(|w| near.contains(w)))
+        };
+        let cell = match (equal.as_slice(), named.as_slice()) {
+            ([one], _) => *one,
+            ([], [one])
+                if doc.figures[*one].decimals == q.decimals
+                    && close(q.value, doc.figures[*one].value)
+                    && bracketed() =>
+            {
+                *one
+            }
+            _ => continue,
+        };
+        let (first, restated) = if cell < p { (cell, p) } else { (p, cell) };
+        let mut c = pair("table-text", doc, first, restated, Strength::Strong);
+        c.params.anchored = true;
+        out.push(c);
+    }
+}
+
+/// The four words before the bracket a share opens (`… and multiracial
+/// students (54.5%)` → and multiracial students), or nothing when the
+/// share is not the first thing in its bracket.
+fn bracket_words(doc: &Document, p: usize) -> String {
+    let q = &doc.figures[p];
+    let before = doc.folded[..q.start].trim_end();
+    let Some(open) = before.strip_suffix('(') else {
+        return String::new();
+    };
+    open.split_whitespace()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Within a quarter of each other: a slip, not another quantity.
+fn close(a: Decimal, b: Decimal) -> bool {
+    let big = a.abs().max(b.abs());
+    !big.is_zero() && (a - b).abs() * Decimal::from(4) <= big
+}
+
+/// The words of the share's clause before it, back to the figure before,
+/// and after it, up to the next figure: `and 11% as non-Hispanic Black`.
+fn words_around(doc: &Document, p: usize) -> String {
+    let q = &doc.figures[p];
+    let clause = doc.segment_start(Level::Clause, q.start);
+    let sentence_end = doc.segment_end(Level::Sentence, q.start);
+    let before_from = if p > 0 && doc.figures[p - 1].end > clause {
+        doc.figures[p - 1].unit_end.max(doc.figures[p - 1].end)
+    } else {
+        clause
+    };
+    let after_to = doc
+        .figures
+        .get(p + 1)
+        .map_or(sentence_end, |n| n.start.min(sentence_end));
+    let after_from = q.unit_end.max(q.end).min(after_to);
+    let after = &doc.folded[after_from..after_to];
+    // Only the words up to the clause's end after it.
+    let after = after.split([',', ';', '.']).next().unwrap_or("");
+    format!(
+        "{} {}",
+        &doc.folded[before_from.min(q.start)..q.start],
+        after
+    )
+}
+
+/// The words of a label that name something, lowercase and cut to their
+/// first five letters (`women` and `woman` alike: `woma`/`wome` → `wom`
+/// would be too short, so plurals are cut first).
+fn stems(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 2 && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(|w| w.to_lowercase())
+        .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+        .map(|w| stem(&w))
+        .collect()
+}
+
+fn stem(word: &str) -> String {
+    let singular = if let Some(s) = word.strip_suffix("men") {
+        format!("{s}man")
+    } else if let Some(s) = word.strip_suffix("ies") {
+        format!("{s}y")
+    } else if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
+        word[..word.len() - 1].to_owned()
+    } else {
+        word.to_owned()
+    };
+    singular.chars().take(6).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stems;
+
+    #[test]
+    fn a_label_s_words_are_compared_in_the_singular() {
+        assert_eq!(stems("Cisgender woman"), stems("cisgender women"));
+        assert_eq!(stems("Non-Hispanic White"), ["hispan", "white"]);
+        assert_eq!(stems("18–34"), Vec::<String>::new());
+        assert_eq!(stems("Counties"), ["county"]);
+    }
+}
