@@ -782,3 +782,14 @@ fn two_tables_of_similar_models_are_not_one_statement() {
     ))
     .contains(&"en.repeat.estimate".to_owned()));
 }
+
+#[test]
+fn a_fall_in_the_text_is_not_compared_with_a_bracketed_cell() {
+    // A table prints a fall in brackets, the text with a verb: the cell
+    // `(17.4%)` and `decreased by 17.4%` are one fall, not two values.
+    let text = "Retail TV net subscriber activations decreased by 17.4% in 2019.\n\n\
+                | | 2019 | 2018 | Change |\n|---|---|---|---|\n\
+                | Retail TV net subscriber activations | 6,053 | 7,329 | (17.4%) |\n\
+                | Retail TV subscribers | 2,772,464 | 2,766,411 | 0.2% |";
+    assert!(rules_flagged_on_stdin(text).is_empty());
+}

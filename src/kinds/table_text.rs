@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 
 use super::repeat::pair;
 use super::{Candidate, Strength};
-use crate::doc::Document;
+use crate::doc::{Document, Role};
 use crate::lex::{Kind, Level};
 use crate::lexicon::Lang;
 
@@ -29,8 +29,10 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
-    // Share cells of every table, with the stems of their row's label.
+    // Cells of every table, with the stems of their row's label, of
+    // their column's header, and whether the column holds shares.
     let mut cells: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut headers: Vec<(usize, Vec<String>, bool)> = Vec::new();
     for table in &doc.tables {
         for row in &table.rows {
             let stems = stems(&row.label);
@@ -39,34 +41,73 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
             }
             for (c, cell) in row.cells.iter().enumerate() {
                 if let Some(i) = *cell {
-                    if table.columns.get(c).is_some_and(|col| col.percent) {
-                        cells.push((i, stems.clone()));
-                    }
+                    let column = table.columns.get(c);
+                    cells.push((i, stems.clone()));
+                    headers.push((
+                        i,
+                        column
+                            .map(|col| stems_of_header(&col.header))
+                            .unwrap_or_default(),
+                        column.is_some_and(|col| col.percent),
+                    ));
                 }
             }
         }
     }
+    let header_of = |i: usize| headers.iter().find(|h| h.0 == i);
     if cells.is_empty() {
         return;
     }
     for p in 0..doc.figures.len() {
         let q = &doc.figures[p];
         let m = &doc.mentions[p];
-        if m.in_table || m.lang != Lang::En || q.kind != Kind::Percent || !q.is_operand() {
+        if m.in_table
+            || m.lang != Lang::En
+            || !matches!(q.kind, Kind::Percent | Kind::Number)
+            || !q.is_operand()
+            || q.in_words
+        {
             continue;
         }
         let around = stems(&words_around(doc, p));
-        let named: Vec<usize> = cells
+        let sentence = stems_of_header(&sentence_of(doc, p));
+        let percent = q.kind == Kind::Percent;
+        // Rows named around the figure; of their cells, those of a column
+        // the sentence names too when there are such (`in 2010`, `rate`).
+        let mut named: Vec<usize> = cells
             .iter()
             .filter(|(_, row)| row.iter().all(|w| around.contains(w)))
             .map(|&(i, _)| i)
+            .filter(|&i| {
+                !percent || header_of(i).is_some_and(|h| h.2) || doc.figures[i].decimals > 0
+            })
             .collect();
+        let headed: Vec<usize> = named
+            .iter()
+            .copied()
+            .filter(|&i| {
+                header_of(i)
+                    .is_some_and(|h| !h.1.is_empty() && h.1.iter().all(|w| sentence.contains(w)))
+            })
+            .collect();
+        // Every cell of the rows named: a value none of them holds is a
+        // slip only when they are one share cell.
+        let only_share = match named.as_slice() {
+            [one] if header_of(*one).is_some_and(|h| h.2) => Some(*one),
+            _ => None,
+        };
+        if !headed.is_empty() {
+            named = headed;
+        }
+        // The text may round the table's figure (`857%` for 856.5).
         let equal: Vec<usize> = named
             .iter()
             .copied()
             .filter(|&i| {
                 let c = &doc.figures[i];
-                c.value == q.value && c.decimals == q.decimals
+                c.decimals >= q.decimals
+                    && c.value.round_dp(q.decimals) == q.value
+                    && (c.decimals == q.decimals || significant(q.value) >= 3)
             })
             .collect();
         // A share of another group often stands near the same words
@@ -81,17 +122,25 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
                 .filter(|(i, _)| named.contains(i))
                 .all(|(_, row)| row.iter().all(|w| near.contains(w)))
         };
-        let cell = match (equal.as_slice(), named.as_slice()) {
+        // (A change is compared with no cell: a table prints a fall in
+        // brackets, the text with a verb.)
+        let level = matches!(m.role, Role::Level | Role::Share);
+        let cell = match (equal.as_slice(), only_share) {
             ([one], _) => *one,
-            ([], [one])
-                if doc.figures[*one].decimals == q.decimals
-                    && close(q.value, doc.figures[*one].value)
+            ([], Some(one))
+                if percent
+                    && level
+                    && doc.figures[one].decimals == q.decimals
+                    && close(q.value, doc.figures[one].value)
                     && bracketed() =>
             {
-                *one
+                one
             }
             _ => continue,
         };
+        if !level {
+            continue;
+        }
         let (first, restated) = if cell < p { (cell, p) } else { (p, cell) };
         let mut c = pair("table-text", doc, first, restated, Strength::Strong);
         c.params.anchored = true;
@@ -113,6 +162,36 @@ fn bracket_words(doc: &Document, p: usize) -> String {
         .take(4)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The digits of a value before its decimal point and after, leading
+/// zeros aside (`857` 3, `9.2` 2).
+fn significant(value: Decimal) -> usize {
+    value
+        .abs()
+        .to_string()
+        .trim_start_matches(['0', '.'])
+        .chars()
+        .filter(char::is_ascii_digit)
+        .count()
+}
+
+/// The words of a column's header that name it, years kept (`2010`).
+fn stems_of_header(header: &str) -> Vec<String> {
+    header
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 2)
+        .map(|w| stem(&w.to_lowercase()))
+        .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()) && !matches!(w.as_str(), "no" | "95"))
+        .collect()
+}
+
+/// The text of the figure's sentence.
+fn sentence_of(doc: &Document, p: usize) -> String {
+    let q = &doc.figures[p];
+    let start = doc.segment_start(Level::Sentence, q.start);
+    let end = doc.segment_end(Level::Sentence, q.start);
+    doc.folded[start..end].to_owned()
 }
 
 /// Within a quarter of each other: a slip, not another quantity.
