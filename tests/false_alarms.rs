@@ -793,3 +793,18 @@ fn a_fall_in_the_text_is_not_compared_with_a_bracketed_cell() {
                 | Retail TV subscribers | 2,772,464 | 2,766,411 | 0.2% |";
     assert!(rules_flagged_on_stdin(text).is_empty());
 }
+
+#[test]
+fn a_numbered_list_after_a_full_stop_is_counted_only_by_a_count_of_tasks() {
+    // The sentence before the list counts something else.
+    for text in [
+        "全市共有3个开发区。一是要加快发展。二是要强化服务。三是要优化环境。四是要改善民生。",
+        "必须从增加供给和抑制需求两方面采取措施。一要发展生产。二要控制出口。三要健全储备。",
+    ] {
+        assert!(rules_flagged_on_stdin(text).is_empty(), "{text}");
+    }
+    assert_eq!(
+        rules_flagged_on_stdin("必须抓好两项工作。一要发展生产。二要控制出口。三要健全储备。"),
+        ["zh.count.enumerated"]
+    );
+}

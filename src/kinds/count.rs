@@ -302,9 +302,23 @@ fn numbered_items(doc: &Document, i: usize, n: usize, out: &mut Vec<Candidate>) 
         .folded
         .floor_char_boundary((q.unit_end + 80).min(doc.folded.len()));
     let rest = &doc.folded[q.unit_end..window];
+    // `三项工作：一是…`, or the list's first marker right after the
+    // sentence that announces it (`必须抓好三项工作。一要…`).
+    // (After a full stop, only counts of tasks and points announce the
+    // list: `全市共有3个开发区。一是要…` counts something else.)
+    let opens_list = |c: usize| {
+        let after = rest[c..].trim_start_matches(['。', '\n']).trim_start();
+        // The sentence ends with its noun (`三项工作。`), not with what is
+        // done about it (`两方面采取有力措施。`).
+        let tasks = ["项", "件", "条", "点", "个方面", "方面"]
+            .iter()
+            .any(|w| doc.folded[q.end..].starts_with(w))
+            && doc.folded[q.end..q.unit_end + c].chars().count() <= 4;
+        tasks && (after.starts_with("一是") || after.starts_with("一要"))
+    };
     let Some(colon) = rest
         .find(['：', ':', '。', '\n'])
-        .filter(|&c| rest[c..].starts_with(['：', ':']))
+        .filter(|&c| rest[c..].starts_with(['：', ':']) || opens_list(c))
     else {
         return false;
     };

@@ -8,6 +8,8 @@
 enum Style {
     /// 一是, 二是, 三是
     ZhShi,
+    /// 一要, 二要, 三要 (what must be done, in a work report)
+    ZhYao,
     /// (1) or （1）
     Bracketed,
     /// 1) or 1）
@@ -29,6 +31,10 @@ fn markers(style: Style, k: usize) -> Vec<String> {
         Style::ZhShi => ZH_NUMERALS
             .get(k.wrapping_sub(1))
             .map(|n| vec![format!("{n}是")])
+            .unwrap_or_default(),
+        Style::ZhYao => ZH_NUMERALS
+            .get(k.wrapping_sub(1))
+            .map(|n| vec![format!("{n}要")])
             .unwrap_or_default(),
         Style::Bracketed => vec![format!("({k})"), format!("（{k}）")],
         Style::Closed => vec![format!("{k})"), format!("{k}）")],
@@ -142,7 +148,7 @@ fn opening_style(text: &str) -> Option<(Style, usize)> {
         - text
             .trim_start_matches(|c: char| c.is_whitespace() || c == '*')
             .len();
-    [Style::ZhShi, Style::Bracketed, Style::Closed]
+    [Style::ZhShi, Style::ZhYao, Style::Bracketed, Style::Closed]
         .into_iter()
         .find(|&s| {
             markers(s, 1)
