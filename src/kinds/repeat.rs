@@ -653,12 +653,23 @@ fn estimates(doc: &Document, out: &mut Vec<Candidate>) {
 /// Is figure `i` on a line of marked cells (a table row the table reader
 /// may not have read)?
 fn in_table_row(doc: &Document, i: usize) -> bool {
+    // A cell's bar stands within a cell's width of it: the look is
+    // bounded, so a long line of prose costs nothing.
+    const REACH: usize = 200;
     let q = &doc.figures[i];
-    let line_start = doc.folded[..q.start].rfind('\n').map_or(0, |k| k + 1);
-    let line_end = doc.folded[q.end..]
-        .find('\n')
-        .map_or(doc.folded.len(), |k| q.end + k);
-    doc.folded[line_start..line_end].contains(['|', '｜'])
+    let bytes = doc.folded.as_bytes();
+    let before = &bytes[q.start.saturating_sub(REACH)..q.start];
+    let before = &before[before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |k| k + 1)..];
+    let after = &bytes[q.end..(q.end + REACH).min(bytes.len())];
+    let after = &after[..after
+        .iter()
+        .position(|&b| b == b'\n')
+        .unwrap_or(after.len())];
+    let marked = |s: &[u8]| s.contains(&b'|') || s.windows(3).any(|w| w == "｜".as_bytes());
+    marked(before) || marked(after)
 }
 
 /// The printed bounds of the interval right after estimate `e`, its cue

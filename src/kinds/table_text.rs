@@ -14,6 +14,7 @@
 //! Rows named by no word (`18–34`) match nothing.
 
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::repeat::pair;
 use super::{Candidate, Strength};
@@ -29,32 +30,48 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
-    // Cells of every table, with the stems of their row's label, of
-    // their column's header, and whether the column holds shares.
-    let mut cells: Vec<(usize, Vec<String>)> = Vec::new();
-    let mut headers: Vec<(usize, Vec<String>, bool)> = Vec::new();
+    // Cells of every table, with the stems of their row's label and of
+    // their column's header (each computed once), and whether the
+    // column holds shares.
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut columns: Vec<(Vec<String>, bool)> = Vec::new();
+    // (figure, row, column)
+    let mut cells: Vec<(usize, usize, usize)> = Vec::new();
     for table in &doc.tables {
+        let first_column = columns.len();
+        columns.extend(
+            table
+                .columns
+                .iter()
+                .map(|col| (stems_of_header(&col.header), col.percent)),
+        );
         for row in &table.rows {
             let stems = stems(&row.label);
             if stems.is_empty() {
                 continue;
             }
+            rows.push(stems);
             for (c, cell) in row.cells.iter().enumerate() {
                 if let Some(i) = *cell {
-                    let column = table.columns.get(c);
-                    cells.push((i, stems.clone()));
-                    headers.push((
-                        i,
-                        column
-                            .map(|col| stems_of_header(&col.header))
-                            .unwrap_or_default(),
-                        column.is_some_and(|col| col.percent),
-                    ));
+                    if c < table.columns.len() {
+                        cells.push((i, rows.len() - 1, first_column + c));
+                    }
                 }
             }
         }
     }
-    let header_of = |i: usize| headers.iter().find(|h| h.0 == i);
+    // Cells by their row's first word: a figure looks up the rows its
+    // words may name instead of reading every cell of every table.
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (k, &(_, r, _)) in cells.iter().enumerate() {
+        by_word.entry(rows[r][0].as_str()).or_default().push(k);
+    }
+    // The first three letters of those words: a figure none of whose
+    // neighbours starts alike is passed over without building its words.
+    let prefixes: rustc_hash::FxHashSet<[u8; 3]> =
+        by_word.keys().filter_map(|w| three(w.as_bytes())).collect();
+    let column_at: HashMap<usize, usize> = cells.iter().map(|&(i, _, c)| (i, c)).collect();
+    let header_of = |i: usize| column_at.get(&i).map(|&c| &columns[c]);
     if cells.is_empty() {
         return;
     }
@@ -69,31 +86,63 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
         {
             continue;
         }
-        let around = stems(&words_around(doc, p));
-        let sentence = stems_of_header(&sentence_of(doc, p));
+        let (before, after) = around_ranges(doc, p);
+        let hit = |r: std::ops::Range<usize>| {
+            doc.folded[r]
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| three(w.as_bytes()).is_some_and(|k| prefixes.contains(&k)))
+                .any(|w| by_word.contains_key(stem(&w.to_ascii_lowercase()).as_str()))
+        };
+        if !hit(before.clone()) && !hit(after.clone()) {
+            continue;
+        }
+        let around = stems(&format!("{} {}", &doc.folded[before], &doc.folded[after]));
+        let mut maybe: Vec<usize> = around
+            .iter()
+            .filter_map(|w| by_word.get(w.as_str()))
+            .flatten()
+            .copied()
+            .collect();
+        if maybe.is_empty() {
+            continue;
+        }
+        maybe.sort_unstable();
+        maybe.dedup();
         let percent = q.kind == Kind::Percent;
         // Rows named around the figure; of their cells, those of a column
         // the sentence names too when there are such (`in 2010`, `rate`).
-        let mut named: Vec<usize> = cells
+        let mut named: Vec<usize> = maybe
             .iter()
-            .filter(|(_, row)| row.iter().all(|w| around.contains(w)))
-            .map(|&(i, _)| i)
+            .map(|&k| cells[k])
+            .filter(|&(_, r, _)| rows[r].iter().all(|w| around.contains(w)))
+            .map(|(i, _, _)| i)
             .filter(|&i| {
-                !percent || header_of(i).is_some_and(|h| h.2) || doc.figures[i].decimals > 0
+                !percent || header_of(i).is_some_and(|h| h.1) || doc.figures[i].decimals > 0
             })
             .collect();
-        let headed: Vec<usize> = named
-            .iter()
-            .copied()
-            .filter(|&i| {
-                header_of(i)
-                    .is_some_and(|h| !h.1.is_empty() && h.1.iter().all(|w| sentence.contains(w)))
-            })
-            .collect();
+        if named.is_empty() {
+            continue;
+        }
+        // (The sentence's words are read only when a column is to be
+        // chosen.)
+        let headed: Vec<usize> = if named.len() > 1 {
+            let sentence = stems_of_header(sentence_of(doc, p));
+            named
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    header_of(i).is_some_and(|h| {
+                        !h.0.is_empty() && h.0.iter().all(|w| sentence.contains(w))
+                    })
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         // Every cell of the rows named: a value none of them holds is a
         // slip only when they are one share cell.
         let only_share = match named.as_slice() {
-            [one] if header_of(*one).is_some_and(|h| h.2) => Some(*one),
+            [one] if header_of(*one).is_some_and(|h| h.1) => Some(*one),
             _ => None,
         };
         if !headed.is_empty() {
@@ -119,8 +168,8 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
             let near = stems(&before);
             cells
                 .iter()
-                .filter(|(i, _)| named.contains(i))
-                .all(|(_, row)| row.iter().all(|w| near.contains(w)))
+                .filter(|(i, _, _)| named.contains(i))
+                .all(|&(_, r, _)| rows[r].iter().all(|w| near.contains(w)))
         };
         // (A change is compared with no cell: a table prints a fall in
         // brackets, the text with a verb.)
@@ -187,11 +236,20 @@ fn stems_of_header(header: &str) -> Vec<String> {
 }
 
 /// The text of the figure's sentence.
-fn sentence_of(doc: &Document, p: usize) -> String {
+/// (A few hundred bytes either side at most: a table flattened into one
+/// line is no sentence to read whole for each of its figures.)
+fn sentence_of(doc: &Document, p: usize) -> &str {
+    const REACH: usize = 300;
     let q = &doc.figures[p];
-    let start = doc.segment_start(Level::Sentence, q.start);
-    let end = doc.segment_end(Level::Sentence, q.start);
-    doc.folded[start..end].to_owned()
+    let start = doc.segment_start(Level::Sentence, q.start).max(
+        doc.folded
+            .floor_char_boundary(q.start.saturating_sub(REACH)),
+    );
+    let end = doc.segment_end(Level::Sentence, q.start).min(
+        doc.folded
+            .floor_char_boundary((q.end + REACH).min(doc.folded.len())),
+    );
+    &doc.folded[start..end.max(start)]
 }
 
 /// Within a quarter of each other: a slip, not another quantity.
@@ -200,9 +258,10 @@ fn close(a: Decimal, b: Decimal) -> bool {
     !big.is_zero() && (a - b).abs() * Decimal::from(4) <= big
 }
 
-/// The words of the share's clause before it, back to the figure before,
-/// and after it, up to the next figure: `and 11% as non-Hispanic Black`.
-fn words_around(doc: &Document, p: usize) -> String {
+/// The byte ranges of the words of the figure's clause before it, back
+/// to the figure before, and after it, up to the next figure or the
+/// clause's end: `and 11% as non-Hispanic Black`.
+fn around_ranges(doc: &Document, p: usize) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
     let q = &doc.figures[p];
     let clause = doc.segment_start(Level::Clause, q.start);
     let sentence_end = doc.segment_end(Level::Sentence, q.start);
@@ -216,14 +275,22 @@ fn words_around(doc: &Document, p: usize) -> String {
         .get(p + 1)
         .map_or(sentence_end, |n| n.start.min(sentence_end));
     let after_from = q.unit_end.max(q.end).min(after_to);
-    let after = &doc.folded[after_from..after_to];
     // Only the words up to the clause's end after it.
-    let after = after.split([',', ';', '.']).next().unwrap_or("");
-    format!(
-        "{} {}",
-        &doc.folded[before_from.min(q.start)..q.start],
-        after
-    )
+    let after_end = doc.folded[after_from..after_to]
+        .find([',', ';', '.'])
+        .map_or(after_to, |k| after_from + k);
+    (before_from.min(q.start)..q.start, after_from..after_end)
+}
+
+/// A word's first three letters, lowercase, when it has them in ASCII.
+fn three(word: &[u8]) -> Option<[u8; 3]> {
+    (word.len() >= 3 && word[..3].iter().all(u8::is_ascii_alphabetic)).then(|| {
+        [
+            word[0].to_ascii_lowercase(),
+            word[1].to_ascii_lowercase(),
+            word[2].to_ascii_lowercase(),
+        ]
+    })
 }
 
 /// The words of a label that name something, lowercase and cut to their
