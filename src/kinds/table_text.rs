@@ -29,6 +29,10 @@ const FUNCTION_WORDS: &[&str] = &[
     "non", "no", "not", "other", "total", "all",
 ];
 
+/// Rows opened by one word, counted by their cells, beyond which the
+/// word is too common to name a row.
+const MAX_CELLS_PER_WORD: usize = 256;
+
 pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
     // Cells of every table, with the stems of their row's label and of
     // their column's header (each computed once), and whether the
@@ -97,9 +101,11 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
             continue;
         }
         let around = stems(&format!("{} {}", &doc.folded[before], &doc.folded[after]));
+        // (A word that opens hundreds of cells' rows names none of them.)
         let mut maybe: Vec<usize> = around
             .iter()
             .filter_map(|w| by_word.get(w.as_str()))
+            .filter(|cells| cells.len() <= MAX_CELLS_PER_WORD)
             .flatten()
             .copied()
             .collect();
