@@ -808,3 +808,15 @@ fn a_numbered_list_after_a_full_stop_is_counted_only_by_a_count_of_tasks() {
         ["zh.count.enumerated"]
     );
 }
+
+#[test]
+fn a_weighted_percentage_is_not_its_count_over_the_sample() {
+    // Surveys print weighted percentages beside unweighted counts.
+    let weighted = "Percentages are weighted to the state population. \
+                    Of the 4,000 respondents, 52.3% (n = 1,900) were women.";
+    assert!(rules_flagged_on_stdin(weighted).is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin("Of the 4,000 respondents, 52.3% (n = 1,900) were women."),
+        ["en.ratio.bracket"]
+    );
+}

@@ -54,6 +54,7 @@ impl RelationKind for Ratio {
     fn propose(&self, cx: &Context, out: &mut Vec<Candidate>) {
         let doc = cx.doc;
         rate_columns(doc, out);
+        let weighted = doc.folded.contains("weighted") || doc.folded.contains("Weighted");
         for i in 0..doc.figures.len() {
             let q = &doc.figures[i];
             if !q.is_operand() {
@@ -67,6 +68,9 @@ impl RelationKind for Ratio {
                     subset_share(cx, i, out);
                 }
                 of_count(cx, i, out);
+                if m.host.is_none() {
+                    share_then_count(cx, i, weighted, out);
+                }
             }
             rate(cx, i, out);
         }
@@ -249,11 +253,43 @@ fn year_in_clause(doc: &Document, i: usize) -> Option<u16> {
 }
 
 fn bracket(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
-    let doc = cx.doc;
-    let m = &doc.mentions[i];
+    let m = &cx.doc.mentions[i];
     let (Some(part), None) = (m.host, m.whole.as_ref()) else {
         return;
     };
+    bracket_of(cx, i, part, true, out);
+}
+
+/// `64% (n = 378)`: a percentage followed by its count in brackets, the
+/// mirror of `378 (64%)`. Survey reports print weighted percentages
+/// beside unweighted counts: in a text that speaks of weighting, the
+/// reading confirms, never reports.
+fn share_then_count(cx: &Context, i: usize, weighted: bool, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    let q = &doc.figures[i];
+    let Some(part) = (i + 1 < doc.figures.len()).then_some(i + 1) else {
+        return;
+    };
+    let pq = &doc.figures[part];
+    if pq.kind != Kind::Number || !pq.is_operand() || !doc.same_sentence(i, part) {
+        return;
+    }
+    let between: String = doc.folded[q.unit_end.max(q.end)..pq.start]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let closes = doc.folded[pq.unit_end.max(pq.end)..]
+        .trim_start()
+        .starts_with([')', ';', ',']);
+    if !matches!(between.as_str(), "(n=" | "(N=") || !closes || doc.mentions[i].whole.is_some() {
+        return;
+    }
+    bracket_of(cx, i, part, !weighted, out);
+}
+
+fn bracket_of(cx: &Context, i: usize, part: usize, may_report: bool, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    let m = &doc.mentions[i];
     let pq = &doc.figures[part];
     let noun = doc.mentions[part].name().to_owned();
     // Candidate wholes by rank: a frame of the sentence (`Of the 540
@@ -355,7 +391,7 @@ fn bracket(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
         let mut c = Candidate::new(NAME, "bracket", m.lang, i)
             .with("part", part)
             .with("whole", w);
-        if r >= 2 {
+        if r >= 2 && may_report {
             c = c.strong();
         }
         out.push(c);
