@@ -820,3 +820,16 @@ fn a_weighted_percentage_is_not_its_count_over_the_sample() {
         ["en.ratio.bracket"]
     );
 }
+
+#[test]
+fn a_quarter_s_figure_is_not_the_sum_of_the_quarters() {
+    // The fourth quarter's revenue is one of the parts, not their total.
+    let quarter = "2022年Q4公司实现营业收入0.90亿元。Q1-Q4分别实现营业收入0.63亿元、0.68亿元、0.67亿元、0.90亿元。";
+    assert!(rules_flagged_on_stdin(quarter).is_empty());
+    assert_eq!(
+        rules_flagged_on_stdin(
+            "2022年公司实现营业收入2.98亿元。Q1-Q4分别实现营业收入0.63亿元、0.68亿元、0.67亿元、0.90亿元。"
+        ),
+        ["zh.sum.quarters"]
+    );
+}

@@ -11,7 +11,7 @@ mod subjects;
 pub mod table;
 
 pub use mention::{Mention, Role};
-pub use period::Period;
+pub use period::{Part, Period};
 
 use crate::lex::{self, Level, Quantity, Segments};
 use crate::lexicon::{Cue, CueHit, Lang, Lexicon};

@@ -11,6 +11,12 @@
 pub fn item_counts(text: &str, parallel: bool) -> Option<(usize, usize)> {
     let text = strip_brackets(text);
     let text = text.trim_matches(|c: char| c.is_whitespace() || "“”\"「」『』《》:：".contains(c));
+    // `Q1-Q4` alone names its quarters in either language.
+    if !text.contains(['、', ',', '，']) {
+        if let Some(n) = quarter_range(text) {
+            return Some((n, n));
+        }
+    }
     if text.chars().any(crate::source::is_cjk) && !text.contains(", ") {
         chinese(text, parallel)
     } else {

@@ -16,6 +16,7 @@ pub(crate) mod growth;
 pub(crate) mod list;
 mod multiple;
 mod points;
+mod quarters;
 mod ratio;
 mod repeat;
 mod respectively;

@@ -60,6 +60,7 @@ impl RelationKind for Sum {
             "table",
             "column",
             "difference",
+            "quarters",
         ]
     }
 
@@ -85,6 +86,7 @@ impl RelationKind for Sum {
         tables(cx, out);
         total_columns(cx.doc, out);
         difference_columns(cx.doc, out);
+        super::quarters::propose(cx.doc, out);
     }
 
     fn evaluate(&self, doc: &Document, c: &Candidate) -> Option<Verdict> {
@@ -93,7 +95,12 @@ impl RelationKind for Sum {
 }
 
 /// A breakdown's candidate: `total` = Σ parts.
-fn breakdown(shape: &'static str, doc: &Document, total: usize, parts: &[usize]) -> Candidate {
+pub(super) fn breakdown(
+    shape: &'static str,
+    doc: &Document,
+    total: usize,
+    parts: &[usize],
+) -> Candidate {
     let mut c = Candidate::new(NAME, shape, doc.mentions[total].lang, total).strong();
     for &p in parts {
         c = c.with("part", p);

@@ -1,0 +1,122 @@
+//! A period's flow is the sum of its quarters': `Q1-Q4分别实现营业收入0.63亿元、
+//! 0.68亿元、0.67亿元、0.90亿元` against the year's `营业收入2.88亿元`, and
+//! Q1/Q2 against the half year, Q1–Q3 against 前三季度.
+//!
+//! The quarters are the subjects of a 分别 run (`Q1-Q4`, `Q1/Q2/Q3/Q4`,
+//! from the first quarter on, one value each); the measure is named
+//! between the subjects and the values (`分别实现营业收入`); the total is the
+//! nearest earlier level of the paragraph so named, of the year or of the
+//! first n quarters, never of one quarter.
+
+use super::runs::paired;
+use super::util::comparable;
+use super::Candidate;
+use crate::doc::{Document, Role};
+use crate::lex::Kind;
+use crate::lexicon::Lang;
+
+/// Words around a measure's name that are no part of it.
+const NOT_MEASURE: &[&str] = &["分别", "单季度", "单季", "实现", "为", "公司", "的"];
+
+pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
+    for p in paired(doc) {
+        let Some((start, end)) = p.subjects else {
+            continue;
+        };
+        let first = p.values[0];
+        if doc.mentions[first].lang != Lang::Zh {
+            continue;
+        }
+        let Some(n) = quarters(&doc.folded[start..end]) else {
+            continue;
+        };
+        let values = &p.values;
+        let q0 = &doc.figures[first];
+        let amounts = values.iter().all(|&v| {
+            let q = &doc.figures[v];
+            q.kind == Kind::Number && q.is_operand() && comparable(q, q0)
+        });
+        if values.len() != n || !amounts {
+            continue;
+        }
+        // The measure: the words after the quarters' names, in the
+        // subjects (`Q1/Q2/Q3/Q4单季度营业收入分别为`) or after them
+        // (`Q1-Q4分别实现营业收入`), to the first value.
+        let subjects = &doc.folded[start..end];
+        let after_names = subjects
+            .rfind(|c: char| c.is_ascii_alphanumeric() || c == '/' || c == '-')
+            .map_or(subjects, |k| &subjects[k + 1..]);
+        let mut measure = format!("{after_names}{}", &doc.folded[end..q0.start]);
+        for w in NOT_MEASURE {
+            measure = measure.replace(w, "");
+        }
+        let measure = measure.trim();
+        if measure.chars().count() < 2 || !measure.chars().all(crate::source::is_cjk) {
+            continue;
+        }
+        let part_of_year = |part: Option<crate::doc::Part>| {
+            use crate::doc::Part;
+            match part {
+                None | Some(Part::Year) => n == 4,
+                Some(Part::ToQuarter(k)) => usize::from(k) == n,
+                _ => false,
+            }
+        };
+        let year = doc.mentions[first].period.year;
+        let total = (0..first).rev().take(40).find(|&j| {
+            let m = &doc.mentions[j];
+            let q = &doc.figures[j];
+            doc.same_paragraph(j, first)
+                && m.role == Role::Level
+                && q.kind == Kind::Number
+                && q.is_operand()
+                && comparable(q, q0)
+                && doc.name_of(j).ends_with(measure)
+                && part_of_year(m.period.part)
+                && m.period.months.is_none()
+                && year.is_none_or(|y| m.period.year.is_none_or(|ty| ty == y))
+        });
+        if let Some(total) = total {
+            out.push(super::sum::breakdown("quarters", doc, total, values));
+        }
+    }
+}
+
+/// How many quarters a list of them names from the first on (`Q1-Q4`
+/// four, `Q1/Q2/Q3` three, `22Q1/Q2` two), or None.
+fn quarters(subjects: &str) -> Option<usize> {
+    let upper = subjects.to_ascii_uppercase();
+    let at = upper.find("Q1")?;
+    let rest = &upper[at..];
+    if let Some(n) = super::list::quarter_range(rest) {
+        return Some(n);
+    }
+    let listed: Vec<&str> = rest
+        .split('/')
+        .map(|s| s.trim_end_matches(|c: char| !c.is_ascii_alphanumeric()))
+        .collect();
+    let mut n = 0;
+    for (k, item) in listed.iter().enumerate() {
+        let want = format!("Q{}", k + 1);
+        if item.starts_with(&want) {
+            n += 1;
+        } else {
+            break;
+        }
+    }
+    (n >= 2).then_some(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quarters;
+
+    #[test]
+    fn quarters_are_counted_from_the_first() {
+        assert_eq!(quarters("2022年Q1-Q4"), Some(4));
+        assert_eq!(quarters("Q1/Q2/Q3/Q4单季度营业收入"), Some(4));
+        assert_eq!(quarters("22Q1/Q2"), Some(2));
+        assert_eq!(quarters("Q2/Q3"), None);
+        assert_eq!(quarters("华东/华南"), None);
+    }
+}
