@@ -31,7 +31,24 @@ const MAX_FIGURES_PER_SENTENCE: usize = 40;
 type Printed = (Kind, Decimal, u32);
 
 pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
-    let sentences = sentences(doc);
+    // Sentence against sentence; then line against line, for a summary
+    // that packs in one sentence what the results spread over several
+    // (three agreeing values then).
+    let by_sentence = units(doc, MAX_FIGURES_PER_SENTENCE, |q| q.sentence as u64);
+    propose_in(doc, &by_sentence, 2, out);
+    let breaks = &doc.view.soft_breaks;
+    let by_line = units(doc, 2 * MAX_FIGURES_PER_SENTENCE, |q| {
+        (q.paragraph as u64) << 32 | breaks.partition_point(|&k| k <= q.start) as u64
+    });
+    propose_in(doc, &by_line, 3, out);
+}
+
+fn propose_in(
+    doc: &Document,
+    sentences: &[Vec<usize>],
+    min_anchors: usize,
+    out: &mut Vec<Candidate>,
+) {
     let printed = |i: usize| -> Printed {
         let q = &doc.figures[i];
         (q.kind, q.value.normalize(), q.decimals)
@@ -62,7 +79,7 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
     }
     let mut pairs: Vec<(usize, usize)> = shared
         .into_iter()
-        .filter(|&(_, n)| n >= 2)
+        .filter(|&(_, n)| n >= min_anchors)
         .map(|(p, _)| p)
         .collect();
     pairs.sort_unstable();
@@ -78,24 +95,29 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
         {
             continue;
         }
-        align(doc, fa, fb, &printed, out);
+        align(doc, fa, fb, &printed, min_anchors, out);
     }
 }
 
-/// The figures of each sentence that may be restated: amounts, counts and
-/// percentages of prose, two or more to a sentence.
-fn sentences(doc: &Document) -> Vec<Vec<usize>> {
+/// The figures of each unit of text (a sentence, a line) that may be
+/// restated: amounts, counts and percentages of prose, two or more to a
+/// unit, `most` at most.
+fn units(
+    doc: &Document,
+    most: usize,
+    unit_of: impl Fn(&crate::lex::Quantity) -> u64,
+) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = Vec::new();
     let mut current: Vec<usize> = Vec::new();
-    let mut sentence = usize::MAX;
+    let mut unit = u64::MAX;
     for i in 0..doc.figures.len() {
         let q = &doc.figures[i];
-        if q.sentence != sentence {
-            if (2..=MAX_FIGURES_PER_SENTENCE).contains(&current.len()) {
+        if unit_of(q) != unit {
+            if (2..=most).contains(&current.len()) {
                 out.push(std::mem::take(&mut current));
             }
             current.clear();
-            sentence = q.sentence;
+            unit = unit_of(q);
         }
         let m = &doc.mentions[i];
         if q.is_operand()
@@ -106,7 +128,7 @@ fn sentences(doc: &Document) -> Vec<Vec<usize>> {
             current.push(i);
         }
     }
-    if (2..=MAX_FIGURES_PER_SENTENCE).contains(&current.len()) {
+    if (2..=most).contains(&current.len()) {
         out.push(current);
     }
     out
@@ -126,6 +148,7 @@ fn align(
     a: &[usize],
     b: &[usize],
     printed: &impl Fn(usize) -> Printed,
+    min_anchors: usize,
     out: &mut Vec<Candidate>,
 ) {
     let (n, m) = (a.len(), b.len());
@@ -157,7 +180,7 @@ fn align(
         .iter()
         .filter(|&&(i, _)| distinctive(doc, a[i]))
         .count();
-    if anchors < 2 {
+    if anchors < min_anchors {
         return;
     }
     for &(i, j) in &matched {
