@@ -34,11 +34,23 @@ const FUNCTION_WORDS: &[&str] = &[
 const MAX_CELLS_PER_WORD: usize = 256;
 
 pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
+    // (A text with no table, or no English prose figure, has nothing to
+    // match: most Chinese reports.)
+    let english_prose = || {
+        doc.mentions
+            .iter()
+            .any(|m| m.lang == Lang::En && !m.in_table)
+    };
+    if doc.tables.is_empty() || !english_prose() {
+        return;
+    }
     // Cells of every table, with the stems of their row's label and of
     // their column's header (each computed once), and whether the
     // column holds shares.
     let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut columns: Vec<(Vec<String>, bool)> = Vec::new();
+    // (A column's header words are read only when a column is to be
+    // chosen: headers of extracted tables can be long.)
+    let mut columns: Vec<(&str, bool)> = Vec::new();
     // (figure, row, column)
     let mut cells: Vec<(usize, usize, usize)> = Vec::new();
     for table in &doc.tables {
@@ -47,7 +59,7 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
             table
                 .columns
                 .iter()
-                .map(|col| (stems_of_header(&col.header), col.percent)),
+                .map(|col| (col.header.as_str(), col.percent)),
         );
         for row in &table.rows {
             let stems = stems(&row.label);
@@ -76,6 +88,15 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
         by_word.keys().filter_map(|w| three(w.as_bytes())).collect();
     let column_at: HashMap<usize, usize> = cells.iter().map(|&(i, _, c)| (i, c)).collect();
     let header_of = |i: usize| column_at.get(&i).map(|&c| &columns[c]);
+    // Each column's header words, read once when first needed.
+    let header_words: Vec<std::cell::OnceCell<Vec<String>>> = (0..columns.len())
+        .map(|_| std::cell::OnceCell::new())
+        .collect();
+    let words_of = |i: usize| {
+        column_at
+            .get(&i)
+            .map(|&c| header_words[c].get_or_init(|| stems_of_header(columns[c].0)))
+    };
     if cells.is_empty() {
         return;
     }
@@ -137,8 +158,8 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
                 .iter()
                 .copied()
                 .filter(|&i| {
-                    header_of(i).is_some_and(|h| {
-                        !h.0.is_empty() && h.0.iter().all(|w| sentence.contains(w))
+                    words_of(i).is_some_and(|words| {
+                        !words.is_empty() && words.iter().all(|w| sentence.contains(w))
                     })
                 })
                 .collect()
