@@ -568,17 +568,14 @@ fn entity_after(word: &[u8], rest: &str) -> Option<usize> {
             continue;
         }
         first = false;
-        let lower = bare.to_ascii_lowercase();
+        let is = |list: &[&str]| list.iter().any(|n| n.eq_ignore_ascii_case(bare));
         let capital = bare.starts_with(|c: char| c.is_ascii_uppercase());
-        if capital
-            && !NOT_NAMES.contains(&lower.as_str())
-            && !crate::doc::period::MONTH_NAMES.contains(&lower.as_str())
-        {
+        if capital && !is(NOT_NAMES) && !is(crate::doc::period::MONTH_NAMES) {
             end = Some(at + bare.len());
             if bare.len() != w.len() {
                 break;
             }
-        } else if end.is_none() || !(lower == "of" || lower == "and") {
+        } else if end.is_none() || !is(&["of", "and"]) {
             break;
         }
         at = next;

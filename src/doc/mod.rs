@@ -36,6 +36,9 @@ pub struct Document {
     figure_index: offsets::OffsetIndex,
     /// One per figure, same index.
     pub mentions: Vec<Mention>,
+    /// Every 分别 / respectively with its values and subjects, read once
+    /// for the kinds that pair them.
+    pub respectively: Vec<crate::kinds::runs::Paired>,
     pub tables: Vec<table::Table>,
     /// For each figure that is a table cell: its table and column.
     pub cell_columns: Vec<Option<(u32, u32)>>,
@@ -62,6 +65,7 @@ impl Document {
             cue_index,
             figure_index,
             mentions: Vec::new(),
+            respectively: Vec::new(),
             tables: Vec::new(),
             chains: Vec::new(),
             cell_columns: Vec::new(),
@@ -71,6 +75,7 @@ impl Document {
             doc.figures[i].kind = lex::Kind::Number;
         }
         doc.mentions = mention::build(&doc, lexicon);
+        doc.respectively = crate::kinds::runs::paired(&doc);
         subjects::name_values(&mut doc, lexicon);
         // Marked tables are read from their structure; the rest of the
         // text is searched for tables laid out by hand or by a PDF.

@@ -18,7 +18,9 @@ use super::Document;
 use crate::lexicon::{Lang, Lexicon};
 
 pub fn name_values(doc: &mut Document, lexicon: &Lexicon) {
-    for paired in crate::kinds::runs::paired(doc) {
+    // (The runs are read before the names: they hold no label.)
+    let runs = std::mem::take(&mut doc.respectively);
+    for paired in &runs {
         let Some((start, end)) = paired.subjects else {
             continue;
         };
@@ -40,6 +42,7 @@ pub fn name_values(doc: &mut Document, lexicon: &Lexicon) {
             }
         }
     }
+    doc.respectively = runs;
 }
 
 /// The full name of each item of a Chinese list of subjects, or None

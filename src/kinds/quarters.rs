@@ -8,7 +8,6 @@
 //! nearest earlier level of the paragraph so named, of the year or of the
 //! first n quarters, never of one quarter.
 
-use super::runs::paired;
 use super::util::comparable;
 use super::Candidate;
 use crate::doc::{Document, Role};
@@ -19,7 +18,7 @@ use crate::lexicon::Lang;
 const NOT_MEASURE: &[&str] = &["分别", "单季度", "单季", "实现", "为", "公司", "的"];
 
 pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
-    for p in paired(doc) {
+    for p in &doc.respectively {
         let Some((start, end)) = p.subjects else {
             continue;
         };

@@ -54,7 +54,8 @@ impl RelationKind for Ratio {
     fn propose(&self, cx: &Context, out: &mut Vec<Candidate>) {
         let doc = cx.doc;
         rate_columns(doc, out);
-        let weighted = doc.folded.contains("weighted") || doc.folded.contains("Weighted");
+        // (Searched for only once a text prints `64% (n = 378)`.)
+        let weighted = std::cell::OnceCell::new();
         for i in 0..doc.figures.len() {
             let q = &doc.figures[i];
             if !q.is_operand() {
@@ -69,7 +70,7 @@ impl RelationKind for Ratio {
                 }
                 of_count(cx, i, out);
                 if m.host.is_none() {
-                    share_then_count(cx, i, weighted, out);
+                    share_then_count(cx, i, &weighted, out);
                 }
             }
             rate(cx, i, out);
@@ -264,7 +265,12 @@ fn bracket(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
 /// mirror of `378 (64%)`. Survey reports print weighted percentages
 /// beside unweighted counts: in a text that speaks of weighting, the
 /// reading confirms, never reports.
-fn share_then_count(cx: &Context, i: usize, weighted: bool, out: &mut Vec<Candidate>) {
+fn share_then_count(
+    cx: &Context,
+    i: usize,
+    weighted: &std::cell::OnceCell<bool>,
+    out: &mut Vec<Candidate>,
+) {
     let doc = cx.doc;
     let q = &doc.figures[i];
     let Some(part) = (i + 1 < doc.figures.len()).then_some(i + 1) else {
@@ -284,6 +290,8 @@ fn share_then_count(cx: &Context, i: usize, weighted: bool, out: &mut Vec<Candid
     if !matches!(between.as_str(), "(n=" | "(N=") || !closes || doc.mentions[i].whole.is_some() {
         return;
     }
+    let weighted = *weighted
+        .get_or_init(|| doc.folded.contains("weighted") || doc.folded.contains("Weighted"));
     bracket_of(cx, i, part, !weighted, out);
 }
 

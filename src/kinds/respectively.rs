@@ -3,7 +3,6 @@
 //! by 0.1% and 0.5% respectively`).
 
 use super::list::item_counts;
-use super::runs::paired;
 use super::{Candidate, Context, RelationKind, Verdict};
 use crate::doc::Document;
 
@@ -30,7 +29,7 @@ impl RelationKind for Respectively {
 
     fn propose(&self, cx: &Context, out: &mut Vec<Candidate>) {
         let doc = cx.doc;
-        for p in paired(doc) {
+        for p in &doc.respectively {
             let Some((start, end)) = p.subjects else {
                 continue;
             };

@@ -10,7 +10,6 @@
 
 use rust_decimal::Decimal;
 
-use super::runs::paired;
 use super::util::{fit, shown, structure_words};
 use super::{Candidate, Context, RelationKind, Verdict};
 use crate::doc::{Document, Role};
@@ -61,7 +60,7 @@ impl RelationKind for ShareSum {
             }
             out.push(shares("structure", doc, chain));
         }
-        for p in paired(doc) {
+        for p in &doc.respectively {
             let Some((start, end)) = p.subjects else {
                 continue;
             };

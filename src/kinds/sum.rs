@@ -1345,7 +1345,7 @@ fn defined(cx: &Context, out: &mut Vec<Candidate>) {
 /// the 户籍人口 stated before.
 fn partitions(cx: &Context, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
-    for p in super::runs::paired(doc) {
+    for p in &doc.respectively {
         // Groups named by figures (0-17岁) are no subjects `paired`
         // reads: the words of the cue's clause before it.
         let (start, end) = p.subjects.unwrap_or_else(|| {
