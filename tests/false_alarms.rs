@@ -833,3 +833,37 @@ fn a_quarter_s_figure_is_not_the_sum_of_the_quarters() {
         ["zh.sum.quarters"]
     );
 }
+
+#[test]
+fn a_group_of_table_rows_that_lists_only_the_commonest_is_no_breakdown_of_their_sum() {
+    // Shares over answers: each group's counts add up to the shares' whole.
+    let survey = "| Characteristic | All | Site A |\n|---|---|---|\n**Sex** | | |\n\
+        Female | 412 (55.1) | 230 (57.5) |\nMale | 336 (44.9) | 170 (45.2) |\n\
+        **Age, y** | | |\n18–39 | 201 (26.9) | 98 (24.4) |\n\
+        40–64 | 380 (50.8) | 210 (52.2) |\n≥65 | 167 (22.3) | 94 (23.4) |\n";
+    assert_eq!(rules_flagged_on_stdin(survey), ["en.ratio.group"]);
+    // A heading that states the group's size (`no./113`) gives the whole:
+    // the rows are the commonest answers, not all of them.
+    let commonest = "Characteristic | Value\n---|---\nType of pharmacy, no./113 (%)\n\
+        Retail | 93 (82)\nMail order | 9 (8)\nRetail and mail order | 5 (4)\n\
+        Retail and hospital | 4 (4)\nHospital | 1 (1)\n";
+    assert!(rules_flagged_on_stdin(commonest).is_empty());
+    // Conditions one person may have several of keep no group reading.
+    let conditions = "| Condition | Clinic A | Clinic B |\n|---|---|---|\n\
+        **Chronic conditions** | | |\nDiabetes | 120 (30.0) | 80 (26.7) |\n\
+        Hypertension | 200 (50.0) | 140 (46.7) |\nAsthma | 60 (15.0) | 40 (13.3) |\n";
+    assert!(rules_flagged_on_stdin(conditions).is_empty());
+    assert!(!checked_kinds_on_stdin(conditions).contains(&"ratio".to_owned()));
+}
+
+#[test]
+fn a_table_at_the_top_of_a_file_keeps_its_header() {
+    // The first line is the header row, not the document's title: the
+    // change column is checked against the years it follows.
+    let table = " | 2019 | 2018 | Change\nConnectors | 1,250 | 1,410 | (160)\n\
+        Sensors | 830 | 905 | (75)\nCables | 415 | 388 | 27\nTotal | 2,495 | 2,703 | (208)\n";
+    assert!(rules_flagged_on_stdin(table).is_empty());
+    assert!(checked_kinds_on_stdin(table).contains(&"sum".to_owned()));
+    let slip = table.replace("| 27\n", "| 37\n");
+    assert_eq!(rules_flagged_on_stdin(&slip), ["en.sum.difference"]);
+}

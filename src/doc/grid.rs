@@ -54,7 +54,7 @@ struct Line {
 pub fn find(doc: &Document, lexicon: &Lexicon) -> (Vec<Table>, Vec<Range<usize>>) {
     let mut tables = Vec::new();
     let mut ranges = Vec::new();
-    for block in blocks(&doc.folded, &doc.view.soft_breaks) {
+    for (block, caption) in blocks(&doc.folded, &doc.view.soft_breaks) {
         // A cell per line (`指 标 |` / `产 量 |` / …) marks no rows: the
         // layout reader finds them.
         if block.iter().all(|l| l.cells.len() < 2) {
@@ -66,7 +66,10 @@ pub fn find(doc: &Document, lexicon: &Lexicon) -> (Vec<Table>, Vec<Range<usize>>
         let start = first.cells.first().map_or(0, |c| c.start);
         let end = last.cells.last().map_or(start, |c| c.end);
         ranges.push(start..end);
-        tables.extend(read(doc, lexicon, &block));
+        // A caption right above the table that states a figure (`Type of
+        // pharmacy, no./113 (%)`).
+        let caption = caption.is_some_and(|r| !doc.figure_range(r.start, r.end).is_empty());
+        tables.extend(read(doc, lexicon, &block, caption));
     }
     (tables, ranges)
 }
@@ -142,9 +145,11 @@ fn lines(text: &str, soft_breaks: &[usize]) -> Vec<Range<usize>> {
 /// Runs of lines with at least two marked cells. A line of spaces (a
 /// Markdown delimiter row, blanked) or a delimiter row inside a run
 /// belongs to it.
-fn blocks(text: &str, soft_breaks: &[usize]) -> Vec<Vec<Line>> {
+/// Each with the line right above it, unless blank: its caption.
+fn blocks(text: &str, soft_breaks: &[usize]) -> Vec<(Vec<Line>, Option<Range<usize>>)> {
     let mut out = Vec::new();
     let mut block: Vec<Line> = Vec::new();
+    let mut caption = None;
     let all = lines(text, soft_breaks);
     // A line of one cell is a row's label wrapped before its cells
     // (`Fatal or nonfatal congestive heart failure |`).
@@ -158,14 +163,27 @@ fn blocks(text: &str, soft_breaks: &[usize]) -> Vec<Vec<Line>> {
     for (k, line) in all.iter().cloned().enumerate() {
         let s = &text[line.clone()];
         if marked(&line) && !crate::source::is_delimiter_row(s) {
+            if block.is_empty() {
+                caption = k
+                    .checked_sub(1)
+                    .map(|p| all[p].clone())
+                    .filter(|r| !text[r.clone()].trim().is_empty());
+            }
             block.push(Line {
                 cells: cells_of(text, line.clone()),
                 range: line,
             });
-        } else if !block.is_empty() && is_group_heading(s) && all.get(k + 1).is_some_and(&marked) {
+        } else if !block.is_empty()
+            && is_group_heading(s)
+            && all[k + 1..]
+                .iter()
+                .take(3)
+                .find(|l| !is_group_heading(&text[(*l).clone()]))
+                .is_some_and(&marked)
+        {
             // `**Age, y**` between rows: a row spanning the table (a group
             // of rows under its heading), which a converter writes
-            // without bars.
+            // without bars; a sub-header (`No. (%)`) may stand over it.
             block.push(Line {
                 cells: vec![line.clone()],
                 range: line,
@@ -175,14 +193,14 @@ fn blocks(text: &str, soft_breaks: &[usize]) -> Vec<Vec<Line>> {
         {
             continue;
         } else if !block.is_empty() {
-            out.push(std::mem::take(&mut block));
+            out.push((std::mem::take(&mut block), caption.take()));
         }
     }
     if !block.is_empty() {
-        out.push(block);
+        out.push((block, caption));
     }
     // Without a frame on most lines, a leading bar opens an empty cell.
-    for block in &mut out {
+    for (block, _) in &mut out {
         let opens = |l: &Line| text[l.range.clone()].trim_start().starts_with(['|', '｜']);
         let closes = |l: &Line| text[l.range.clone()].trim_end().ends_with(['|', '｜']);
         let framed = block.iter().filter(|l| opens(l)).count();
@@ -201,6 +219,7 @@ fn blocks(text: &str, soft_breaks: &[usize]) -> Vec<Vec<Line>> {
 fn is_group_heading(s: &str) -> bool {
     let t = s.trim();
     !t.is_empty()
+        && !t.contains(['|', '｜'])
         && t.chars().count() <= 60
         && !t.ends_with(['.', '。', ':', '：'])
         && !crate::kinds::list::strip_brackets(t).contains(|c: char| c.is_ascii_digit())
@@ -261,6 +280,17 @@ fn shape(doc: &Document, cell: &Range<usize>) -> Shape {
     }
 }
 
+/// A figure printed as a year: four digits from 1900 to 2100, nothing
+/// around them.
+fn is_year(doc: &Document, i: usize) -> bool {
+    let q = &doc.figures[i];
+    let printed = &doc.folded[q.start..q.end];
+    printed.len() == 4
+        && printed.bytes().all(|b| b.is_ascii_digit())
+        && q.unit_end <= q.end
+        && (1900..=2100).contains(&printed.parse::<u32>().unwrap_or(0))
+}
+
 /// Letters that are not a unit's or a currency's: a cell of words.
 fn has_words(s: &str) -> bool {
     s.chars().filter(|c| c.is_alphabetic()).count() > 0
@@ -271,7 +301,7 @@ fn has_words(s: &str) -> bool {
 }
 
 /// Reads one block of marked lines as a table.
-fn read(doc: &Document, lexicon: &Lexicon, block: &[Line]) -> Vec<Table> {
+fn read(doc: &Document, lexicon: &Lexicon, block: &[Line], caption: bool) -> Vec<Table> {
     let mut shapes: Vec<Vec<Shape>> = block
         .iter()
         .map(|l| l.cells.iter().map(|c| shape(doc, c)).collect())
@@ -305,12 +335,18 @@ fn read(doc: &Document, lexicon: &Lexicon, block: &[Line]) -> Vec<Table> {
     }
     let block = &merged[..];
     let shapes = merged_shapes;
-    // A row of figures: a label, then at least one figure.
+    // A row of figures: a label, then at least one figure, not all of
+    // them years (`Net sales (in thousands) | 2018 | 2019`: a header).
     let is_data = |r: usize| {
-        shapes[r]
+        let values: Vec<&Shape> = shapes[r]
             .iter()
             .skip(1)
-            .any(|s| !matches!(s, Shape::Empty | Shape::Words))
+            .filter(|s| !matches!(s, Shape::Empty | Shape::Words))
+            .collect();
+        !values.is_empty()
+            && !values
+                .iter()
+                .all(|s| matches!(s, Shape::Value(i) if is_year(doc, *i)))
     };
     let Some(first) = (0..block.len()).find(|&r| is_data(r)) else {
         return Vec::new();
@@ -349,7 +385,7 @@ fn read(doc: &Document, lexicon: &Lexicon, block: &[Line]) -> Vec<Table> {
     segments
         .into_iter()
         .filter(|rows| rows.len() >= MIN_ROWS)
-        .filter_map(|rows| build(doc, lexicon, block, &shapes, first, &rows))
+        .filter_map(|rows| build(doc, lexicon, block, &shapes, first, &rows, caption))
         .collect()
 }
 
@@ -362,6 +398,7 @@ fn build(
     shapes: &[Vec<Shape>],
     first: usize,
     data: &[usize],
+    caption: bool,
 ) -> Option<Table> {
     // The table's width in cells: the most common among rows of figures,
     // trailing empty cells not counted.
@@ -407,20 +444,44 @@ fn build(
     let header_lines = &block[..first];
     let header_of = |c: usize| -> String {
         let mut parts: Vec<&str> = Vec::new();
-        for line in header_lines {
+        // A line of one cell spans the table (`No. (%)`, a group's
+        // heading over the first rows): no column's header.
+        let filled = |line: &Line| {
+            line.cells.len()
+                - line
+                    .cells
+                    .iter()
+                    .rev()
+                    .take_while(|c| doc.folded[(*c).clone()].trim().is_empty())
+                    .count()
+        };
+        // A sub-header over every value column, no cell over the labels.
+        let sub_header = header_lines.iter().any(|l| filled(l) + 1 == width);
+        for line in header_lines.iter().filter(|l| l.cells.len() > 1) {
             {
                 // Aligned with the rows when it has as many cells; a line
-                // with fewer heads the value columns (a sub-header has no
-                // cell over the labels).
-                let used = line.cells.len()
-                    - line
-                        .cells
-                        .iter()
-                        .rev()
-                        .take_while(|c| doc.folded[(*c).clone()].trim().is_empty())
-                        .count();
-                let offset = usize::from(used < width);
-                if let Some(cell) = c.checked_sub(offset).and_then(|k| line.cells.get(k)) {
+                // with one fewer heads the value columns (a sub-header has
+                // no cell over the labels).
+                let used = filled(line);
+                // A line with a label cell and fewer cells that divide the
+                // value columns evenly spans them (`Variable | Perceived
+                // effectiveness | Negative reactions` over `Mean (95% CI) |
+                // P value | Mean (95% CI) | P value`).
+                let spans = used >= 3
+                    && used + 1 < width
+                    && sub_header
+                    && (width - 1) % (used - 1) == 0
+                    && doc
+                        .figure_range(line.cells[0].start, line.cells[0].end)
+                        .is_empty();
+                let k = if used >= width {
+                    Some(c)
+                } else if spans {
+                    Some(1 + (c - 1) / ((width - 1) / (used - 1)))
+                } else {
+                    c.checked_sub(1)
+                };
+                if let Some(cell) = k.and_then(|k| line.cells.get(k)) {
                     let t = doc.folded[cell.clone()].trim();
                     if !t.is_empty() {
                         parts.push(t);
@@ -514,15 +575,23 @@ fn build(
                 _ => broken = true,
             }
         }
+        let heading = r > first
+            && shapes[r - 1].first() == Some(&Shape::Words)
+            && shapes[r - 1].iter().skip(1).all(|s| *s == Shape::Empty);
         rows.push(Row {
             label: super::table::row_label(lexicon, label_text),
             total: super::table::opens_with_total(label_text),
             level: super::table::outline(label_text).0,
             // A row of a label alone (`Licenses | | |`) heads the rows
             // after it.
-            opens_section: r > first
-                && shapes[r - 1].first() == Some(&Shape::Words)
-                && shapes[r - 1].iter().skip(1).all(|s| *s == Shape::Empty),
+            opens_section: heading,
+            // A table with no header under a caption that states a
+            // figure: the caption is its first rows' heading.
+            heading_figures: first == 0 && r == data[0] && caption
+                || heading && {
+                    let above = &block[r - 1].range;
+                    !doc.figure_range(above.start, above.end).is_empty()
+                },
             opens_group: label_text.starts_with("其中"),
             sub_row: label_text.starts_with(['#', '＃']),
             broken,

@@ -92,6 +92,26 @@ impl Document {
         }));
         doc.tables = tables;
         table::annotate(&mut doc);
+        if std::env::var_os("STATLINT_DEBUG_TABLES").is_some() {
+            for t in &doc.tables {
+                eprintln!(
+                    "table: {:?}",
+                    t.columns.iter().map(|c| &c.header).collect::<Vec<_>>()
+                );
+                for r in &t.rows {
+                    let cells: Vec<&str> = r
+                        .cells
+                        .iter()
+                        .map(|c| {
+                            c.map_or("·", |i| {
+                                &doc.folded[doc.figures[i].start..doc.figures[i].end]
+                            })
+                        })
+                        .collect();
+                    eprintln!("  {:?} total={} {:?}", r.label, r.total, cells);
+                }
+            }
+        }
         let mut cell_columns = vec![None; doc.figures.len()];
         for (t, table) in doc.tables.iter().enumerate() {
             for row in &table.rows {

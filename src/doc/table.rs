@@ -65,6 +65,9 @@ pub struct Row {
     /// A heading stands before the row (`Software Licenses` over
     /// `Windows`): it starts a section of the table.
     pub opens_section: bool,
+    /// The heading over the row's section states a figure (`Type of
+    /// pharmacy, no./113 (%)`, `(n = 77)`): the section's own whole.
+    pub heading_figures: bool,
     /// The outline level its label's marker gives (`一、` 1, `(一)` 2,
     /// `1.` 3, `(1)` 4): rows one level deeper after it are its parts.
     pub level: Option<u8>,
@@ -485,6 +488,7 @@ fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table
             label: norm(raw_label),
             level: outline(raw_label).0,
             opens_section: !before.is_empty(),
+            heading_figures: false,
             opens_group,
             sub_row: raw_label.starts_with(['#', '＃']),
             broken,
@@ -540,6 +544,7 @@ fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table
                     total: false,
                     level: None,
                     opens_section: false,
+                    heading_figures: false,
                     opens_group: false,
                     sub_row: false,
                     broken: false,

@@ -48,6 +48,7 @@ impl RelationKind for Ratio {
             "structure",
             "table",
             "column",
+            "group",
         ]
     }
 
@@ -77,6 +78,9 @@ impl RelationKind for Ratio {
         }
         structures(cx, out);
         tables(cx, out);
+        for g in super::tabular::share_groups(doc) {
+            out.extend(g.readings);
+        }
     }
 
     fn evaluate(&self, doc: &Document, c: &Candidate) -> Option<Verdict> {
@@ -781,6 +785,20 @@ fn rate_columns(doc: &Document, out: &mut Vec<Candidate>) {
     }
 }
 
+/// A table's `count (share)` cell whose share is of its group's counts
+/// (the rows under one heading): the whole is their sum.
+pub fn group_share(doc: &Document, stated: usize, part: usize, group: &[usize]) -> Candidate {
+    let mut c = Candidate::new(NAME, "group", doc.mentions[stated].lang, stated)
+        .with("part", part)
+        .strong();
+    for &w in group {
+        c = c.with("whole_part", w);
+    }
+    c.params.scale = Some(Decimal::ONE_HUNDRED);
+    c.params.defined = true;
+    c
+}
+
 /// A table cell that is the percentage `part` is of `whole`.
 fn table_share(doc: &Document, stated: usize, part: usize, whole: usize) -> Candidate {
     let mut c = Candidate::new(NAME, "table", doc.mentions[stated].lang, stated)
@@ -823,12 +841,27 @@ fn row_shares(doc: &Document, t: &crate::doc::table::Table, pc: usize, out: &mut
 const PLAUSIBLE_POINTS: i64 = 12;
 
 pub fn evaluate(doc: &Document, c: &Candidate) -> Option<Verdict> {
-    let (si, pi, wi) = (c.stated, c.member("part")?, c.member("whole")?);
-    let (stated, part, whole) = (&doc.figures[si], &doc.figures[pi], &doc.figures[wi]);
-    if !(stated.is_operand() && part.is_operand() && whole.is_operand()) {
+    let (si, pi) = (c.stated, c.member("part")?);
+    // The whole is one figure, or the sum of a group's counts.
+    let wholes = match c.member("whole") {
+        Some(w) => vec![w],
+        None => c.all("whole_part"),
+    };
+    let (stated, part) = (&doc.figures[si], &doc.figures[pi]);
+    if wholes.is_empty()
+        || !(stated.is_operand()
+            && part.is_operand()
+            && wholes.iter().all(|&w| doc.figures[w].is_operand()))
+    {
         return None;
     }
-    if part.value < Decimal::ZERO || whole.value <= Decimal::ZERO || stated.value < Decimal::ZERO {
+    let mut whole_interval = doc.figures[wholes[0]].interval();
+    let mut whole_value = doc.figures[wholes[0]].value;
+    for &w in &wholes[1..] {
+        whole_interval = whole_interval.checked_add(&doc.figures[w].interval())?;
+        whole_value = whole_value.checked_add(doc.figures[w].value)?;
+    }
+    if part.value < Decimal::ZERO || whole_value <= Decimal::ZERO || stated.value < Decimal::ZERO {
         return None;
     }
     let scale = c.params.scale.unwrap_or(match stated.kind {
@@ -836,8 +869,8 @@ pub fn evaluate(doc: &Document, c: &Candidate) -> Option<Verdict> {
         Kind::Number => Decimal::ONE,
         _ => Decimal::ONE_HUNDRED,
     });
-    let computed = part.interval().div(&whole.interval())?.scale(scale)?;
-    let exact = part.value.checked_div(whole.value)?.checked_mul(scale)?;
+    let computed = part.interval().div(&whole_interval)?.scale(scale)?;
+    let exact = part.value.checked_div(whole_value)?.checked_mul(scale)?;
     // A share is rounded to its last digit, or pushed by one unit there so
     // that a structure adds up to 100 (19.55 printed 19.5): only a miss by
     // more than that is the author's slip.
@@ -856,7 +889,14 @@ pub fn evaluate(doc: &Document, c: &Candidate) -> Option<Verdict> {
         _ => "",
     };
     let expected = format!("{}{sign}", format_fixed(exact, stated.decimals));
-    let (part_text, whole_text, stated_text) = (shown(doc, pi), shown(doc, wi), shown(doc, si));
+    let whole_text = match wholes[..] {
+        [w] => shown(doc, w),
+        _ => {
+            let terms: Vec<String> = wholes.iter().map(|&w| shown(doc, w)).collect();
+            format!("({})", terms.join(" + "))
+        }
+    };
+    let (part_text, stated_text) = (shown(doc, pi), shown(doc, si));
     let implicit = matches!(stated.kind, Kind::Percent | Kind::Permille);
     let times = if implicit || scale == Decimal::ONE {
         String::new()

@@ -86,6 +86,9 @@ impl RelationKind for ShareSum {
             }
         }
         pairs(cx, out);
+        for g in super::tabular::share_groups(doc) {
+            out.push(shares("table", doc, &g.shares));
+        }
         for t in &doc.tables {
             for p in super::tabular::partitions(cx.lexicon, t) {
                 for (c, col) in t.columns.iter().enumerate() {

@@ -726,6 +726,12 @@ fn colon_lists(cx: &Context, out: &mut Vec<Candidate>) {
         let Some(colon_at) = colon.map(|k| tq.unit_end + k).or(list_word) else {
             continue;
         };
+        // A figure in a row of cells (`(In millions) | 2019 | 2018`) opens
+        // no list of the prose after it.
+        let line_start = doc.folded[..tq.start].rfind('\n').map_or(0, |k| k + 1);
+        if doc.folded[line_start..tq.start].contains(['|', '｜']) {
+            continue;
+        }
         // Each element of the list starts with its part; a later figure in
         // the same element (`21 failed … for at least 3 of the cartoons`)
         // is a detail of that part.
@@ -1404,7 +1410,9 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
                 continue;
             }
             for (c, col) in t.columns.iter().enumerate() {
-                if col.change || col.ratio {
+                // Changes in the values' unit add up as the values do;
+                // percentage changes do not.
+                if col.change && col.percent || col.ratio {
                     continue;
                 }
                 let Some(total) = t.rows[p.total].cells[c] else {
@@ -1471,8 +1479,17 @@ fn subtotal_holds(
     held >= 1 && held + 1 >= columns
 }
 
-/// Header words of a total column (`合计`, `Total`, `All`).
-const TOTAL_COLUMN_WORDS: &[&str] = &["合计", "总计", "小计", "total", "all"];
+/// Header words of a total column (`合计`, `Total`, `All`, `Overall`).
+const TOTAL_COLUMN_WORDS: &[&str] = &["合计", "总计", "小计", "total", "all", "overall"];
+
+/// A header word without the footnote letter glued to it (`Overalla`,
+/// `Totalb`).
+fn without_footnote(w: &str) -> &str {
+    match w.strip_suffix(|c: char| ('a'..='h').contains(&c)) {
+        Some(stem) if TOTAL_COLUMN_WORDS.contains(&stem) => stem,
+        _ => w,
+    }
+}
 
 /// A total column (`Male | Female | Total`) against the value columns
 /// beside it, row by row: when the columns add up to it in every row but
@@ -1486,7 +1503,7 @@ fn total_columns(doc: &Document, out: &mut Vec<Candidate>) {
             let header = t.columns[k].header.to_lowercase();
             let is_total = header
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|w| TOTAL_COLUMN_WORDS.contains(&w))
+                .any(|w| TOTAL_COLUMN_WORDS.contains(&without_footnote(w)))
                 || ["合计", "总计", "小计"].iter().any(|w| header.contains(w));
             if !is_total {
                 continue;

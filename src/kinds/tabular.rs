@@ -304,3 +304,75 @@ pub fn partitions(lexicon: &Lexicon, table: &Table) -> Vec<Partition> {
     }
     out
 }
+
+/// The rows of one group of a `count (share)` column whose shares are of
+/// the group's own counts, and those readings.
+pub struct ShareGroup {
+    pub shares: Vec<usize>,
+    pub readings: Vec<super::Candidate>,
+}
+
+/// Groups of rows (under one heading: `Sex`, `Age, y`) whose `count
+/// (share)` cells give each share over the sum of the group's counts, as
+/// tables of survey answers do when some answers are missing. A group is
+/// read so when all its rows but one keep it, and the column when its
+/// groups keep it in all rows but a slip; a group of rows that do not
+/// partition anything (conditions a person may have several of) keeps
+/// nothing and is left alone.
+pub fn share_groups(doc: &Document) -> Vec<ShareGroup> {
+    let mut out = Vec::new();
+    for t in &doc.tables {
+        // A heading that states its group's size (`no./113 (%)`, `(n =
+        // 77)`) gives the whole: the rows listed may be the commonest
+        // only, so such a group is left out.
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut stated_whole = false;
+        for (r, row) in t.rows.iter().enumerate() {
+            if row.opens_section || groups.is_empty() {
+                groups.push(Vec::new());
+                stated_whole = row.heading_figures;
+            }
+            if let Some(g) = groups.last_mut() {
+                if !row.broken && !is_total_row(row) && !stated_whole {
+                    g.push(r);
+                }
+            }
+        }
+        for (pc, col) in t.columns.iter().enumerate() {
+            let Some(cc) = col.share_of else { continue };
+            if t.columns[cc].whole.is_some() {
+                continue;
+            }
+            let mut column = Vec::new();
+            let (mut rows, mut held) = (0, 0);
+            for g in &groups {
+                let cells: Option<Vec<(usize, usize)>> = g
+                    .iter()
+                    .map(|&r| Some((t.rows[r].cells[pc]?, t.rows[r].cells[cc]?)))
+                    .collect();
+                let Some(cells) = cells.filter(|c| c.len() >= 2) else {
+                    continue;
+                };
+                let counts: Vec<usize> = cells.iter().map(|c| c.1).collect();
+                let readings: Vec<super::Candidate> = cells
+                    .iter()
+                    .map(|&(s, n)| super::ratio::group_share(doc, s, n, &counts))
+                    .collect();
+                let (judged, h) = agreement(doc, &readings, super::ratio::evaluate);
+                if h == 0 || h + 1 < judged {
+                    continue;
+                }
+                rows += judged;
+                held += h;
+                column.push(ShareGroup {
+                    shares: cells.iter().map(|c| c.0).collect(),
+                    readings,
+                });
+            }
+            if keeps(rows, held) {
+                out.extend(column);
+            }
+        }
+    }
+    out
+}

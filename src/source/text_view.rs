@@ -211,8 +211,9 @@ fn is_title(line: &str) -> bool {
     // punctuation ends a sentence or a clause.
     let open_end = line.ends_with([')', '）'])
         || !line.ends_with(|c: char| c.is_ascii_punctuation() || "，、；：。！？—…".contains(c));
-    // A Chinese comma inside says a sentence wrapped, not a title.
-    (8..=60).contains(&line.chars().count()) && open_end && !line.contains('，')
+    // A Chinese comma inside says a sentence wrapped, not a title; a bar
+    // says a table's header row.
+    (8..=60).contains(&line.chars().count()) && open_end && !line.contains(['，', '|', '｜'])
 }
 
 fn is_heading(line: &str) -> bool {
