@@ -864,6 +864,31 @@ fn a_table_at_the_top_of_a_file_keeps_its_header() {
         Sensors | 830 | 905 | (75)\nCables | 415 | 388 | 27\nTotal | 2,495 | 2,703 | (208)\n";
     assert!(rules_flagged_on_stdin(table).is_empty());
     assert!(checked_kinds_on_stdin(table).contains(&"sum".to_owned()));
+    // A slip in the change column: its row's difference and the column's
+    // total both miss.
     let slip = table.replace("| 27\n", "| 37\n");
-    assert_eq!(rules_flagged_on_stdin(&slip), ["en.sum.difference"]);
+    assert_eq!(
+        rules_flagged_on_stdin(&slip),
+        ["en.sum.table", "en.sum.difference"]
+    );
+}
+
+#[test]
+fn an_account_row_is_a_total_only_when_its_figures_keep_it() {
+    // `Net operating loss carryforwards` opens the section: no net of
+    // anything above it; the first row is not the sum of the rows under
+    // it (the figures do not add up in any column).
+    let accounts = "Deferred tax ($ thousands) | 2024 | 2023 |\nNet operating loss carryforwards | 1,200 | 1,450 |\n\
+        Tax credits | 830 | 610 |\nAccrued expenses | 415 | 388 |\n\
+        Gross deferred tax assets | 2,445 | 2,448 |\n";
+    assert!(rules_flagged_on_stdin(accounts).is_empty());
+    assert_eq!(checked_kinds_on_stdin(accounts), ["sum", "sum"]);
+    let slip = accounts.replace("| 2,445 |", "| 2,454 |");
+    assert_eq!(rules_flagged_on_stdin(&slip), ["en.sum.table"]);
+    // An unnamed first row that adds up the rows under it in one column
+    // only is not their total.
+    let once = "Revenue ($ millions) | 2024 | 2023 | 2022 |\nServices | 500 | 410 | 380 |\n\
+        Consulting | 300 | 250 | 210 |\nTraining | 200 | 170 | 160 |\n";
+    assert!(rules_flagged_on_stdin(once).is_empty());
+    assert!(checked_kinds_on_stdin(once).is_empty());
 }

@@ -1397,8 +1397,8 @@ const CHANGES: u64 = 1 << 38;
 fn tables(cx: &Context, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
     for t in &doc.tables {
-        let ps = super::tabular::partitions(cx.lexicon, t);
-        for p in ps {
+        let mut known: Vec<usize> = Vec::new();
+        for p in super::tabular::partitions(cx.lexicon, t) {
             // An unlabelled row is read as its section's subtotal, and a
             // `Total …` row of a table of data as the total of the rows
             // above it (`Total assets` under `Working capital` is not);
@@ -1406,30 +1406,120 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
             let row = &t.rows[p.total];
             let read_as_total =
                 row.label.is_empty() || row.total && !crate::doc::table::names_total(&row.label);
-            if read_as_total && !subtotal_holds(doc, t, &p) {
+            if read_as_total && !subtotal_holds(doc, t, &p, 1) {
                 continue;
             }
-            for (c, col) in t.columns.iter().enumerate() {
-                // Changes in the values' unit add up as the values do;
-                // percentage changes do not.
-                if col.change && col.percent || col.ratio {
-                    continue;
-                }
-                let Some(total) = t.rows[p.total].cells[c] else {
-                    continue;
-                };
-                if doc.figures[total].kind == crate::lex::Kind::Percent {
-                    continue;
-                }
-                let cells: Vec<usize> =
-                    p.parts.iter().filter_map(|&r| t.rows[r].cells[c]).collect();
-                if cells.len() < 2 {
-                    continue;
-                }
-                if let Some(b) = table_breakdown(doc, total, cells) {
-                    out.push(b);
-                }
+            known.push(p.total);
+            table_sums(doc, t, &p, out);
+        }
+        for p in account_totals(t) {
+            if known.contains(&p.total) {
+                continue;
             }
+            // Named (`Total retail subscribers`, `Gross deferred tax
+            // assets`): held in every column but one; unnamed (the first
+            // row of a section over the rows it sums): in two at least.
+            let named = t.rows[p.total].total || gross_or_net(&t.rows[p.total].label);
+            if subtotal_holds(doc, t, &p, if named { 1 } else { 2 }) {
+                table_sums(doc, t, &p, out);
+            }
+        }
+    }
+}
+
+/// A label that opens with `gross` or `net`: the sum of the rows above
+/// it in accounts (`Gross deferred income tax assets`, `Net deferred
+/// income tax assets` under `Less: valuation allowance`).
+fn gross_or_net(label: &str) -> bool {
+    label.starts_with("gross ") || label.starts_with("net ")
+}
+
+/// Totals that accounts print without a total row at the end of a
+/// section: a `Gross …` or `Net …` row under the rows since the section's
+/// start, and the first row of a section over the rows after it
+/// (`Total retail subscribers` over `IPTV`, `Satellite`). Readings to be
+/// confirmed by the rows' figures.
+fn account_totals(t: &crate::doc::table::Table) -> Vec<super::tabular::Partition> {
+    let rows = &t.rows;
+    let mut out = Vec::new();
+    // Rows that close a section: totals, unlabelled subtotals, and a
+    // `Gross …`/`Net …` row with two rows above it in its section (`Net
+    // operating loss carryforwards` heading a section closes nothing).
+    let mut ends = vec![false; rows.len()];
+    let mut since = 0;
+    for r in 0..rows.len() {
+        if rows[r].opens_section {
+            since = r;
+        }
+        let summing = gross_or_net(&rows[r].label) && r >= since + 2;
+        if summing {
+            out.push(super::tabular::Partition {
+                total: r,
+                parts: (since..r).collect(),
+            });
+        }
+        // `Net …` right under a total and what is taken off it (`Gross
+        // deferred tax assets`, `Less: valuation allowance`).
+        let net = rows[r].label.starts_with("net ") && !summing && since >= 1 && r > since;
+        let net = net && ends[since - 1];
+        if net {
+            out.push(super::tabular::Partition {
+                total: r,
+                parts: (since - 1..r).collect(),
+            });
+        }
+        let summing = summing || net;
+        ends[r] = rows[r].total || rows[r].label.is_empty() || summing;
+        if ends[r] {
+            since = r + 1;
+        }
+    }
+    // A section's first row, over the rows up to the next total or
+    // section.
+    for r in 0..rows.len() {
+        let first = r == 0 || rows[r].opens_section || ends[r - 1] || rows[r].total;
+        if !first {
+            continue;
+        }
+        let end = (r + 1..rows.len())
+            .find(|&k| rows[k].opens_section || ends[k])
+            .unwrap_or(rows.len());
+        if end >= r + 3 {
+            out.push(super::tabular::Partition {
+                total: r,
+                parts: (r + 1..end).collect(),
+            });
+        }
+    }
+    out.retain(|p| !p.parts.iter().any(|&k| rows[k].broken || rows[k].sub_row));
+    out
+}
+
+/// The sums of a partition, column by column.
+fn table_sums(
+    doc: &Document,
+    t: &crate::doc::table::Table,
+    p: &super::tabular::Partition,
+    out: &mut Vec<Candidate>,
+) {
+    for (c, col) in t.columns.iter().enumerate() {
+        // Changes in the values' unit add up as the values do;
+        // percentage changes do not.
+        if col.change && col.percent || col.ratio {
+            continue;
+        }
+        let Some(total) = t.rows[p.total].cells[c] else {
+            continue;
+        };
+        if doc.figures[total].kind == crate::lex::Kind::Percent {
+            continue;
+        }
+        let cells: Vec<usize> = p.parts.iter().filter_map(|&r| t.rows[r].cells[c]).collect();
+        if cells.len() < 2 {
+            continue;
+        }
+        if let Some(b) = table_breakdown(doc, total, cells) {
+            out.push(b);
         }
     }
 }
@@ -1437,9 +1527,12 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
 /// A table's breakdown of `total` into the cells of its part rows; accounts
 /// print what is taken off in brackets (`(135)`). None when no cell adds.
 fn table_breakdown(doc: &Document, total: usize, cells: Vec<usize>) -> Option<Candidate> {
+    // A bracket is a sign: a cell signed as the total adds to it (a total
+    // of liabilities in brackets is the sum of liabilities in brackets).
+    let negative = crate::doc::table::in_brackets(doc, total);
     let (minus, parts): (Vec<usize>, Vec<usize>) = cells
         .into_iter()
-        .partition(|&i| crate::doc::table::in_brackets(doc, i));
+        .partition(|&i| crate::doc::table::in_brackets(doc, i) != negative);
     let first = *parts.first()?;
     let mut b = breakdown("table", doc, total, &parts);
     for m in minus {
@@ -1450,11 +1543,12 @@ fn table_breakdown(doc: &Document, total: usize, cells: Vec<usize>) -> Option<Ca
 }
 
 /// Does an unlabelled row add up its section in all summable columns
-/// but one, and in at least one?
+/// but one, and in at least `least`?
 fn subtotal_holds(
     doc: &Document,
     t: &crate::doc::table::Table,
     p: &super::tabular::Partition,
+    least: usize,
 ) -> bool {
     let mut columns = 0;
     let mut held = 0;
@@ -1476,7 +1570,7 @@ fn subtotal_holds(
                 .is_some_and(|v| v.consistent),
         );
     }
-    held >= 1 && held + 1 >= columns
+    held >= least && held + 1 >= columns
 }
 
 /// Header words of a total column (`合计`, `Total`, `All`, `Overall`).
