@@ -892,3 +892,16 @@ fn an_account_row_is_a_total_only_when_its_figures_keep_it() {
     assert!(rules_flagged_on_stdin(once).is_empty());
     assert!(checked_kinds_on_stdin(once).is_empty());
 }
+
+#[test]
+fn a_fall_printed_in_brackets_is_the_fall_the_text_states() {
+    // The table's `(7.9%)` and the text's `decreased by 7.9%` are one fall.
+    let text = "Subscribers | 2024 | 2023 | % change |\nFibre | 1,767 | 1,675 | 5.5% |\n\
+        Satellite | 1,005 | 1,091 | (7.9%) |\nWireless | 640 | 610 | 4.9% |\n\n\
+        Satellite subscribers decreased by 7.9% in 2024, compared with last year.\n";
+    assert!(rules_flagged_on_stdin(text).is_empty());
+    assert!(checked_kinds_on_stdin(text).contains(&"repeat".to_owned()));
+    // The bracketed cell is checked as a fall.
+    let slip = text.replace("(7.9%)", "(6.9%)");
+    assert!(rules_flagged_on_stdin(&slip).contains(&"en.growth.table".to_owned()));
+}

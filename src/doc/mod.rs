@@ -135,6 +135,12 @@ impl Document {
         }
     }
 
+    /// The column of the table figure `i` is a cell of.
+    pub fn column_of(&self, i: usize) -> Option<&table::Column> {
+        let (t, c) = (*self.cell_columns.get(i)?)?;
+        self.tables.get(t as usize)?.columns.get(c as usize)
+    }
+
     /// The table figure `i` is a cell of.
     pub fn table_of(&self, i: usize) -> Option<&table::Table> {
         if !self.mentions.get(i).is_some_and(|m| m.in_table) {

@@ -170,6 +170,8 @@ fn table_reading(doc: &Document, rate: usize, cur: usize, base: usize) -> Candid
         .with("current", cur)
         .with("base", base);
     cand.params.years = 1;
+    // Accounts print a fall in brackets: `(71.9%)`.
+    cand.params.down = crate::doc::table::in_brackets(doc, rate);
     cand
 }
 

@@ -227,7 +227,11 @@ impl RelationKind for Repeat {
             };
             let fall = matches!(doc.mentions[i].role, Role::Change { down: true, .. })
                 && !q.value.is_sign_negative();
-            if fall && !doc.mentions[i].in_table {
+            // A table prints a fall in a change column in brackets.
+            let bracketed_fall = doc.mentions[i].in_table
+                && crate::doc::table::in_brackets(doc, i)
+                && doc.column_of(i).is_some_and(|col| col.change);
+            if fall && !doc.mentions[i].in_table || bracketed_fall {
                 iv.negate()
             } else {
                 iv

@@ -50,7 +50,7 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
     let mut rows: Vec<Vec<String>> = Vec::new();
     // (A column's header words are read only when a column is to be
     // chosen: headers of extracted tables can be long.)
-    let mut columns: Vec<(&str, bool)> = Vec::new();
+    let mut columns: Vec<(&str, bool, bool)> = Vec::new();
     // (figure, row, column)
     let mut cells: Vec<(usize, usize, usize)> = Vec::new();
     for table in &doc.tables {
@@ -59,7 +59,7 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
             table
                 .columns
                 .iter()
-                .map(|col| (col.header.as_str(), col.percent)),
+                .map(|col| (col.header.as_str(), col.percent, col.change)),
         );
         for row in &table.rows {
             let stems = stems(&row.label);
@@ -150,9 +150,26 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
         if named.is_empty() {
             continue;
         }
+        let equals = |i: usize| {
+            let c = &doc.figures[i];
+            c.decimals >= q.decimals
+                && c.value.round_dp(q.decimals) == q.value
+                && (c.decimals == q.decimals || significant(q.value) >= 3)
+        };
+        // A percentage that a percentage cell of the rows named holds
+        // restates it, whatever else the sentence names (`decreased by
+        // 17.4% in 2019` is the `% change` column's, not the `2019`
+        // column's).
+        let in_percent_column = percent
+            && named
+                .iter()
+                .any(|&i| header_of(i).is_some_and(|h| h.1) && equals(i));
+        if in_percent_column {
+            named.retain(|&i| header_of(i).is_some_and(|h| h.1));
+        }
         // (The sentence's words are read only when a column is to be
         // chosen.)
-        let headed: Vec<usize> = if named.len() > 1 {
+        let headed: Vec<usize> = if named.len() > 1 && !in_percent_column {
             let sentence = stems_of_header(sentence_of(doc, p));
             named
                 .iter()
@@ -176,16 +193,7 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
             named = headed;
         }
         // The text may round the table's figure (`857%` for 856.5).
-        let equal: Vec<usize> = named
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let c = &doc.figures[i];
-                c.decimals >= q.decimals
-                    && c.value.round_dp(q.decimals) == q.value
-                    && (c.decimals == q.decimals || significant(q.value) >= 3)
-            })
-            .collect();
+        let equal: Vec<usize> = named.iter().copied().filter(|&i| equals(i)).collect();
         // A share of another group often stands near the same words
         // (`among women, 45% reported …` beside `Woman | 120 (55)`): a
         // value the table does not hold is compared only when it is in
@@ -198,8 +206,9 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
                 .filter(|(i, _, _)| named.contains(i))
                 .all(|&(_, r, _)| rows[r].iter().all(|w| near.contains(w)))
         };
-        // (A change is compared with no cell: a table prints a fall in
-        // brackets, the text with a verb.)
+        // (A change is compared with no cell but one of a change column
+        // that holds its value: a table prints a fall in brackets, the
+        // text with a verb.)
         let level = matches!(m.role, Role::Level | Role::Share);
         let cell = match (equal.as_slice(), only_share) {
             ([one], _) => *one,
@@ -214,7 +223,7 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
             }
             _ => continue,
         };
-        if !level {
+        if !level && !header_of(cell).is_some_and(|h| h.2) {
             continue;
         }
         let (first, restated) = if cell < p { (cell, p) } else { (p, cell) };
