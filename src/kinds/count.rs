@@ -231,13 +231,30 @@ fn list_then_count(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
     let end = clause + tail.len();
     let mut text = doc.folded[clause..end].trim_start_matches(['“', '"']);
     // `落实了在原材料和能源供应、银行贷款…`: the words that open the clause
-    // before its first item end at its last particle.
+    // before its first item end at its last particle; so do those before
+    // a pair too long to be names alone (`主要来自房地产及化纤两大板块`,
+    // `必须从增加有效供给和抑制不合理需求两方面`).
+    let pair_opened = !text.contains('、')
+        && text
+            .split(['和', '及', '与'])
+            .next()
+            .is_some_and(|first| first.chars().count() > 8);
+    let separators: &[char] = if pair_opened {
+        &['和', '及', '与']
+    } else {
+        &['、']
+    };
     if let Some(first) = text
-        .split('、')
+        .split(separators)
         .next()
-        .filter(|_| text.matches('、').count() >= 2)
+        .filter(|_| text.matches('、').count() >= 2 || pair_opened)
     {
-        if let Some(k) = first.rfind(['了', '在', '对', '把', '将', '的']) {
+        let particles: &[char] = if pair_opened {
+            &['了', '在', '对', '把', '将', '的', '从', '自', '于']
+        } else {
+            &['了', '在', '对', '把', '将', '的']
+        };
+        if let Some(k) = first.rfind(particles) {
             let cut = k + first[k..].chars().next().map_or(0, char::len_utf8);
             if first[cut..].chars().count() >= 2 {
                 text = &text[cut..];
