@@ -466,10 +466,29 @@ const FAR: usize = 160;
 fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
     let m = &doc.mentions[i];
-    if m.role != Role::Level || m.label.is_empty() {
+    if m.label.is_empty() {
         return;
     }
-    let Some(rate) = cx.lexicon.rate_named(&m.label) else {
+    let rate = match m.role {
+        Role::Level => cx.lexicon.rate_named(&m.label),
+        // `收入占比20.05%`: a share that names no whole, named with its
+        // share noun as a rate is (收入占比).
+        Role::Share if m.whole.is_none() && m.lang == crate::lexicon::Lang::Zh => {
+            let noun = doc.folded[..doc.figures[i].start]
+                .trim_end()
+                .trim_end_matches(['为', '达', '是'])
+                .ends_with("占比");
+            if !noun {
+                return;
+            }
+            let Some(rate) = cx.lexicon.rate_named(&format!("{}占比", m.label)) else {
+                return;
+            };
+            Some(rate)
+        }
+        _ => return,
+    };
+    let Some(rate) = rate else {
         spelled_out_rate(cx, i, out);
         return;
     };
