@@ -516,9 +516,14 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
             2
         }
     };
-    let find = |patterns: &[crate::lexicon::LabelPattern], not: Option<usize>, reach: usize| {
+    // Operands among the `reach` figures before the rate, and before
+    // figure `until` when given.
+    let find_before = |patterns: &[crate::lexicon::LabelPattern],
+                       not: Option<usize>,
+                       reach: usize,
+                       until: usize| {
         patterns.iter().find_map(|p| {
-            (0..i)
+            (0..i.min(until))
                 .rev()
                 .take(reach)
                 .filter(|&j| {
@@ -537,6 +542,9 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
                 .min_by_key(|&j| (mismatch(p, j), i - j))
         })
     };
+    let find = |patterns: &[crate::lexicon::LabelPattern], not: Option<usize>, reach: usize| {
+        find_before(patterns, not, reach, i)
+    };
     let part = if rate.part.is_empty() {
         m.subject.or_else(|| {
             (0..i)
@@ -554,7 +562,7 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     // A company's revenue is often stated once, at the top of the report,
     // and its expense ratios paragraphs later.
     let whole = find(&rate.whole, Some(part), NEAR)
-        .or_else(|| find(&rate.whole, Some(part), FAR).filter(|&w| w < part));
+        .or_else(|| find_before(&rate.whole, Some(part), FAR, part));
     let Some(whole) = whole.or_else(|| {
         // A target may follow what was done (`完成…，目标…，完成率`).
         (i + 1..doc.figures.len()).take(4).find(|&j| {
