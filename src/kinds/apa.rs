@@ -36,7 +36,8 @@ fn test_of(name: &str) -> Option<Test> {
         "F" => Test::F,
         "z" | "Z" => Test::Z,
         "r" => Test::R,
-        "χ2" | "χ²" | "X2" | "chi2" | "B2" => Test::ChiSquare,
+        // (`Χ2`: a capital Greek chi, as some typesetting prints it.)
+        "χ2" | "χ²" | "Χ2" | "Χ²" | "X2" | "chi2" | "B2" => Test::ChiSquare,
         _ => return None,
     })
 }
@@ -46,7 +47,7 @@ fn test_of(name: &str) -> Option<Test> {
 fn statistic() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:^|[^\w])(t|F|z|Z|r|χ2|χ²|X2|chi2|B2)\s*\(\s*(\d+(?:\.\d+)?)\s*(?:,\s*(\d+(?:\.\d+)?)\s*)?(?:,\s*N\s*=\s*\d+\s*)?\)\s*=\s*$")
+        Regex::new(r"(?:^|[^\w])(t|F|z|Z|r|χ2|χ²|Χ2|Χ²|X2|chi2|B2)\s*\(\s*(\d+(?:\.\d+)?)\s*(?:,\s*(\d+(?:\.\d+)?)\s*)?(?:,\s*N\s*=\s*\d+\s*)?\)\s*=\s*$")
             .expect("the statistic pattern compiles")
     })
 }
