@@ -841,7 +841,10 @@ fn a_group_of_table_rows_that_lists_only_the_commonest_is_no_breakdown_of_their_
         Female | 412 (55.1) | 230 (57.5) |\nMale | 336 (44.9) | 170 (45.2) |\n\
         **Age, y** | | |\n18–39 | 201 (26.9) | 98 (24.4) |\n\
         40–64 | 380 (50.8) | 210 (52.2) |\n≥65 | 167 (22.3) | 94 (23.4) |\n";
-    assert_eq!(rules_flagged_on_stdin(survey), ["en.ratio.group"]);
+    assert_eq!(
+        rules_flagged_on_stdin(survey),
+        ["en.ratio.group", "en.share-sum.table"]
+    );
     // A heading that states the group's size (`no./113`) gives the whole:
     // the rows are the commonest answers, not all of them.
     let commonest = "Characteristic | Value\n---|---\nType of pharmacy, no./113 (%)\n\
@@ -904,4 +907,20 @@ fn a_fall_printed_in_brackets_is_the_fall_the_text_states() {
     // The bracketed cell is checked as a fall.
     let slip = text.replace("(7.9%)", "(6.9%)");
     assert!(rules_flagged_on_stdin(&slip).contains(&"en.growth.table".to_owned()));
+}
+
+#[test]
+fn an_english_table_s_rates_beside_parts_need_not_add_up() {
+    // A prevalence within each row's group: no composition of a total.
+    let rates = "| Grade | Students | Reported bullying (%) |\n|---|---|---|\n\
+        | 9 | 400 | 25.3 |\n| 10 | 380 | 35.3 |\n| 11 | 350 | 27.9 |\n| Total | 1,130 | 29.4 |\n";
+    assert!(rules_flagged_on_stdin(rates).is_empty());
+    // Shares of a group whose counts make the header's whole do add up.
+    let composition = "| Characteristic | Clients (N = 400) |\n|---|---|\n**Sex** | |\n\
+        Female | 236 (59) |\nMale | 164 (41) |\n**Age, y** | |\n18–39 | 120 (30) |\n\
+        40–64 | 200 (50) |\n≥65 | 80 (20) |\n";
+    assert!(rules_flagged_on_stdin(composition).is_empty());
+    let kinds = checked_kinds_on_stdin(composition);
+    assert!(kinds.contains(&"share-sum".to_owned()), "{kinds:?}");
+    assert!(kinds.contains(&"sum".to_owned()), "{kinds:?}");
 }

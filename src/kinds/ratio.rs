@@ -739,6 +739,7 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
                 .split_once("% of ")
                 .or_else(|| lower.split_once("percent of "))
                 .map(|(_, w)| w.trim().to_owned());
+            let mut readings = Vec::new();
             for p in &parts {
                 let Some(whole) = t.rows[p.total].cells[cc] else {
                     continue;
@@ -754,8 +755,15 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
                     else {
                         continue;
                     };
-                    out.push(table_share(doc, stated, part, whole));
+                    readings.push(table_share(doc, stated, part, whole));
                 }
+            }
+            // A percentage column beside counts may be a rate within each
+            // row's group (`Reported bullying (%)`): it is the rows' share
+            // of the total only when the rows keep that reading but a slip.
+            let (rows, held) = super::tabular::agreement(doc, &readings, evaluate);
+            if held >= 1 && held + (rows / 5).max(1) >= rows {
+                out.extend(readings);
             }
         }
     }

@@ -89,6 +89,18 @@ impl RelationKind for ShareSum {
         for g in super::tabular::share_groups(doc) {
             out.push(shares("table", doc, &g.shares));
         }
+        // The shares of a group whose counts add up to the header's whole.
+        for t in &doc.tables {
+            for (c, rows) in super::tabular::whole_groups(doc, t) {
+                let Some(pc) = t.columns.iter().position(|col| col.share_of == Some(c)) else {
+                    continue;
+                };
+                let cells: Option<Vec<usize>> = rows.iter().map(|&r| t.rows[r].cells[pc]).collect();
+                if let Some(cells) = cells {
+                    out.push(shares("table", doc, &cells));
+                }
+            }
+        }
         for t in &doc.tables {
             for p in super::tabular::partitions(cx.lexicon, t) {
                 for (c, col) in t.columns.iter().enumerate() {
@@ -97,7 +109,14 @@ impl RelationKind for ShareSum {
                     }
                     let cells: Vec<usize> =
                         p.parts.iter().filter_map(|&r| t.rows[r].cells[c]).collect();
-                    if cells.len() == p.parts.len() && cells.len() >= 2 {
+                    // (An English table's percentage column beside parts is
+                    // as often a rate within each row's group, which adds
+                    // up to nothing: only a group shown to partition its
+                    // whole, above, is read so.)
+                    let composition = cells
+                        .first()
+                        .is_some_and(|&i| doc.mentions[i].lang == crate::lexicon::Lang::Zh);
+                    if composition && cells.len() == p.parts.len() && cells.len() >= 2 {
                         out.push(shares("table", doc, &cells));
                     }
                 }

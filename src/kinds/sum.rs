@@ -1412,6 +1412,16 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
             known.push(p.total);
             table_sums(doc, t, &p, out);
         }
+        // Groups of rows that add up to the whole the header states.
+        for (c, rows) in super::tabular::whole_groups(doc, t) {
+            let Some(whole) = t.columns[c].whole else {
+                continue;
+            };
+            let cells: Vec<usize> = rows.iter().filter_map(|&r| t.rows[r].cells[c]).collect();
+            let mut b = breakdown("table", doc, whole, &cells);
+            b.group = BY_PARTS | cells[0] as u64;
+            out.push(b);
+        }
         for p in account_totals(t) {
             if known.contains(&p.total) {
                 continue;

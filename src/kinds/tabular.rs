@@ -322,22 +322,7 @@ pub struct ShareGroup {
 pub fn share_groups(doc: &Document) -> Vec<ShareGroup> {
     let mut out = Vec::new();
     for t in &doc.tables {
-        // A heading that states its group's size (`no./113 (%)`, `(n =
-        // 77)`) gives the whole: the rows listed may be the commonest
-        // only, so such a group is left out.
-        let mut groups: Vec<Vec<usize>> = Vec::new();
-        let mut stated_whole = false;
-        for (r, row) in t.rows.iter().enumerate() {
-            if row.opens_section || groups.is_empty() {
-                groups.push(Vec::new());
-                stated_whole = row.heading_figures;
-            }
-            if let Some(g) = groups.last_mut() {
-                if !row.broken && !is_total_row(row) && !stated_whole {
-                    g.push(r);
-                }
-            }
-        }
+        let groups = row_groups(t);
         for (pc, col) in t.columns.iter().enumerate() {
             let Some(cc) = col.share_of else { continue };
             if t.columns[cc].whole.is_some() {
@@ -371,6 +356,59 @@ pub fn share_groups(doc: &Document) -> Vec<ShareGroup> {
             }
             if keeps(rows, held) {
                 out.extend(column);
+            }
+        }
+    }
+    out
+}
+
+/// A table's rows in groups, one per heading (`Sex`, `Age, y`), total
+/// and broken rows left out. A heading that states its group's size
+/// (`no./113 (%)`, `(n = 77)`) gives the whole: the rows listed may be
+/// the commonest only, so such a group is left empty.
+pub fn row_groups(t: &Table) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut stated_whole = false;
+    for (r, row) in t.rows.iter().enumerate() {
+        if row.opens_section || groups.is_empty() {
+            groups.push(Vec::new());
+            stated_whole = row.heading_figures;
+        }
+        if let Some(g) = groups.last_mut() {
+            if !row.broken && !is_total_row(row) && !stated_whole {
+                g.push(r);
+            }
+        }
+    }
+    groups
+}
+
+/// Groups of rows whose counts in a column add up to the whole its
+/// header states (`(N = 702)`): a breakdown of that whole, exact.
+/// (count column, rows)
+pub fn whole_groups(doc: &Document, t: &Table) -> Vec<(usize, Vec<usize>)> {
+    let mut out = Vec::new();
+    let groups = row_groups(t);
+    for (c, col) in t.columns.iter().enumerate() {
+        let Some(w) = col.whole else { continue };
+        let whole = &doc.figures[w];
+        if !whole.is_operand() {
+            continue;
+        }
+        for g in &groups {
+            let cells: Option<Vec<usize>> = g.iter().map(|&r| t.rows[r].cells[c]).collect();
+            let Some(cells) = cells.filter(|c| c.len() >= 2) else {
+                continue;
+            };
+            let mut sum = rust_decimal::Decimal::ZERO;
+            let mut exact = true;
+            for &i in &cells {
+                let q = &doc.figures[i];
+                exact &= q.is_operand() && q.decimals == 0;
+                sum += q.value;
+            }
+            if exact && sum == whole.value {
+                out.push((c, g.clone()));
             }
         }
     }
