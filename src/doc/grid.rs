@@ -68,8 +68,20 @@ pub fn find(doc: &Document, lexicon: &Lexicon) -> (Vec<Table>, Vec<Range<usize>>
         ranges.push(start..end);
         // A caption right above the table that states a figure (`Type of
         // pharmacy, no./113 (%)`).
-        let caption = caption.is_some_and(|r| !doc.figure_range(r.start, r.end).is_empty());
-        tables.extend(read(doc, lexicon, &block, caption));
+        let notes = footnote_letters(&doc.folded[end..]);
+        // (The words a footnote letter is checked against: the text near
+        // the table, so that a long file is not read once per row.)
+        let near = Near {
+            text: &doc.folded[doc
+                .folded
+                .floor_char_boundary(start.saturating_sub(NEAR_BYTES))
+                ..doc
+                    .folded
+                    .floor_char_boundary((end + NEAR_BYTES).min(doc.folded.len()))],
+            notes: &notes,
+            caption: caption.is_some_and(|r| !doc.figure_range(r.start, r.end).is_empty()),
+        };
+        tables.extend(read(doc, lexicon, &block, &near));
     }
     (tables, ranges)
 }
@@ -280,6 +292,82 @@ fn shape(doc: &Document, cell: &Range<usize>) -> Shape {
     }
 }
 
+/// How far around a table its footnote letters are checked.
+const NEAR_BYTES: usize = 64 * 1024;
+
+/// What stands around a table: the text near it, the letters of its
+/// footnotes, and whether the line right above it states a figure (`Type
+/// of pharmacy, no./113 (%)`).
+struct Near<'a> {
+    text: &'a str,
+    notes: &'a [char],
+    caption: bool,
+}
+
+/// The letters of the footnotes under a table (`a Percentages may not
+/// add to 100…`, `b Defined as…`): in the lines after it, before the
+/// next table.
+fn footnote_letters(after: &str) -> Vec<char> {
+    let mut letters = Vec::new();
+    // (Lines of notes may be joined by the view: a note also starts after
+    // the full stop of the one before.)
+    let head = &after[..after.floor_char_boundary(4096.min(after.len()))];
+    let head = head.split(['|', '｜']).next().unwrap_or("");
+    let bytes = head.as_bytes();
+    for k in 0..bytes.len().saturating_sub(2) {
+        let starts = k == 0 || bytes[k - 1] == b'\n' || k >= 2 && &bytes[k - 2..k] == b". ";
+        let c = bytes[k];
+        if starts
+            && (b'a'..=b'h').contains(&c)
+            && bytes[k + 1] == b' '
+            && bytes[k + 2].is_ascii_uppercase()
+            && !letters.contains(&char::from(c))
+        {
+            letters.push(char::from(c));
+        }
+    }
+    letters
+}
+
+/// A label without the footnote letter the extraction glued to its last
+/// word (`Hispanicb` under a footnote `b`): dropped when the word without
+/// it is one the document uses and the word with it is printed only
+/// once (`Female` stays, though a footnote `e` exists).
+fn without_footnote<'a>(near: &Near, label: &'a str) -> &'a str {
+    let Some(last) = label.chars().next_back().filter(|c| near.notes.contains(c)) else {
+        return label;
+    };
+    let word_start = label.rfind(|c: char| !c.is_alphabetic()).map_or(0, |k| {
+        k + label[k..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &label[word_start..];
+    let stem = &word[..word.len() - last.len_utf8()];
+    if stem.chars().count() < 3
+        || !stem
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_lowercase())
+    {
+        return label;
+    }
+    let whole_words = |w: &str| {
+        let text = near.text;
+        text.match_indices(w)
+            .filter(|(k, _)| {
+                let before = text[..*k].chars().next_back();
+                let after = text[k + w.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+            .count()
+    };
+    if whole_words(word) == 1 && whole_words(stem) >= 1 {
+        &label[..label.len() - last.len_utf8()]
+    } else {
+        label
+    }
+}
+
 /// A figure printed as a year: four digits from 1900 to 2100, nothing
 /// around them.
 fn is_year(doc: &Document, i: usize) -> bool {
@@ -301,7 +389,7 @@ fn has_words(s: &str) -> bool {
 }
 
 /// Reads one block of marked lines as a table.
-fn read(doc: &Document, lexicon: &Lexicon, block: &[Line], caption: bool) -> Vec<Table> {
+fn read(doc: &Document, lexicon: &Lexicon, block: &[Line], near: &Near) -> Vec<Table> {
     let mut shapes: Vec<Vec<Shape>> = block
         .iter()
         .map(|l| l.cells.iter().map(|c| shape(doc, c)).collect())
@@ -385,7 +473,7 @@ fn read(doc: &Document, lexicon: &Lexicon, block: &[Line], caption: bool) -> Vec
     segments
         .into_iter()
         .filter(|rows| rows.len() >= MIN_ROWS)
-        .filter_map(|rows| build(doc, lexicon, block, &shapes, first, &rows, caption))
+        .filter_map(|rows| build(doc, lexicon, block, &shapes, first, &rows, near))
         .collect()
 }
 
@@ -398,7 +486,7 @@ fn build(
     shapes: &[Vec<Shape>],
     first: usize,
     data: &[usize],
-    caption: bool,
+    near: &Near,
 ) -> Option<Table> {
     // The table's width in cells: the most common among rows of figures,
     // trailing empty cells not counted.
@@ -503,6 +591,7 @@ fn build(
     for c in 1..width {
         at[c] = columns.len();
         let header = header_of(c);
+        let header = without_footnote(near, &header).to_owned();
         let base = column_of(&header);
         match spans[c] {
             3 => {
@@ -554,7 +643,7 @@ fn build(
     let mut rows = Vec::new();
     for &r in data {
         let line = &block[r];
-        let label_text = doc.folded[line.cells[0].clone()].trim();
+        let label_text = without_footnote(near, doc.folded[line.cells[0].clone()].trim());
         let mut cells = vec![None; columns.len()];
         let mut broken = false;
         for c in 1..width.min(shapes[r].len()) {
@@ -587,7 +676,7 @@ fn build(
             opens_section: heading,
             // A table with no header under a caption that states a
             // figure: the caption is its first rows' heading.
-            heading_figures: first == 0 && r == data[0] && caption
+            heading_figures: first == 0 && r == data[0] && near.caption
                 || heading && {
                     let above = &block[r - 1].range;
                     !doc.figure_range(above.start, above.end).is_empty()
@@ -633,4 +722,30 @@ fn header_wholes(doc: &Document, lines: &[Line]) -> Vec<usize> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{footnote_letters, without_footnote, Near};
+
+    #[test]
+    fn footnotes_under_a_table_are_read_even_when_their_lines_were_joined() {
+        let after = "\n\na Percentages may not add to 100. b Defined as any adult.\nc Significant.\n\n| next | table |\nd Not this one.";
+        assert_eq!(footnote_letters(after), ['a', 'b', 'c']);
+        assert!(footnote_letters("\nA sentence. And a second one.").is_empty());
+    }
+
+    #[test]
+    fn a_footnote_letter_glued_to_a_word_the_text_uses_is_dropped() {
+        let near = Near {
+            text: "Hispanicb | 153 (22)\nFemale | 40 (12)\nMost clients were Hispanic.",
+            notes: &['a', 'b', 'e'],
+            caption: false,
+        };
+        assert_eq!(without_footnote(&near, "Hispanicb"), "Hispanic");
+        // `Femal` is no word of the text: `Female` keeps its `e`.
+        assert_eq!(without_footnote(&near, "Female"), "Female");
+        // No footnote `c`: the label is left alone.
+        assert_eq!(without_footnote(&near, "Hispanicc"), "Hispanicc");
+    }
 }
