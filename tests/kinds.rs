@@ -651,3 +651,12 @@ fn group_sizes_of_a_split_add_up_to_the_total() {
     )
     .is_empty());
 }
+
+#[test]
+fn earnings_per_share_stated_twice_is_one_quantity() {
+    // `earnings per share` is a level named by the alias group, not a share.
+    let text = "Yesterday, we reported third quarter net income of $106 million and earnings per share of $0.83.\n\n\
+        For the third quarter of 2021, our net income was $106 million and earnings per share was $0.83.\n";
+    assert!(rules_flagged_on_stdin(text).is_empty());
+    assert!(checked_kinds_on_stdin(text).contains(&"repeat".to_owned()));
+}

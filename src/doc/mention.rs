@@ -986,7 +986,11 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             let from = text.floor_char_boundary(sentence.max(window_start.saturating_sub(WINDOW)));
             let before = text[from.min(q.start)..q.start].to_ascii_lowercase();
             let adjusted = before.contains("non-gaap") || before.contains("adjusted");
-            label = if adjusted { "non-gaap eps" } else { "gaap eps" }.to_owned();
+            // (Named through the aliases, as the headline's `EPS` is.)
+            label =
+                lexicon
+                    .normalizer
+                    .normalize(if adjusted { "non-gaap eps" } else { "gaap eps" });
         }
         let noun = if lang == Lang::En {
             english_noun(text, q)
