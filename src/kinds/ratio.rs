@@ -139,8 +139,10 @@ fn named_whole(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     // `占比重从1.07%提高到1.49%`: the earlier share is of earlier values,
-    // which the text rarely prints.
+    // which the text rarely prints; the later one is of the values the
+    // sentence reached (`从1288亿元增加到3664亿元`).
     if m.lead.has(Cue::From) {
+        share_reached(cx, i, name, out);
         return;
     }
     let period = m.period;
@@ -178,6 +180,43 @@ fn named_whole(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
         c = c.strong();
     }
     out.push(c);
+}
+
+/// `从1288亿元增加到3664亿元，占国内生产总值的比重从1.07%提高到1.49%`:
+/// the share the sentence reaches (1.49%) is the level it reaches (3664亿,
+/// the subject of the earlier share) over the whole the share names, of
+/// that level's year.
+fn share_reached(cx: &Context, i: usize, name: &str, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    let j = i + 1;
+    let (Some(q), Some(part)) = (doc.figures.get(j), doc.mentions[i].subject) else {
+        return;
+    };
+    let mj = &doc.mentions[j];
+    if q.kind != doc.figures[i].kind
+        || !mj.lead.has(Cue::To)
+        || !doc.same_sentence(i, j)
+        || !doc.mentions[part].lead.has(Cue::To)
+        || !is_level(doc, part)
+    {
+        return;
+    }
+    let (pq, year) = (&doc.figures[part], doc.mentions[part].period.year);
+    let accept = |w: usize| {
+        w != part
+            && comparable(&doc.figures[w], pq)
+            && doc.figures[w].value > pq.value
+            && doc.mentions[w].period.year.is_some()
+            && doc.mentions[w].period.year == year
+    };
+    if let Some((w, Fit::Same)) = find_named(doc, part, name, 400, accept) {
+        out.push(
+            Candidate::new(NAME, "named-whole", mj.lang, j)
+                .with("part", part)
+                .with("whole", w)
+                .strong(),
+        );
+    }
 }
 
 /// `资本开支690亿元，其中移动网络资本开支339亿，占比49%`: a share that
