@@ -25,7 +25,19 @@ fn is_separator(gap: &str) -> bool {
             | "/"
             | "or"
     ) || g.is_empty()
+        // `分别下降1.4%和上升4.2%`: each value after its own direction.
+        || ["和", "、", "，", ",", "及", "与"].iter().any(|s| {
+            g.strip_prefix(s)
+                .is_some_and(|rest| DIRECTIONS.contains(&rest.trim()))
+        })
 }
+
+/// Words of a change's direction that may stand before each value of a
+/// run (`分别下降1.4%和上升4.2%`).
+const DIRECTIONS: &[&str] = &[
+    "上升", "下降", "增长", "减少", "提高", "降低", "增加", "下滑", "回落", "上涨", "下跌", "提升",
+    "回升",
+];
 
 /// What may stand right before a value of a run: a sign, a currency.
 const VALUE_OPENERS: &[char] = &['+', '＋', '$', '€', '£', '¥', '￥'];
@@ -155,7 +167,8 @@ pub fn paired(doc: &Document) -> Vec<Paired> {
             .any(crate::source::is_cjk);
         let found = if zh {
             zh_values(doc, hit.end).map(|values| {
-                let subjects = zh_subjects(doc, hit.start);
+                let subjects =
+                    zh_subjects(doc, hit.start).or_else(|| carried_subjects(doc, &out, hit.start));
                 Paired {
                     values,
                     cue: hit.start,
@@ -239,6 +252,23 @@ fn zh_subjects(doc: &Document, cue_start: usize) -> Option<(usize, usize)> {
         .figure_range(start, end)
         .any(|j| doc.mentions[j].depth == 0 && doc.figures[j].kind != Kind::Date);
     (listed && !figures_inside && super::list::item_counts(text, false).is_some())
+        .then_some((start, end))
+}
+
+/// `Q1、Q2营业收入分别为13.80、27.29亿元，分别同比下滑37.96%、0.67%`: a
+/// 分别 with no subjects of its own, later in the sentence of one whose
+/// subjects its values matched, pairs its values with the same subjects,
+/// when no other list stands between them.
+fn carried_subjects(doc: &Document, earlier: &[Paired], cue: usize) -> Option<(usize, usize)> {
+    let prev = earlier.last()?;
+    let (start, end) = prev.subjects?;
+    let last = doc.figures[*prev.values.last()?].unit_end;
+    let same_sentence =
+        doc.segment_start(Level::Sentence, prev.cue) == doc.segment_start(Level::Sentence, cue);
+    let between = doc.folded.get(last..cue)?;
+    let matched = super::list::item_counts(&doc.folded[start..end], false)
+        .is_some_and(|(fewest, most)| (fewest..=most).contains(&prev.values.len()));
+    (same_sentence && last <= cue && matched && !between.contains(['、', '和', '与', '及', '/']))
         .then_some((start, end))
 }
 
