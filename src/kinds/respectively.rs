@@ -116,7 +116,7 @@ fn in_tuples(doc: &Document, c: &Candidate, fewest: usize, most: usize) -> bool 
 
 /// How many short, figure-free clauses stand right before the subjects
 /// in their sentence (at most two).
-fn short_names_before(doc: &Document, start: usize) -> usize {
+pub(super) fn short_names_before(doc: &Document, start: usize) -> usize {
     use crate::lex::Level;
     let sentence = doc.segment_start(Level::Sentence, start);
     let mut end = start;

@@ -266,8 +266,11 @@ fn carried_subjects(doc: &Document, earlier: &[Paired], cue: usize) -> Option<(u
     let same_sentence =
         doc.segment_start(Level::Sentence, prev.cue) == doc.segment_start(Level::Sentence, cue);
     let between = doc.folded.get(last..cue)?;
-    let matched = super::list::item_counts(&doc.folded[start..end], false)
-        .is_some_and(|(fewest, most)| (fewest..=most).contains(&prev.values.len()));
+    let matched =
+        super::list::item_counts(&doc.folded[start..end], false).is_some_and(|(fewest, most)| {
+            let most = most + super::respectively::short_names_before(doc, start);
+            (fewest..=most).contains(&prev.values.len())
+        });
     (same_sentence && last <= cue && matched && !between.contains(['、', '和', '与', '及', '/']))
         .then_some((start, end))
 }
