@@ -93,24 +93,7 @@ impl Document {
         doc.tables = tables;
         table::annotate(&mut doc);
         if std::env::var_os("STATLINT_DEBUG_TABLES").is_some() {
-            for t in &doc.tables {
-                eprintln!(
-                    "table: {:?}",
-                    t.columns.iter().map(|c| &c.header).collect::<Vec<_>>()
-                );
-                for r in &t.rows {
-                    let cells: Vec<&str> = r
-                        .cells
-                        .iter()
-                        .map(|c| {
-                            c.map_or("·", |i| {
-                                &doc.folded[doc.figures[i].start..doc.figures[i].end]
-                            })
-                        })
-                        .collect();
-                    eprintln!("  {:?} total={} {:?}", r.label, r.total, cells);
-                }
-            }
+            dump_tables(&doc);
         }
         let mut cell_columns = vec![None; doc.figures.len()];
         for (t, table) in doc.tables.iter().enumerate() {
@@ -274,4 +257,25 @@ fn chains(doc: &Document) -> Vec<Vec<usize>> {
         i += len;
     }
     out
+}
+
+/// For writing table readers: each table read, its column headers and
+/// its rows' labels and cells, on stderr.
+fn dump_tables(doc: &Document) {
+    for t in &doc.tables {
+        let headers: Vec<&String> = t.columns.iter().map(|c| &c.header).collect();
+        eprintln!("table: {headers:?}");
+        for r in &t.rows {
+            let cells: Vec<&str> = r
+                .cells
+                .iter()
+                .map(|c| {
+                    c.map_or("·", |i| {
+                        &doc.folded[doc.figures[i].start..doc.figures[i].end]
+                    })
+                })
+                .collect();
+            eprintln!("  {:?} total={} {:?}", r.label, r.total, cells);
+        }
+    }
 }
