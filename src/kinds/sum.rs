@@ -1586,9 +1586,9 @@ fn subtotal_holds(
 /// Header words of a total column (`合计`, `Total`, `All`, `Overall`).
 const TOTAL_COLUMN_WORDS: &[&str] = &["合计", "总计", "小计", "total", "all", "overall"];
 
-/// A header word without the footnote letter glued to it (`Overalla`,
-/// `Totalb`).
-fn without_footnote(w: &str) -> &str {
+/// A header word, or the total word it is with a footnote letter glued
+/// to it (`Overalla`, `Totalb`) where the table's notes did not say so.
+fn total_word_of(w: &str) -> &str {
     match w.strip_suffix(|c: char| ('a'..='h').contains(&c)) {
         Some(stem) if TOTAL_COLUMN_WORDS.contains(&stem) => stem,
         _ => w,
@@ -1607,7 +1607,7 @@ fn total_columns(doc: &Document, out: &mut Vec<Candidate>) {
             let header = t.columns[k].header.to_lowercase();
             let is_total = header
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|w| TOTAL_COLUMN_WORDS.contains(&without_footnote(w)))
+                .any(|w| TOTAL_COLUMN_WORDS.contains(&total_word_of(w)))
                 || ["合计", "总计", "小计"].iter().any(|w| header.contains(w));
             if !is_total {
                 continue;
