@@ -80,6 +80,7 @@ pub fn find(doc: &Document, lexicon: &Lexicon) -> (Vec<Table>, Vec<Range<usize>>
                     .floor_char_boundary((end + NEAR_BYTES).min(doc.folded.len()))],
             notes: &notes,
             caption: caption.is_some_and(|r| !doc.figure_range(r.start, r.end).is_empty()),
+            searches: std::cell::Cell::new(FOOTNOTE_SEARCHES),
         };
         tables.extend(read(doc, lexicon, &block, &near));
     }
@@ -302,7 +303,13 @@ struct Near<'a> {
     text: &'a str,
     notes: &'a [char],
     caption: bool,
+    /// How many labels may still be searched for in `text` (a table of
+    /// thousands of rows is not read once per row).
+    searches: std::cell::Cell<usize>,
 }
+
+/// How many labels of one table are checked for a footnote letter.
+const FOOTNOTE_SEARCHES: usize = 64;
 
 /// The letters of the footnotes under a table (`a Percentages may not
 /// add to 100…`, `b Defined as…`): in the lines after it, before the
@@ -361,6 +368,10 @@ fn without_footnote<'a>(near: &Near, label: &'a str) -> &'a str {
             })
             .count()
     };
+    if near.searches.get() == 0 {
+        return label;
+    }
+    near.searches.set(near.searches.get() - 1);
     if whole_words(word) == 1 && whole_words(stem) >= 1 {
         &label[..label.len() - last.len_utf8()]
     } else {
@@ -741,6 +752,7 @@ mod tests {
             text: "Hispanicb | 153 (22)\nFemale | 40 (12)\nMost clients were Hispanic.",
             notes: &['a', 'b', 'e'],
             caption: false,
+            searches: std::cell::Cell::new(super::FOOTNOTE_SEARCHES),
         };
         assert_eq!(without_footnote(&near, "Hispanicb"), "Hispanic");
         // `Femal` is no word of the text: `Female` keeps its `e`.
