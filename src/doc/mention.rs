@@ -794,6 +794,12 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                     end = h.start;
                     hits.pop();
                 }
+                // `管理费用率分别为7.72%`: 分别 before one value pairs nothing;
+                // the value's name stands before it.
+                Some(h) if h.end == end && h.cue == Cue::Respectively && alone(text, q) => {
+                    end = h.start;
+                    hits.pop();
+                }
                 Some(h) if h.end == end && h.cue == Cue::To => {
                     lead.insert(h.cue);
                     reached = true;
@@ -1394,6 +1400,23 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
 /// sentence (`全县生产总值为23.16亿元，同比下降29%`); a level without a label
 /// of its own takes the name of the nearest one before it that has one
 /// (`net sales increased 29% to $939.7 million`).
+/// Does no other value follow figure `q` in a run (`7.72%，同比…`, not
+/// `7.72%、8.10%` or `1.4%和上升4.2%`)?
+fn alone(text: &str, q: &crate::lex::Quantity) -> bool {
+    let after = text[q.unit_end.max(q.end)..].trim_start();
+    let Some(sep) = after.chars().next() else {
+        return true;
+    };
+    if !['、', '/', '和', '与', '及', '，', ',', '；'].contains(&sep) {
+        return true;
+    }
+    // A value within a few characters after the mark continues the run.
+    !after[sep.len_utf8()..]
+        .chars()
+        .take(4)
+        .any(|c| c.is_ascii_digit())
+}
+
 /// `分别增长12.6%和3.9%`, `decreased 9.66% and 13.14%`: a value joined to
 /// a change by a conjunction alone is a change too, of the same sense.
 fn conjoin(doc: &Document, mentions: &mut [Mention]) {
