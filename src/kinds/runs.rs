@@ -282,8 +282,9 @@ fn en_values(doc: &Document, cue_start: usize) -> Option<Vec<usize>> {
     let last = after.checked_sub(1)?;
     let q = &doc.figures[last];
     let gap = doc.folded.get(q.unit_end.max(q.end)..cue_start)?;
+    // (`85% and 89% (respectively)`: the cue may stand in brackets.)
     if !gap
-        .trim_matches(|c: char| c.is_whitespace() || c == ',')
+        .trim_matches(|c: char| c.is_whitespace() || c == ',' || c == '(')
         .is_empty()
     {
         return None;
@@ -309,7 +310,10 @@ fn en_subjects(doc: &Document, first_value: usize) -> Option<(usize, usize)> {
             // verb; take words while they are not a known link word.
             let words: Vec<&str> = tail.split(' ').collect();
             let mut len = 0;
-            for w in words {
+            // (The item's first word is its own, even a preposition:
+            // `the US and in New York City`.)
+            for (n, w) in words.into_iter().enumerate() {
+                let linking = n > 0 || matches!(w, "respectively" | "by" | "at" | "with");
                 let stop = w.starts_with('(')
                     || matches!(
                         w,
@@ -334,7 +338,7 @@ fn en_subjects(doc: &Document, first_value: usize) -> Option<(usize, usize)> {
                             | "with"
                             | "since"
                             | "respectively"
-                    )
+                    ) && linking
                     || w.ends_with(',');
                 if stop {
                     if w.ends_with(',') && !w.starts_with('(') {
