@@ -49,6 +49,7 @@ impl RelationKind for Repeat {
             "estimate",
             "restated",
             "table-text",
+            "table-row",
         ]
     }
 
@@ -72,6 +73,7 @@ impl RelationKind for Repeat {
         estimates(doc, out);
         super::restated::propose(doc, out);
         super::table_text::propose(doc, out);
+        rows_twice(doc, out);
         let headlines = headline_paragraphs(doc);
         let is_headline = |j: usize| headlines.contains_key(&doc.figures[j].paragraph);
         for i in 0..doc.figures.len() {
@@ -706,6 +708,47 @@ fn interval_of(doc: &Document, e: usize) -> Option<(Decimal, Decimal, Decimal, D
     let cell = doc.folded[q.unit_end.max(q.end)..lq.start].trim() == "("
         && (m.in_table || in_table_row(doc, e));
     (named || cell).then_some((lq.value, lq.half, hq.value, hq.half))
+}
+
+/// A row a table prints twice (`Net deferred income taxes`, computed and
+/// then as the balance sheet presents it): the same long label, cell by
+/// cell equal in every column but one. Each column's pair of cells is one
+/// quantity.
+fn rows_twice(doc: &Document, out: &mut Vec<Candidate>) {
+    for t in &doc.tables {
+        for (a, first) in t.rows.iter().enumerate() {
+            // A name of three words at least: `Male` or `Yes` under two
+            // headings are two groups.
+            if first.broken || first.label.split_whitespace().count() < 3 {
+                continue;
+            }
+            let Some(b) = (a + 1..t.rows.len()).find(|&b| t.rows[b].label == first.label) else {
+                continue;
+            };
+            let second = &t.rows[b];
+            if second.broken {
+                continue;
+            }
+            let pairs: Vec<(usize, usize)> = first
+                .cells
+                .iter()
+                .zip(&second.cells)
+                .filter_map(|(x, y)| Some(((*x)?, (*y)?)))
+                .filter(|&(x, y)| doc.figures[x].is_operand() && doc.figures[y].is_operand())
+                .collect();
+            let equal = pairs
+                .iter()
+                .filter(|&&(x, y)| doc.figures[x].value == doc.figures[y].value)
+                .count();
+            if pairs.len() >= 2 && equal + 1 >= pairs.len() && equal >= 1 {
+                for (x, y) in pairs {
+                    let mut c = pair("table-row", doc, x, y, Strength::Strong);
+                    c.params.anchored = true;
+                    out.push(c);
+                }
+            }
+        }
+    }
 }
 
 pub(super) fn pair(
