@@ -196,6 +196,10 @@ fn names_listed(text: &str, pointed: bool) -> bool {
         })
 }
 
+/// The last characters of the words that open a clause before its list
+/// (`落实了在…`); the last three only before a pair (`主要来自…`).
+const OPENING_ENDS: [char; 9] = ['了', '在', '对', '把', '将', '的', '从', '自', '于'];
+
 /// The list right before a count, back to its clause's start:
 /// `辽阳、天津、四川` before 三大.
 fn list_then_count(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
@@ -249,11 +253,9 @@ fn list_then_count(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
         .next()
         .filter(|_| text.matches('、').count() >= 2 || pair_opened)
     {
-        let particles: &[char] = if pair_opened {
-            &['了', '在', '对', '把', '将', '的', '从', '自', '于']
-        } else {
-            &['了', '在', '对', '把', '将', '的']
-        };
+        // (Before a pair, the prepositions of a source end the opening
+        // words too: 来自, 从.)
+        let particles = &OPENING_ENDS[..if pair_opened { OPENING_ENDS.len() } else { 6 }];
         if let Some(k) = first.rfind(particles) {
             let cut = k + first[k..].chars().next().map_or(0, char::len_utf8);
             if first[cut..].chars().count() >= 2 {

@@ -716,17 +716,20 @@ fn interval_of(doc: &Document, e: usize) -> Option<(Decimal, Decimal, Decimal, D
 /// quantity.
 fn rows_twice(doc: &Document, out: &mut Vec<Candidate>) {
     for t in &doc.tables {
-        for (a, first) in t.rows.iter().enumerate() {
+        // The last row of each name so far: a row finds its earlier twin
+        // without reading the rows between.
+        let mut seen: HashMap<&str, usize> = HashMap::default();
+        for (b, second) in t.rows.iter().enumerate() {
             // A name of three words at least: `Male` or `Yes` under two
             // headings are two groups.
-            if first.broken || first.label.split_whitespace().count() < 3 {
+            if second.label.split_whitespace().count() < 3 {
                 continue;
             }
-            let Some(b) = (a + 1..t.rows.len()).find(|&b| t.rows[b].label == first.label) else {
+            let Some(a) = seen.insert(&second.label, b) else {
                 continue;
             };
-            let second = &t.rows[b];
-            if second.broken {
+            let first = &t.rows[a];
+            if first.broken || second.broken {
                 continue;
             }
             let pairs: Vec<(usize, usize)> = first

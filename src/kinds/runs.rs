@@ -25,19 +25,32 @@ fn is_separator(gap: &str) -> bool {
             | "/"
             | "or"
     ) || g.is_empty()
-        // `分别下降1.4%和上升4.2%`: each value after its own direction.
-        || ["和", "、", "，", ",", "及", "与"].iter().any(|s| {
-            g.strip_prefix(s)
-                .is_some_and(|rest| DIRECTIONS.contains(&rest.trim()))
-        })
 }
 
-/// Words of a change's direction that may stand before each value of a
-/// run (`分别下降1.4%和上升4.2%`).
-const DIRECTIONS: &[&str] = &[
-    "上升", "下降", "增长", "减少", "提高", "降低", "增加", "下滑", "回落", "上涨", "下跌", "提升",
-    "回升",
-];
+/// `分别下降1.4%和上升4.2%`: a separator, then the next value's own
+/// direction (one of the lexicon's up or down cues), between `from` and
+/// `to`.
+fn separator_then_direction(doc: &Document, from: usize, to: usize) -> bool {
+    let Some(raw) = doc.folded.get(from..to) else {
+        return false;
+    };
+    let t = raw.trim_start();
+    let Some(sep) = ["和", "、", "，", ",", "及", "与"]
+        .into_iter()
+        .find(|s| t.starts_with(s))
+    else {
+        return false;
+    };
+    let after = &t[sep.len()..];
+    let rest = after.trim();
+    let rest_start = to - after.trim_start().len();
+    !rest.is_empty()
+        && doc.cues_in(rest_start, to).iter().any(|h| {
+            h.start == rest_start
+                && h.end == rest_start + rest.len()
+                && matches!(h.cue, Cue::Up | Cue::Down)
+        })
+}
 
 /// What may stand right before a value of a run: a sign, a currency.
 const VALUE_OPENERS: &[char] = &['+', '＋', '$', '€', '£', '¥', '￥'];
@@ -111,7 +124,9 @@ pub fn values_from(doc: &Document, first: usize) -> Vec<usize> {
         // `+1.2%, +1.4% and +3.1%`, `$1.9 billion and $1.2 billion`: a
         // sign or a currency symbol opens the next value.
         let gap = unit_tail(gap.trim_end_matches(VALUE_OPENERS));
-        if !same_kind || !is_separator(gap) || doc.mentions[j].depth != doc.mentions[first].depth {
+        let separated = is_separator(gap)
+            || separator_then_direction(doc, prev.unit_end.max(prev.end), q.start);
+        if !same_kind || !separated || doc.mentions[j].depth != doc.mentions[first].depth {
             break;
         }
         run.push(j);

@@ -1586,15 +1586,6 @@ fn subtotal_holds(
 /// Header words of a total column (`合计`, `Total`, `All`, `Overall`).
 const TOTAL_COLUMN_WORDS: &[&str] = &["合计", "总计", "小计", "total", "all", "overall"];
 
-/// A header word, or the total word it is with a footnote letter glued
-/// to it (`Overalla`, `Totalb`) where the table's notes did not say so.
-fn total_word_of(w: &str) -> &str {
-    match w.strip_suffix(|c: char| ('a'..='h').contains(&c)) {
-        Some(stem) if TOTAL_COLUMN_WORDS.contains(&stem) => stem,
-        _ => w,
-    }
-}
-
 /// A total column (`Male | Female | Total`) against the value columns
 /// beside it, row by row: when the columns add up to it in every row but
 /// one, they are its parts, and the row where they do not is an error.
@@ -1607,7 +1598,7 @@ fn total_columns(doc: &Document, out: &mut Vec<Candidate>) {
             let header = t.columns[k].header.to_lowercase();
             let is_total = header
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|w| TOTAL_COLUMN_WORDS.contains(&total_word_of(w)))
+                .any(|w| TOTAL_COLUMN_WORDS.contains(&w))
                 || ["合计", "总计", "小计"].iter().any(|w| header.contains(w));
             if !is_total {
                 continue;
