@@ -55,10 +55,13 @@ impl RelationKind for Respectively {
         let values = c.params.count;
         let (_, start, end) = c.list?;
         let subjects = &doc.folded[start..end];
-        let (fewest, mut most) = item_counts(subjects, false)?;
+        let (mut fewest, mut most) = item_counts(subjects, false)?;
         // `销售费用，研发费用、管理费用分别为`: a short name before a comma may
-        // be one more subject, listed with the wrong mark.
-        most += short_names_before(doc, start);
+        // be one more subject, listed with the wrong mark; it is one when
+        // it ends with the subjects' head noun (费用).
+        let extra = names_before(doc, start, end);
+        fewest += extra.sure;
+        most += extra.maybe;
         // `化学需氧量、氨氮排放量要分别下降2%`: one value for every subject,
         // as targets are often set.
         let each = values == 1 && is_target(doc, start, end);
@@ -69,7 +72,7 @@ impl RelationKind for Respectively {
         } else {
             format!("{fewest} or {most}")
         };
-        let shown = doc.text()[start..end].trim().to_owned();
+        let shown = doc.text()[extra.from..end].trim().to_owned();
         Some(Verdict {
             consistent,
             expected: format!("{named} values"),
@@ -114,27 +117,58 @@ fn in_tuples(doc: &Document, c: &Candidate, fewest: usize, most: usize) -> bool 
     })
 }
 
-/// How many short, figure-free clauses stand right before the subjects
-/// in their sentence (at most two).
-pub(super) fn short_names_before(doc: &Document, start: usize) -> usize {
+/// Short, figure-free clauses right before a list of subjects in their
+/// sentence (at most two): how many may be subjects, and how many surely
+/// are (those, nearest first, ending with the head noun of the list's
+/// last subject).
+pub(super) struct NamesBefore {
+    pub sure: usize,
+    pub maybe: usize,
+    /// Where the first sure subject's clause starts.
+    pub from: usize,
+}
+
+pub(super) fn names_before(doc: &Document, start: usize, end: usize) -> NamesBefore {
     use crate::lex::Level;
+    let head = head_noun(&doc.folded[start..end]);
     let sentence = doc.segment_start(Level::Sentence, start);
-    let mut end = start;
-    let mut n = 0;
-    while n < 2 && end > sentence {
-        let clause = doc.segment_start(Level::Clause, end - 1).max(sentence);
-        let text = doc.folded[clause..end].trim_end_matches(['，', ',']);
+    let mut at = start;
+    let mut found = NamesBefore {
+        sure: 0,
+        maybe: 0,
+        from: start,
+    };
+    let mut sure_so_far = true;
+    while found.maybe < 2 && at > sentence {
+        let clause = doc.segment_start(Level::Clause, at - 1).max(sentence);
+        let text = doc.folded[clause..at].trim_end_matches(['，', ',']);
         let has_figure = doc
-            .figures_in(clause, end)
+            .figures_in(clause, at)
             .iter()
-            .any(|f| f.start >= clause && f.start < end);
+            .any(|f| f.start >= clause && f.start < at);
         if text.chars().count() > 12 || has_figure || !text.ends_with(|c: char| c.is_alphabetic()) {
             break;
         }
-        n += 1;
-        end = clause;
+        found.maybe += 1;
+        sure_so_far &= head.is_some_and(|h| text.ends_with(h));
+        if sure_so_far {
+            found.sure += 1;
+            found.from = clause;
+        }
+        at = clause;
     }
-    n
+    found
+}
+
+/// The last two characters of a Chinese list's last item, when both are
+/// Chinese (`研发费用、管理费用` → 费用): the noun its items share.
+fn head_noun(list: &str) -> Option<&str> {
+    let list = list.trim_end();
+    let mut ends = list.char_indices().rev().take(2);
+    let (_, last) = ends.next()?;
+    let (k, before) = ends.next()?;
+    let cjk = crate::source::is_cjk;
+    (cjk(last) && cjk(before) && list.contains('、')).then(|| &list[k..])
 }
 
 /// Does the sentence set a goal (要, 将, 力争, 目标)? Then one value may
@@ -145,10 +179,42 @@ fn is_target(doc: &Document, start: usize, end: usize) -> bool {
     let stop = doc.segment_end(Level::Sentence, end);
     let text = &doc.folded[sentence..stop];
     doc.has_cue(sentence, stop, crate::lexicon::Cue::Target)
-        || text.contains('要')
+        || modal_yao(text)
         // A limit set for each (`分别不得超过20000手`).
         || text.contains("不得")
         || text.contains('将')
         || text.contains("will")
         || text.contains("should")
+}
+
+/// Does 要 stand as a verb of intent (`要分别下降2%`), not inside a word
+/// (主要, 重要, 需要, 要求, 摘要)?
+fn modal_yao(text: &str) -> bool {
+    const BEFORE: &[char] = &[
+        '主', '重', '需', '只', '摘', '纲', '概', '必', '首', '紧', '简',
+    ];
+    const AFTER: &[char] = &['求', '素', '点', '闻', '件', '害', '领', '务', '是'];
+    text.char_indices().any(|(k, c)| {
+        c == '要' && !text[..k].ends_with(BEFORE) && !text[k + c.len_utf8()..].starts_with(AFTER)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{head_noun, modal_yao};
+
+    #[test]
+    fn yao_inside_a_word_sets_no_goal() {
+        assert!(modal_yao("排放量要分别下降2%"));
+        assert!(!modal_yao("主要系需求不足，重要原因是需要补库"));
+        assert!(!modal_yao("符合监管要求"));
+    }
+
+    #[test]
+    fn a_chinese_list_s_head_noun_is_its_last_two_characters() {
+        assert_eq!(head_noun("研发费用、管理费用"), Some("费用"));
+        assert_eq!(head_noun("workers and jobs"), None);
+        // (One item is no list.)
+        assert_eq!(head_noun("管理费用"), None);
+    }
 }
