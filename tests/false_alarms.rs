@@ -64,12 +64,23 @@ fn respectively_counts_values_not_their_deviations_or_signs() {
         "两组患者年龄分别为（45.2±3.1）岁和（46.8±2.9）岁。",
         "Mean scores in the two groups were 12.3 ± 2.1 and 13.4 ± 2.5, respectively.",
         "城镇和农村居民人均消费支出增速均为5.0%，分别为32000元和18000元。",
+        // The company acts twice: its dates pair with its raises, not
+        // with the purposes of the clause before.
+        "为了满足汽车和家电客户的需求，公司分别于2019年、2021年和2023年完成扩产。",
     ] {
         assert!(rules_flagged_on_stdin(text).is_empty(), "{text}");
     }
     // Too few values for the subjects is an error.
     assert_eq!(
         rules_flagged_on_stdin("城镇、农村居民人均可支配收入分别增长5.1%。"),
+        ["zh.respectively.values"]
+    );
+    // 主要 is no goal, and a goal after the values' clause is another
+    // clause's: neither makes one value stand for each subject.
+    assert_eq!(
+        rules_flagged_on_stdin(
+            "城镇、农村居民人均可支配收入分别增长5.1%，主要是工资上涨，将于明年公布。"
+        ),
         ["zh.respectively.values"]
     );
 }

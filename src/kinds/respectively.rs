@@ -64,7 +64,7 @@ impl RelationKind for Respectively {
         most += extra.maybe;
         // `化学需氧量、氨氮排放量要分别下降2%`: one value for every subject,
         // as targets are often set.
-        let each = values == 1 && is_target(doc, start, end);
+        let each = values == 1 && is_target(doc, start, doc.figures[c.stated].start);
         let consistent =
             each || (fewest..=most).contains(&values) || in_tuples(doc, c, fewest, most);
         let named = if fewest == most {
@@ -171,12 +171,13 @@ fn head_noun(list: &str) -> Option<&str> {
     (cjk(last) && cjk(before) && list.contains('、')).then(|| &list[k..])
 }
 
-/// Does the sentence set a goal (要, 将, 力争, 目标)? Then one value may
-/// stand for every subject.
-fn is_target(doc: &Document, start: usize, end: usize) -> bool {
+/// Does the sentence set a goal (要, 将, 力争, 目标) before the clause of
+/// the values ends? Then one value may stand for every subject. (A goal
+/// set after it, `…，将由青瓷游戏负责发行`, is another clause's.)
+fn is_target(doc: &Document, start: usize, value: usize) -> bool {
     use crate::lex::Level;
     let sentence = doc.segment_start(Level::Sentence, start);
-    let stop = doc.segment_end(Level::Sentence, end);
+    let stop = doc.segment_end(Level::Clause, value).max(sentence);
     let text = &doc.folded[sentence..stop];
     doc.has_cue(sentence, stop, crate::lexicon::Cue::Target)
         || modal_yao(text)

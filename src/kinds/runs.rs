@@ -237,6 +237,18 @@ fn zh_values(doc: &Document, cue_end: usize) -> Option<Vec<usize>> {
     Some(values_from(doc, first))
 }
 
+/// Words that name who acts, not what is measured.
+const AGENTS: &[&str] = &[
+    "公司",
+    "本公司",
+    "该公司",
+    "我们",
+    "我国",
+    "集团",
+    "其",
+    "他们",
+];
+
 /// The subjects before 分别: the words of the cue's own clause
 /// (`A、B增加值分别增长`), or, when that clause holds nothing but the cue
 /// and a comparison (`，比上年分别下降`), the clause before it. The names
@@ -251,7 +263,15 @@ fn zh_subjects(doc: &Document, cue_start: usize) -> Option<(usize, usize)> {
         .map(|h| h.end - h.start)
         .sum::<usize>()
         >= own.trim().len();
-    let (start, end) = if only_cues && clause > sentence {
+    // `由A与B供给，产能分别为`, `在A和B开启预约，并分别拥有`: a clause of a
+    // word or two before the cue names what is measured, not whose; the
+    // names are the clause's before. (Unless that word is an agent:
+    // `公司分别于2018年和2021年募资` dates the company's own acts.)
+    let bare = own.trim().chars().count() <= 4
+        && !AGENTS.contains(&own.trim())
+        && !own.contains(['、', '和', '及', '与', '/'])
+        && doc.figure_range(clause, cue_start).is_empty();
+    let (start, end) = if (only_cues || bare) && clause > sentence {
         let prev = doc.segment_start(Level::Clause, clause - 1).max(sentence);
         (prev, clause)
     } else {
