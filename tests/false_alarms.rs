@@ -935,3 +935,20 @@ fn an_english_table_s_rates_beside_parts_need_not_add_up() {
     assert!(kinds.contains(&"share-sum".to_owned()), "{kinds:?}");
     assert!(kinds.contains(&"sum".to_owned()), "{kinds:?}");
 }
+
+#[test]
+fn a_margin_over_another_profit_than_its_own_is_not_reported() {
+    // 净利率 may be computed on net profit or on the shareholders' part:
+    // stated beside 归母净利润, or far from its operands, it confirms.
+    for text in [
+        "公司2023年实现营业收入12.50亿元，归母净利润1.50亿元，净利率14.00%。",
+        "公司2023年实现营业收入12.50亿元，净利润1.50亿元。\n\n全年看，公司净利率14.00%。",
+    ] {
+        assert!(rules_flagged_on_stdin(text).is_empty(), "{text}");
+    }
+    // Its own profit and revenue right before it: the margin is theirs.
+    assert_eq!(
+        rules_flagged_on_stdin("公司2023年实现营业收入12.50亿元，净利润1.50亿元，净利率14.00%。"),
+        ["zh.ratio.rate"]
+    );
+}

@@ -615,10 +615,15 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     if !comparable(&doc.figures[part], &doc.figures[whole]) && q.kind != Kind::Number {
         return;
     }
+    // A margin is loose (its profit may be another than the one named)
+    // except where its own clause run states both operands right before
+    // it, its profit under the rate's own name and no other profit
+    // beside (`收入4.86亿元，净利润0.8亿元，净利率16.46%`).
+    let tight = rate.loose && stated_with(doc, i, part, whole, &rate.part, own);
     let mut c = Candidate::new(NAME, "rate", m.lang, i)
         .with("part", part)
         .with("whole", whole);
-    if !rate.loose {
+    if !rate.loose || tight {
         c = c.strong();
     }
     c.params.scale = Some(Decimal::from(rate.scale));
@@ -626,6 +631,36 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     // stated rate is from their quotient, it is this rate that is wrong.
     c.params.defined = !rate.part.is_empty() && !rate.loose;
     out.push(c);
+}
+
+/// Are a rate's part and whole the two figures of its sentence right
+/// before it (nothing but the other operand between), its part named by
+/// the first of the rate's part names with the rate's own qualifier, and
+/// no other figure of the sentence named as a part?
+fn stated_with(
+    doc: &Document,
+    i: usize,
+    part: usize,
+    whole: usize,
+    parts: &[crate::lexicon::LabelPattern],
+    own: &str,
+) -> bool {
+    let Some(first) = parts.first() else {
+        return false;
+    };
+    let near = |j: usize| j < i && i - j <= 2 && doc.same_sentence(i, j);
+    let at = doc.figures[i].start;
+    let sentence_figures = doc.figure_range(
+        doc.segment_start(crate::lex::Level::Sentence, at),
+        doc.segment_end(crate::lex::Level::Sentence, at),
+    );
+    near(part)
+        && near(whole)
+        && part != whole
+        && first.qualifier(doc.name_of(part)) == Some(own)
+        && sentence_figures
+            .filter(|&j| j != part && j != i)
+            .all(|j| !parts.iter().any(|p| p.matches(doc.name_of(j))))
 }
 
 /// `Gross profit as a percentage of sales … was 27.0%`: a rate whose
