@@ -5,7 +5,7 @@
 //! The quarters are the subjects of a 分别 run (`Q1-Q4`, `Q1/Q2/Q3/Q4`,
 //! from the first quarter on, one value each); the measure is named
 //! between the subjects and the values (`分别实现营业收入`); the total is the
-//! nearest earlier level of the paragraph so named, of the year or of the
+//! nearest earlier level of the paragraph (or the one before) so named, of the year or of the
 //! first n quarters, never of one quarter.
 
 use super::util::comparable;
@@ -65,7 +65,9 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
         let total = (0..first).rev().take(40).find(|&j| {
             let m = &doc.mentions[j];
             let q = &doc.figures[j];
-            doc.same_paragraph(j, first)
+            // (`…营业收入21.26亿元。` then `分季度看，Q1/Q2/Q3/Q4…`: the year's
+            // paragraph may be the one before the quarters'.)
+            doc.figures[first].paragraph - doc.figures[j].paragraph <= 1
                 && m.role == Role::Level
                 && q.kind == Kind::Number
                 && q.is_operand()

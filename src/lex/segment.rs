@@ -74,6 +74,19 @@ fn abbreviation(text: &str, dot: usize) -> bool {
         && following.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '(')
 }
 
+/// Do two ideographic spaces start at `i`, after the end of a sentence
+/// (and perhaps a line break)?
+fn indent_after_sentence(text: &str, i: usize) -> bool {
+    const SPACE: &str = "\u{3000}";
+    if !text[i..].starts_with("\u{3000}\u{3000}") || text[..i].ends_with(SPACE) {
+        return false;
+    }
+    text[..i]
+        .trim_end_matches(['\n', '\r', ' '])
+        .trim_end_matches(['”', '」', '』', '）', ')'])
+        .ends_with(['。', '！', '？'])
+}
+
 impl Segments {
     /// One pass over the bytes: every break is an ASCII byte or a
     /// full-width mark (lead byte 0xE3 or 0xEF), so other characters are
@@ -146,6 +159,13 @@ impl Segments {
                     _ => {}
                 }
                 match c {
+                    // `。　　`: an indent after a sentence's end opens a
+                    // paragraph (reports extracted with their paragraphs
+                    // run into one line).
+                    '\u{3000}' if indent_after_sentence(text, i) => {
+                        s.push(Level::Paragraph, i);
+                        depth = 0;
+                    }
                     '；' if depth > 0 => s.push(Level::Clause, after),
                     '。' | '！' | '？' | '；' => s.push(Level::Sentence, after),
                     '，' | '：' => s.push(Level::Clause, after),
@@ -237,6 +257,19 @@ impl Segments {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_indent_after_a_sentence_opens_a_paragraph() {
+        // Paragraphs run into one line, each opened by two ideographic
+        // spaces; an aligned table cell after a word opens none.
+        let text =
+            "营收65.1亿元。\u{3000}\u{3000}分季度看，Q4营收21.9亿元。指标\u{3000}\u{3000}本月 12";
+        let s = Segments::new(text);
+        let at = |needle: &str| text.find(needle).unwrap();
+        assert_eq!(s.index(Level::Paragraph, at("65.1")), 0);
+        assert_eq!(s.index(Level::Paragraph, at("21.9")), 1);
+        assert_eq!(s.index(Level::Paragraph, at("12")), 1);
+    }
 
     #[test]
     fn clauses_sentences_and_paragraphs() {
