@@ -176,7 +176,19 @@ fn named_whole(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     let mut c = Candidate::new(NAME, "named-whole", lang, i)
         .with("part", part)
         .with("whole", w);
-    if f == Fit::Same || doc.mentions[w].name().chars().count() <= name.chars().count() + 4 {
+    // (A whole qualified by a few words at most is the whole named: the
+    // report's own period and place words aside, `国民经济全年生产总值`.)
+    let whole_name = doc.mentions[w].name();
+    let extra = whole_name.strip_suffix(name).map_or_else(
+        || {
+            whole_name
+                .chars()
+                .count()
+                .saturating_sub(name.chars().count())
+        },
+        |q| cx.lexicon.normalizer.without_scope(q).chars().count(),
+    );
+    if f == Fit::Same || extra <= 4 {
         c = c.strong();
     }
     out.push(c);

@@ -71,6 +71,29 @@ impl Normalizer {
     }
 
     /// The compared form of a label (already folded to simplified script).
+    /// A label's qualifier with its scope words removed wherever they
+    /// stand (`国民经济全年` → 国民经济): a period or a place of the report's
+    /// own says nothing of which quantity is meant.
+    pub fn without_scope(&self, qualifier: &str) -> String {
+        let mut out = String::with_capacity(qualifier.len());
+        let mut rest = qualifier;
+        while let Some(c) = rest.chars().next() {
+            let word = self.scope_by_first.get(&c).and_then(|ks| {
+                ks.iter()
+                    .map(|&k| self.scope[k].as_str())
+                    .find(|w| rest.starts_with(w))
+            });
+            match word {
+                Some(w) => rest = &rest[w.len()..],
+                None => {
+                    out.push(c);
+                    rest = &rest[c.len_utf8()..];
+                }
+            }
+        }
+        out
+    }
+
     pub fn normalize(&self, label: &str) -> String {
         let mut text = plain(label);
         if let Some(aliases) = &self.aliases {
@@ -233,6 +256,13 @@ mod tests {
             ],
             vec!["全县".into(), "全年".into()],
         )
+    }
+
+    #[test]
+    fn scope_words_leave_a_qualifier_wherever_they_stand() {
+        let n = normalizer();
+        assert_eq!(n.without_scope("国民经济全年"), "国民经济");
+        assert_eq!(n.without_scope("全县城镇"), "城镇");
     }
 
     #[test]
