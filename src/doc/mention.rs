@@ -1277,10 +1277,16 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         // English states the period after its figure as often as before
         // (`35.2% of net sales in the fourth quarter of fiscal 2011`).
         if lang == Lang::En {
+            // (`4.6 cases per 100,000 population in 2006`: a rate's
+            // denominator stands between the figure and its year.)
+            let per = |d: &crate::lex::Quantity| {
+                let before = text[..d.start].trim_end();
+                before.ends_with(" per") || before.ends_with("/")
+            };
             let after_year = qs[i + 1..]
                 .iter()
                 .take_while(|d| d.start < clause_end.min(q.unit_end + WINDOW))
-                .take_while(|d| d.kind == Kind::Date || d.kind == Kind::Ordinal)
+                .take_while(|d| d.kind == Kind::Date || d.kind == Kind::Ordinal || per(d))
                 .filter_map(|d| d.value.to_u16().filter(|y| (1800..=2100).contains(y)))
                 .next();
             if let Some(y) = after_year {
