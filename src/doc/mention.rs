@@ -350,6 +350,62 @@ fn strip_lead<'a>(doc: &Document, start: usize, words: &'a str) -> &'a str {
     rest
 }
 
+/// Words that open a qualifier set off after a noun phrase (`…, excluding
+/// one-time costs, was`).
+const QUALIFIERS: &[&str] = &[
+    "excluding ",
+    "including ",
+    "net of ",
+    "adjusted for ",
+    "exclusive of ",
+    "inclusive of ",
+];
+
+/// The noun phrase before the comma that opens a qualifier, when the
+/// figure's label words (`raw`, from `window_start`) are that qualifier:
+/// at most five words, after the figure before (`prev_end`).
+fn qualified_noun(doc: &Document, raw: &str, start: usize, prev_end: usize) -> Option<String> {
+    let text = &doc.folded;
+    let opens = |words: &str| {
+        let lower = words.trim_start().to_ascii_lowercase();
+        QUALIFIERS.iter().any(|q| lower.starts_with(q))
+    };
+    let before = text[..start].trim_end();
+    let lower_before = before.to_ascii_lowercase();
+    let comma_at = if opens(raw) {
+        // `X, excluding Y was`: the label run is the qualifier.
+        before.strip_suffix(',')?.len()
+    } else if let Some(q) = QUALIFIERS
+        .iter()
+        .find(|q| lower_before.ends_with(q.trim_end()))
+    {
+        // `X, excluding` + `Y was`: its first word ended the run.
+        before[..before.len() - q.trim_end().len()]
+            .trim_end()
+            .strip_suffix(',')?
+            .len()
+    } else if raw.trim().is_empty() {
+        // `X, excluding Y, was`: the qualifier is the clause before.
+        let close = before.strip_suffix(',')?.len();
+        let open = text[prev_end.min(close)..close].rfind(',')? + prev_end.min(close);
+        if !opens(&text[open + 1..close]) {
+            return None;
+        }
+        open
+    } else {
+        return None;
+    };
+    if prev_end > comma_at {
+        return None;
+    }
+    let from = doc
+        .segment_start(Level::Clause, comma_at.saturating_sub(1))
+        .max(prev_end);
+    let (_, words) = run_before(doc, Lang::En, from, comma_at, doc.cues_in(from, comma_at));
+    let words = english_label(&words);
+    (!words.is_empty() && words.split(' ').count() <= 5).then(|| words.to_owned())
+}
+
 /// An English label is the noun phrase before its figure: the part after
 /// the last verb-like cue, before a preposition that starts a period or a
 /// place (`net sales for the fourth quarter` → net sales).
@@ -927,6 +983,12 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                 }
             }
             label_text = english_label(&label_text).to_owned();
+            // `Adjusted earnings per share, excluding one-time costs …, was
+            // $0.39`: a qualifier set off by a comma after the noun phrase
+            // leaves the figure that phrase's.
+            if let Some(words) = qualified_noun(doc, &raw, label_start, prev_end) {
+                label_text = words;
+            }
         }
         // `Real median household income declined from its peak of
         // $57,843`: an end of a change is named by what changed, before the

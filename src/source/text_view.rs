@@ -34,6 +34,40 @@ pub fn three_byte_code(b: [u8; 3]) -> u32 {
     (u32::from(b[0]) & 0x0F) << 12 | (u32::from(b[1]) & 0x3F) << 6 | u32::from(b[2]) & 0x3F
 }
 
+/// Lines a text needs before its line breaks can be told apart.
+const MIN_LINES: usize = 10;
+
+/// Characters a line holds on average in a text written a paragraph per
+/// line: a list of short items, a line each, is one block.
+const MIN_PARAGRAPH_LINE: usize = 60;
+
+/// Is the source written a paragraph per line (a speech's transcript, a
+/// report saved without blank lines): no blank line, lines of a sentence
+/// or more, and nine lines in ten or more ending a sentence? Hard-wrapped
+/// text ends most of its lines inside a sentence.
+fn lines_are_paragraphs(source: &str) -> bool {
+    let (mut lines, mut ended, mut blank, mut chars) = (0usize, 0usize, false, 0usize);
+    for line in source.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank = lines > 0;
+            continue;
+        }
+        // (A blank line between lines marks the paragraphs itself.)
+        if blank {
+            return false;
+        }
+        lines += 1;
+        chars += line.chars().count();
+        if line.ends_with([
+            '.', '。', '!', '?', '！', '？', ':', '：', ';', '；', '"', '”', ')', '）',
+        ]) {
+            ended += 1;
+        }
+    }
+    lines >= MIN_LINES && ended * 10 >= lines * 9 && chars >= lines * MIN_PARAGRAPH_LINE
+}
+
 fn is_blank(b: u8) -> bool {
     b == b' ' || b == b'\t' || b == b'\r'
 }
@@ -46,6 +80,7 @@ impl TextView {
         let mut copy_from = 0;
         let mut search_from = 0;
         let mut soft_breaks = Vec::new();
+        let line_paragraphs = lines_are_paragraphs(source);
         while let Some(rel) = memchr_newline(&bytes[search_from..]) {
             let newline = search_from + rel;
             let mut line_end = newline;
@@ -90,7 +125,7 @@ impl TextView {
                     .chars()
                     .next()
                     .is_some_and(|c| is_cjk(c) || c.is_alphabetic());
-            if newlines >= 2 || heading_here || heading_next || title {
+            if newlines >= 2 || heading_here || heading_next || title || line_paragraphs {
                 segments.push((text.len(), newline));
                 text.push_str("\n\n");
             } else {
@@ -287,6 +322,24 @@ fn memchr_newline(bytes: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_written_a_paragraph_per_line_keeps_its_lines_apart() {
+        let sentence = "Net sales for the quarter were $2.9 billion, up 20% from a year earlier.";
+        let transcript = [sentence; 12].join("\n");
+        assert_eq!(TextView::new(&transcript).text.matches("\n\n").count(), 11);
+        // Hard-wrapped prose ends its lines inside sentences: they join.
+        let wrapped = [
+            "Net sales for the quarter were $2.9 billion, up",
+            "20% from a year earlier.",
+        ]
+        .repeat(6)
+        .join("\n");
+        assert!(!TextView::new(&wrapped).text.contains("\n\n"));
+        // A list of short items, a line each, is one block.
+        let list = ["1、接待游客860.03万人次;"; 12].join("\n");
+        assert!(!TextView::new(&list).text.contains("\n\n"));
+    }
 
     #[test]
     fn a_wrapped_cjk_line_joins_without_a_space() {
