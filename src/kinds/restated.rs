@@ -1,8 +1,7 @@
 //! A statement printed twice: a paper's abstract restates its results, a
-//! report's summary its body (`highest among Asian (63.9%), Black (55.2%)
-//! and multiracial students (54.5%)`, and further on `highest among Asian
-//! students (63.9%), followed by Black (55.2%) and multiracial students
-//! (54.5%)`).
+//! report's summary its body (`most common among rural (48.2%), suburban
+//! (41.7%) and urban teens (39.4%)`, and further on `most common among
+//! rural teens (48.2%), then suburban (41.7%) and urban teens (39.4%)`).
 //!
 //! Two sentences of different paragraphs whose figures agree, in order,
 //! on at least two distinctive values are one statement: the figures they
@@ -134,7 +133,7 @@ fn units(
     out
 }
 
-/// A value printed with three significant digits or more (`63.9%`,
+/// A value printed with three significant digits or more (`48.2%`,
 /// `1,148`) rarely recurs by chance.
 fn distinctive(doc: &Document, i: usize) -> bool {
     let q = &doc.figures[i];
@@ -190,27 +189,55 @@ fn align(
         }
     }
     // Between two agreeing neighbours (or a sentence's end), one figure on
-    // each side after the same word: the same quantity.
+    // one side and one to three on the other: the one after the same word
+    // (`rural (48.2%)`, `rural teens (48.2%)`) is the same quantity.
     let mut bounds: Vec<(isize, isize)> = vec![(-1, -1)];
     bounds.extend(matched.iter().map(|&(i, j)| (i as isize, j as isize)));
     bounds.push((n as isize, m as isize));
     for w in bounds.windows(2) {
         let ((i0, j0), (i1, j1)) = (w[0], w[1]);
-        if i1 - i0 != 2 || j1 - j0 != 2 {
-            continue;
-        }
-        let (x, y) = (a[(i0 + 1) as usize], b[(j0 + 1) as usize]);
-        let (qx, qy) = (&doc.figures[x], &doc.figures[y]);
-        if qx.kind == qy.kind
-            && qx.half == qy.half
-            && qx.unit == qy.unit
-            && !word_before(doc, x).is_empty()
-            && word_before(doc, x) == word_before(doc, y)
-            && word_after(doc, x) == word_after(doc, y)
-        {
+        let gap_a = &a[(i0 + 1) as usize..i1 as usize];
+        let gap_b = &b[(j0 + 1) as usize..j1 as usize];
+        let pair = match (gap_a, gap_b) {
+            ([x], ys) if (1..=3).contains(&ys.len()) => one_alike(doc, *x, ys).map(|y| (*x, y)),
+            (xs, [y]) if (1..=3).contains(&xs.len()) => one_alike(doc, *y, xs).map(|x| (x, *y)),
+            _ => None,
+        };
+        if let Some((x, y)) = pair {
             out.push(restatement(doc, x, y));
         }
     }
+}
+
+/// Within a quarter of each other: a slip, not another quantity (`n =
+/// 141` and the `1` of `n = 1/134` are two).
+fn close(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> bool {
+    let big = a.abs().max(b.abs());
+    !big.is_zero() && (a - b).abs() * rust_decimal::Decimal::from(4) <= big
+}
+
+/// The one figure of `others` printed like `x` (kind, precision, unit),
+/// close to it, after the same word, with no other word after it.
+fn one_alike(doc: &Document, x: usize, others: &[usize]) -> Option<usize> {
+    let qx = &doc.figures[x];
+    let before = words_before(doc, x);
+    let first = before.first()?;
+    let after = word_after(doc, x);
+    let mut alike = others.iter().copied().filter(|&y| {
+        let qy = &doc.figures[y];
+        let theirs = words_before(doc, y);
+        let their_after = word_after(doc, y);
+        qx.kind == qy.kind
+            && qx.half == qy.half
+            && qx.unit == qy.unit
+            && close(qx.value, qy.value)
+            && theirs
+                .first()
+                .is_some_and(|w| w == first || before.contains(w) || theirs.contains(first))
+            && (after == their_after || after.is_empty() || their_after.is_empty())
+    });
+    let y = alike.next()?;
+    alike.next().is_none().then_some(y)
 }
 
 fn restatement(doc: &Document, first: usize, restated: usize) -> Candidate {
@@ -244,6 +271,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "among",
     "on",
     "followed",
+    "then",
     "respectively",
 ];
 
@@ -251,8 +279,39 @@ fn is_function_word(word: &str) -> bool {
     FUNCTION_WORDS.contains(&word)
 }
 
-/// The nearest word before a figure that names something (`Black (55.2%)`
-/// → black; `and 12.3%` looks past `and`), lowercase; for Chinese the two
+/// The words before a figure that name something, nearest first, among
+/// its three words before (`rural teens (48.2%)` → teens, rural);
+/// for Chinese the two characters before it.
+fn words_before(doc: &Document, i: usize) -> Vec<String> {
+    let q = &doc.figures[i];
+    let start = doc.segment_start(crate::lex::Level::Sentence, q.start);
+    let before = doc.folded[start..q.start]
+        .trim_end_matches(|c: char| c.is_whitespace() || "(（$€£¥=:：+-−".contains(c));
+    if before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+    {
+        before
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .rev()
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .map(str::to_ascii_lowercase)
+            .filter(|w| !is_function_word(w))
+            .collect()
+    } else {
+        let w = word_before(doc, i);
+        if w.is_empty() {
+            Vec::new()
+        } else {
+            vec![w]
+        }
+    }
+}
+
+/// The nearest word before a figure that names something (`suburban (41.7%)`
+/// → suburban; `and 12.3%` looks past `and`), lowercase; for Chinese the two
 /// characters before it (`营收65.1亿元` → 营收).
 fn word_before(doc: &Document, i: usize) -> String {
     let q = &doc.figures[i];

@@ -233,8 +233,8 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
     }
 }
 
-/// The four words before the bracket a share opens (`… and multiracial
-/// students (54.5%)` → and multiracial students), or nothing when the
+/// The four words before the bracket a share opens (`… and urban
+/// teens (39.4%)` → and urban teens), or nothing when the
 /// share is not the first thing in its bracket.
 fn bracket_words(doc: &Document, p: usize) -> String {
     let q = &doc.figures[p];

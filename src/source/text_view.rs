@@ -34,6 +34,11 @@ pub fn three_byte_code(b: [u8; 3]) -> u32 {
     (u32::from(b[0]) & 0x0F) << 12 | (u32::from(b[1]) & 0x3F) << 6 | u32::from(b[2]) & 0x3F
 }
 
+/// Characters of a line no page wraps at: a paragraph saved as one line.
+const LONG_LINE_CHARS: usize = 300;
+/// (Its bytes, at least as many: most lines are passed over by length.)
+const LONG_LINE_BYTES: usize = LONG_LINE_CHARS;
+
 /// Lines a text needs before its line breaks can be told apart.
 const MIN_LINES: usize = 10;
 
@@ -125,7 +130,18 @@ impl TextView {
                     .chars()
                     .next()
                     .is_some_and(|c| is_cjk(c) || c.is_alphabetic());
-            if newlines >= 2 || heading_here || heading_next || title || line_paragraphs {
+            // A line far longer than a page is wide was never wrapped: it
+            // is a paragraph when it ends a sentence.
+            let long_paragraph = this_line.len() >= LONG_LINE_BYTES
+                && ends_sentence(this_line)
+                && { this_line.chars().count() >= LONG_LINE_CHARS };
+            if newlines >= 2
+                || heading_here
+                || heading_next
+                || title
+                || line_paragraphs
+                || long_paragraph
+            {
                 segments.push((text.len(), newline));
                 text.push_str("\n\n");
             } else {
@@ -339,6 +355,18 @@ mod tests {
         // A list of short items, a line each, is one block.
         let list = ["1、接待游客860.03万人次;"; 12].join("\n");
         assert!(!TextView::new(&list).text.contains("\n\n"));
+    }
+
+    #[test]
+    fn a_line_longer_than_any_page_ends_its_paragraph() {
+        let long = "Students who slept less than seven hours reported more stress. ".repeat(6);
+        let text = format!(
+            "{}\nTable 1. Sleep and stress\nShort wrapped\nline.",
+            long.trim_end()
+        );
+        let view = TextView::new(&text);
+        assert!(view.text.contains("stress.\n\nTable 1."));
+        assert!(view.text.contains("Short wrapped line."));
     }
 
     #[test]
