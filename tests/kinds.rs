@@ -325,35 +325,35 @@ fn zhe_points_back_at_exactly_the_phrases_named() {
 fn a_share_of_a_whole_named_with_its_scope_and_a_note_mark() {
     // 全国 between 占 and the whole's name; [3] marks a note, not a figure.
     let text =
-        "全国共有幼儿园29.48万所。其中，普惠性幼儿园[3]24.47万所，占全国幼儿园的比例83.00%。";
+        "全国共有卫生院3.40万所。其中，中心卫生院[2]1.02万所，占全国卫生院的比例30.00%。";
     assert_eq!(checked_kinds_on_stdin(text), ["ratio"]);
     assert!(rules_flagged_on_stdin(text).is_empty());
     assert_eq!(
-        rules_flagged_on_stdin(&text.replace("83.00%", "85.00%")),
+        rules_flagged_on_stdin(&text.replace("30.00%", "32.00%")),
         ["zh.ratio.named-whole"]
     );
 }
 
 #[test]
 fn a_bracketed_share_of_the_count_after_it() {
-    let text = "In 2004, 8,128 cases were confirmed, compared with 3,907 (29.9%) of 13,087 notified cases during 1999-2003.";
+    let text = "In 2016, 6,214 cases were confirmed, compared with 2,875 (31.6%) of 9,098 notified cases during 2011-2015.";
     assert_eq!(checked_kinds_on_stdin(text), ["ratio"]);
     assert_eq!(
-        rules_flagged_on_stdin(&text.replace("29.9%", "31.9%")),
+        rules_flagged_on_stdin(&text.replace("31.6%", "33.6%")),
         ["en.ratio.bracket"]
     );
 }
 
 #[test]
 fn levels_reached_by_changes_add_up_under_the_names_of_what_changed() {
-    // `fell 51,300 to 3,563,600` is a change and the level it reached,
+    // `fell 31,300 to 3,112,900` is a change and the level it reached,
     // not a range; full-time and part-time make employment.
-    let text = "Employment decreased 29,700 to 11,592,500. Full-time employment increased \
-        21,600 to 8,028,900 and part-time employment fell 51,300 to 3,563,600.";
+    let text = "Employment decreased 18,400 to 9,815,200. Full-time employment increased \
+        12,900 to 6,702,300 and part-time employment fell 31,300 to 3,112,900.";
     assert!(checked_kinds_on_stdin(text).contains(&"sum".to_owned()));
     assert!(rules_flagged_on_stdin(text).is_empty());
     assert_eq!(
-        rules_flagged_on_stdin(&text.replace("3,563,600", "3,573,600")),
+        rules_flagged_on_stdin(&text.replace("3,112,900", "3,122,900")),
         ["en.sum.set"]
     );
 }
@@ -510,25 +510,25 @@ fn traditional_units_keep_areas_and_weights_apart() {
 
 #[test]
 fn a_signed_increment_in_brackets_checks_the_rate_beside_it() {
-    // 0.99 / (31.06 − 0.99) = 3.3%; `12 months earlier` is a time, not a
+    // 1.12 / (28.44 − 1.12) = 4.1%; `12 months earlier` is a time, not a
     // base value.
     let text =
-        "Average hourly wages were up 3.3% (+$0.99 to $31.06) compared with 12 months earlier.";
+        "Average hourly wages were up 4.1% (+$1.12 to $28.44) compared with 12 months earlier.";
     assert_eq!(checked_kinds_on_stdin(text), ["growth"]);
     assert!(rules_flagged_on_stdin(text).is_empty());
     assert_eq!(
-        rules_flagged_on_stdin(&text.replace("+$0.99", "+$1.99")),
+        rules_flagged_on_stdin(&text.replace("+$1.12", "+$2.12")),
         ["en.growth.increment"]
     );
 }
 
 #[test]
 fn growth_reads_a_base_after_jiao_de_and_judges_large_rates_by_their_size() {
-    let text = "上半年新设企业1804家，较去年同期的700家增长157.71%。";
+    let text = "上半年新设企业2236家，较去年同期的860家增长160.00%。";
     assert_eq!(checked_kinds_on_stdin(text), ["growth"]);
-    // Ten points off a rate of 158%: a slip, not another reading.
+    // Ten points off a rate of 160%: a slip, not another reading.
     assert_eq!(
-        rules_flagged_on_stdin(&text.replace("157.71%", "167.71%")),
+        rules_flagged_on_stdin(&text.replace("160.00%", "170.00%")),
         ["zh.growth.base"]
     );
     // A prior-year value of another quantity in the next sentence is no
@@ -640,8 +640,8 @@ fn group_sizes_of_a_split_add_up_to_the_total() {
     );
     // A count between the total and the sizes may be their whole instead.
     assert!(rules_flagged_on_stdin(
-        "Of 312 patients enrolled, 303 were eligible (159 randomized to A, 144 randomized to B) \
-         since nine left the study (BE n = 87, FI n = 2, DE n = 88, UK n = 47, ES n = 54, NL n = 25)."
+        "Of 276 patients enrolled, 268 were eligible (137 randomized to A, 131 randomized to B) \
+         since eight left the study (BE n = 74, FI n = 3, DE n = 71, UK n = 52, ES n = 40, NL n = 28)."
     )
     .is_empty());
     // Sizes of groups with no word that the split covers everyone may be
