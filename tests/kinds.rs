@@ -324,8 +324,7 @@ fn zhe_points_back_at_exactly_the_phrases_named() {
 #[test]
 fn a_share_of_a_whole_named_with_its_scope_and_a_note_mark() {
     // 全国 between 占 and the whole's name; [3] marks a note, not a figure.
-    let text =
-        "全国共有卫生院3.40万所。其中，中心卫生院[2]1.02万所，占全国卫生院的比例30.00%。";
+    let text = "全国共有卫生院3.40万所。其中，中心卫生院[2]1.02万所，占全国卫生院的比例30.00%。";
     assert_eq!(checked_kinds_on_stdin(text), ["ratio"]);
     assert!(rules_flagged_on_stdin(text).is_empty());
     assert_eq!(

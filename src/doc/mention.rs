@@ -650,7 +650,7 @@ fn after_preposition(before: &str) -> bool {
     if last.eq_ignore_ascii_case("the") {
         last = words.next().unwrap_or("");
     }
-    // Not `of`: `a total of 8,128 (49.7%)` is named as its whole is.
+    // Not `of`: `a total of 6,214 (48.6%)` is named as its whole is.
     ["in", "across", "among", "from"]
         .iter()
         .any(|p| p.eq_ignore_ascii_case(last))
@@ -789,7 +789,7 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         // verb before `to` is no change of this figure.
         let mut reached = false;
         let mut lead = CueSet::default();
-        // `出口增长11.4%至579亿美元`, `期铜跌1.52%报8954美元/吨`: a bare 至
+        // `出口增长9.8%至462亿美元`, `期铜跌1.27%报8612美元/吨`: a bare 至
         // (or a quote's 报) right after a change opens the level the
         // change reached. Only there: elsewhere 至 opens a
         // range (`3至5人`) or a date's end.
@@ -1008,7 +1008,7 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                 }
             }
         }
-        // `part-time employment, up 28,900 to 3,544,500`: a change set off
+        // `part-time employment, up 19,600 to 3,126,400`: a change set off
         // by a comma right after the noun phrase it changes.
         if lang == Lang::En && label_text.is_empty() && matches!(role, Role::Change { .. }) {
             let before = text[..window_start].trim_end();
@@ -1033,7 +1033,7 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         if label.chars().all(|c| !c.is_alphanumeric()) {
             label.clear();
         }
-        // `毛利率为50.63%，去年同期为52.12%`: a value named only by an earlier
+        // `毛利率为41.37%，去年同期为43.05%`: a value named only by an earlier
         // period is the earlier value of the level before it.
         if lang == Lang::Zh && role == Role::Level && !label.is_empty() && i > 0 {
             let only_prior = doc.only_prior_word(label_start, label_end, &label_text);
@@ -1128,7 +1128,7 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                     .trim_start_matches("all ")
                     .trim_start_matches("total ")
                     .trim();
-                // `(29.9%) of 13,087 notified cases`: the whole is a
+                // `(31.6%) of 9,098 notified cases`: the whole is a
                 // figure, read as one.
                 let counted = words.starts_with(|c: char| c.is_ascii_digit());
                 // `of the total loan portfolio, excluding PPP balances`: a
@@ -1175,7 +1175,7 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                 whole = None;
             }
         }
-        // `up 3.3% (+$0.99 to $31.06)`: a plus sign makes a figure beside
+        // `up 4.1% (+$1.12 to $28.44)`: a plus sign makes a figure beside
         // a change its increment.
         if role == Role::Level && q.kind == Kind::Number {
             let before = text[window_start.min(q.start)..q.start]
@@ -1554,7 +1554,7 @@ fn link_subjects(doc: &Document, mentions: &mut [Mention]) {
                     mj.role == Role::Level && of_kind && qs[j].is_operand()
                 }
         });
-        // `111813亿元；同比增长12.5%`: a change right after a semicolon,
+        // `98240亿元；同比增长9.6%`: a change right after a semicolon,
         // with no words of its own, still qualifies the level before it.
         let across_semicolon = || {
             let j = i.checked_sub(1)?;

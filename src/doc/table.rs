@@ -537,7 +537,7 @@ fn read_table(doc: &Document, lexicon: &Lexicon, items: &[Item]) -> Option<Table
             let label = *gs[head].last().unwrap_or(&(0, 0));
             rows.push(make_row(label, &before, raw.cells[..width].to_vec()));
             // Twice as many cells: an unlabelled row follows (a section's
-            // subtotal, `| | 340,600 | 322,400 |`).
+            // subtotal, `| | 286,300 | 271,900 |`).
             for chunk in raw.cells[width..].chunks(width) {
                 rows.push(Row {
                     label: String::new(),

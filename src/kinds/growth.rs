@@ -310,7 +310,7 @@ fn current_of(doc: &Document, r: usize) -> Option<usize> {
 /// 0.4 per 100,000)`. Dates, ranges and `per 1,000` may come between, and
 /// one level marked as the start (`from 69.2`).
 fn reached_after(doc: &Document, r: usize) -> Option<usize> {
-    // `up 3.3% (+$0.99 to $31.06)`: past the increment.
+    // `up 4.1% (+$1.12 to $28.44)`: past the increment.
     let next = (r + 1..doc.figures.len()).take(2).find(|&j| {
         is_level(doc, j) && doc.same_sentence(r, j) && doc.mentions[j].lead.has(Cue::To)
     });
@@ -473,11 +473,11 @@ fn paired_from(doc: &Document, current: usize) -> Option<usize> {
         .then_some(b)
 }
 
-/// `增加6455万元，增长14.28%`: an increment of the same value beside the
+/// `增加5120万元，增长13.23%`: an increment of the same value beside the
 /// rate.
 fn increment_of(doc: &Document, r: usize, current: usize) -> Option<usize> {
     let cq = &doc.figures[current];
-    // `up 3.3% (+$0.99 to $31.06)`: the increment between the rate and
+    // `up 4.1% (+$1.12 to $28.44)`: the increment between the rate and
     // the value it reaches.
     if current > r {
         // `rose $446 million (11 percent) … to reach $4.6 billion`: the
@@ -494,7 +494,7 @@ fn increment_of(doc: &Document, r: usize, current: usize) -> Option<usize> {
                     && measured_alike(&doc.figures[j], cq)
             });
     }
-    // (`293 billion yuan, up 17.6% or 43.9 billion yuan`: or right after
+    // (`318 billion yuan, up 12.4% or 35.1 billion yuan`: or right after
     // the rate, joined to it by `or`.)
     (current + 1..(r + 2).min(doc.figures.len()))
         .filter(|&j| j < r || j == r + 1 && doc.joined_by_or(r, j))

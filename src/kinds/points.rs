@@ -2,12 +2,12 @@
 //!
 //! Shapes:
 //! - `from-to`: a rate that moved from one level to another, with the
-//!   move in points (`由1.07%提高到1.49%，提高0.42个百分点`, `rose 1.5
+//!   move in points (`由1.36%提高到1.84%，提高0.48个百分点`, `rose 1.5
 //!   percentage points to 5.8% from 4.3%`);
 //! - `versus`: a rate against other rates named in brackets
 //!   (`增长8.4%，比全省(7.7%)和全国(7.0%)分别高0.7、1.4个百分点`);
 //! - `structure`: a part's move between two structures `a:b:c` (`由
-//!   5.7:49.3:45.0优化为6.6:45.8:47.6，第三产业占比提高了2.6个百分点`).
+//!   8.2:47.1:44.7优化为7.9:45.3:46.8，第三产业占比提高了2.1个百分点`).
 
 use super::runs::values_from;
 use super::util::shown;
@@ -348,7 +348,7 @@ fn from_to(doc: &Document, d: usize, down: bool, out: &mut Vec<Candidate>) -> bo
             near(j) && (doc.mentions[j].lead.has(Cue::From) || doc.mentions[j].period.prior)
         })
         .collect();
-    // `毛利率为50.63%，去年同期为52.12%，下降1.49个百分点`: without a `to`, the
+    // `毛利率为41.37%，去年同期为43.05%，下降1.68个百分点`: without a `to`, the
     // later value is the one of the same name that is not of the earlier
     // period.
     // (`Gross margin was 42.5%, compared with 40.1% a year earlier`: or

@@ -545,7 +545,7 @@ fn tables(
                         && context_period(doc, j).months.is_some()
                         && pc.months.is_some();
                     // Or when the prose restates another cell of the row
-                    // beside it (`8502亿元，增长12.3%` against `| 8502 | 12.3 |`).
+                    // beside it (`6214亿元，增长9.7%` against `| 6214 | 9.7 |`).
                     let anchored = || {
                         companions(doc, j).any(|cj| {
                             let Some(kcj) = &keys[cj] else { return false };
@@ -707,7 +707,7 @@ fn interval_of(doc: &Document, e: usize) -> Option<(Decimal, Decimal, Decimal, D
         return None;
     }
     // In prose the interval is named (`95% CI`); in a table cell
-    // (`2.44 (1.24–4.79)` under `Adjusted OR (95% CI)`) its column names
+    // (`1.86 (1.12–3.09)` under `Adjusted OR (95% CI)`) its column names
     // it, and the bracket holds the bounds alone.
     let named = doc.has_cue(q.unit_end.max(q.end), lq.start, Cue::Interval);
     let cell = doc.folded[q.unit_end.max(q.end)..lq.start].trim() == "("
@@ -853,7 +853,7 @@ fn key(doc: &Document, i: usize) -> Option<Key> {
         return None;
     }
     let of = m.whole.clone().unwrap_or_default();
-    // A figure named by its subject (`… declined from $57,843 to $53,657`)
+    // A figure named by its subject (`… declined from $61,250 to $58,470`)
     // is real or nominal as its subject is.
     // (A change keeps its own: `实际增长11.3%` is real, its level not.)
     let basis = match m.subject {

@@ -110,7 +110,7 @@ pub fn values_from(doc: &Document, first: usize) -> Vec<usize> {
                 (Kind::Number, Kind::Points) | (Kind::Points, Kind::Number)
             );
         let prev = &doc.figures[last];
-        // A bracketed aside between two values (`280.65亿元（YOY+24.05%）和
+        // A bracketed aside between two values (`196.40亿元（YOY+18.32%）和
         // 111.13亿元`) is passed over, figures and all.
         if doc.mentions[j].depth > doc.mentions[first].depth {
             continue;
@@ -290,7 +290,7 @@ fn zh_subjects(doc: &Document, cue_start: usize) -> Option<(usize, usize)> {
         .then_some((start, end))
 }
 
-/// `Q1、Q2营业收入分别为13.80、27.29亿元，分别同比下滑37.96%、0.67%`: a
+/// `Q1、Q2营业收入分别为12.60、25.10亿元，分别同比下滑31.20%、2.40%`: a
 /// 分别 with no subjects of its own, later in the sentence of one whose
 /// subjects its values matched, pairs its values with the same subjects,
 /// when no other list stands between them.

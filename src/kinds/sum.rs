@@ -13,9 +13,9 @@
 //! - `identity`: a sum the lexicon says holds by definition (累计确诊 =
 //!   现有确诊 + 累计治愈 + 累计死亡);
 //! - `increments`: the increments of a set's parts add up to the
-//!   increment of their whole (税收 +2362, 非税 +4155, 总收入 +6517);
+//!   increment of their whole (税收 +1840, 非税 +2215, 总收入 +4055);
 //! - `change`: an amount that moved by a stated amount between two
-//!   stated levels (`revised down by 72,000, from +336,000 to +264,000`,
+//!   stated levels (`revised down by 48,000, from +215,000 to +167,000`,
 //!   `由120人增加到150人，增加30人`);
 //! - `partition`: values after 分别 or before `respectively` for groups
 //!   that cover every case, as age groups from 0 to `60岁及以上` do, add up
@@ -167,7 +167,7 @@ fn split_at<'a>(
 const BY_PARTS: u64 = 1 << 40;
 
 /// A level's name, or for the level a change reached (`Full-time
-/// employment increased 21,600 to 8,028,900`) the name of what changed.
+/// employment increased 12,900 to 6,702,300`) the name of what changed.
 fn level_name(doc: &Document, i: usize) -> &str {
     let m = &doc.mentions[i];
     match m.subject {
@@ -760,7 +760,7 @@ fn colon_lists(cx: &Context, out: &mut Vec<Candidate>) {
         {
             continue;
         }
-        // `10,641 (65.0%) of these …, and 6,047 of those`: nested subsets,
+        // `7,812 (64.0%) of these …, and 4,530 of those`: nested subsets,
         // not a list of parts.
         let last = doc.figures[*items.last().unwrap_or(&t)].unit_end;
         if doc
@@ -896,7 +896,7 @@ fn groups(cx: &Context, out: &mut Vec<Candidate>) {
             continue;
         }
         // Figures before the first size describe the whole sample, in its
-        // own bracket (`Participants (N=329, 183 female, M age = 39.67)`):
+        // own bracket (`Participants (N=300, 160 female, M age = 39.7)`):
         // any other may be a whole of its own (`303 were eligible`).
         let own_bracket_end = {
             let from = tq.unit_end.max(tq.end);
@@ -1055,7 +1055,7 @@ fn identities(cx: &Context, out: &mut Vec<Candidate>) {
             }
             let tq = &doc.figures[t];
             // Members of the total's own sentence first, then of its
-            // paragraph (`累计确诊病例11139例，累计治愈出院病例10337例，无死亡
+            // paragraph (`累计确诊病例7358例，累计治愈出院病例7144例，无死亡
             // 病例` is complete without the next line's 累计死亡病例).
             const SCOPES: [Level; 2] = [Level::Sentence, Level::Paragraph];
             let find_at = |p: &crate::lexicon::LabelPattern, scope: Level| {
@@ -1141,7 +1141,7 @@ fn identities(cx: &Context, out: &mut Vec<Candidate>) {
     }
 }
 
-/// `revised down by 72,000, from +336,000 to +264,000`: the later level
+/// `revised down by 48,000, from +215,000 to +167,000`: the later level
 /// is the earlier one moved by the stated amount, all in one sentence.
 fn changes(cx: &Context, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
@@ -1346,8 +1346,8 @@ fn defined(cx: &Context, out: &mut Vec<Candidate>) {
     }
 }
 
-/// `0-17岁、18-34岁、35-59岁、60岁及以上户籍人口分别为18891人、19099人、
-/// 48951人和25594人`: the groups cover every age, so the values add up to
+/// `0-17岁、18-34岁、35-59岁、60岁及以上户籍人口分别为16420人、21385人、
+/// 43970人和28615人`: the groups cover every age, so the values add up to
 /// the 户籍人口 stated before.
 fn partitions(cx: &Context, out: &mut Vec<Candidate>) {
     let doc = cx.doc;

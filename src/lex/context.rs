@@ -57,7 +57,7 @@ const RANGE_DASHES: &[&str] = &["~", "～", "-", "--", "–", "—", "至", "到
 /// end of a range: "from 4.2% to 5.0%", "从1.07%到".
 const CHANGE_FROM: &[&str] = &["from", "由", "从"];
 
-/// Words of a change right before an amount: `fell 51,300 to 3,563,600` is
+/// Words of a change right before an amount: `fell 31,300 to 3,112,900` is
 /// the change, then the level it reached.
 const CHANGE_BY: &[&str] = &[
     "by",
@@ -375,7 +375,7 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
         let Some(gap) = text.get(q.unit_end.max(q.end)..next.start) else {
             continue;
         };
-        // `3.87、18.14%` and `0.7、1.4个百分点`: so is a percent sign.
+        // `4.26、15.37%` and `0.7、1.4个百分点`: so is a percent sign.
         let elided = q.kind == Kind::Number
             && q.unit.is_empty()
             && q.multiplier == Decimal::ONE
@@ -387,7 +387,7 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
             && q.multiplier == Decimal::ONE
             && next.kind == Kind::Points
             && matches!(gap, "和" | "、" | "及" | "与");
-        // `分别为1.2、3.4亿元`, `营收/净利润32.87/4.64亿元`: the multiplier
+        // `分别为1.2、3.4亿元`, `营收/净利润28.64/3.92亿元`: the multiplier
         // and unit written once, after the last amount.
         let shared_multiplier = q.kind == Kind::Number
             && next.kind == Kind::Number
@@ -520,7 +520,7 @@ mod tests {
     #[test]
     fn a_change_then_the_level_it_reached_is_not_a_range() {
         let lexed = lex(&TextView::new(
-            "employment fell 51,300 to 3,563,600, up $0.99 to $31.06, aged 15 to 24",
+            "employment fell 31,300 to 3,112,900, up $1.12 to $28.44, aged 15 to 24",
         ));
         let qs = &lexed.quantities;
         assert!(qs[..4].iter().all(|q| !q.in_range));

@@ -73,7 +73,7 @@ fn integer_part(input: &str) -> IResult<&str, &str> {
     )));
     let (after_spaces, grouped) = space_groups.parse(rest)?;
     // A space-grouped figure must not run into a decimal point or a
-    // comma-grouped number (`4,346 2,413` are two figures).
+    // comma-grouped number (`3,518 2,276` are two figures).
     if !grouped.is_empty() && !after_spaces.starts_with([',', '.']) {
         return Ok((after_spaces, &input[..input.len() - after_spaces.len()]));
     }
@@ -150,7 +150,7 @@ const ENGLISH_SUFFIXES: &[(&str, Suffix)] = &[
     ("percentage point", Suffix::Points),
     ("pp", Suffix::Points),
     ("p.p.", Suffix::Points),
-    // Brokers' research: `同比降低1.30pct至12.29%`.
+    // Brokers' research: `同比降低1.15pct至10.84%`.
     ("pcts", Suffix::Points),
     ("pct", Suffix::Points),
     ("per cent", Suffix::Percent),
@@ -847,10 +847,10 @@ mod tests {
     fn a_chinese_comma_is_never_a_separator() {
         let qs = scan("分别为12，345");
         assert_eq!(qs.len(), 2);
-        let qs = scan("4,346 2,413");
+        let qs = scan("3,518 2,276");
         assert_eq!(
             qs.iter().map(|q| q.value).collect::<Vec<_>>(),
-            vec![d("4346"), d("2413")]
+            vec![d("3518"), d("2276")]
         );
     }
 

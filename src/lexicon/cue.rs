@@ -75,7 +75,7 @@ pub enum Cue {
     Scope,
     /// `of` after a percentage: the whole follows.
     Of,
-    /// `, or`: the same quantity restated (`$501.6 million, or 53.4%`).
+    /// `, or`: the same quantity restated (`$438.8 million, or 54.0%`).
     Or,
     /// A word that contains a cue but is none (增加值, 公共): it hides
     /// the cue inside it.
