@@ -179,7 +179,16 @@ fn is_target(doc: &Document, start: usize, value: usize) -> bool {
     let sentence = doc.segment_start(Level::Sentence, start);
     let stop = doc.segment_end(Level::Clause, value).max(sentence);
     let text = &doc.folded[sentence..stop];
-    doc.has_cue(sentence, stop, crate::lexicon::Cue::Target)
+    // (A goal word inside a title, `《超级计划》`, names a work, not a goal.)
+    let in_title = |at: usize| {
+        let before = &doc.folded[sentence..at];
+        before
+            .rfind('《')
+            .is_some_and(|open| !before[open..].contains('》'))
+    };
+    doc.cues_in(sentence, stop)
+        .iter()
+        .any(|h| h.cue == crate::lexicon::Cue::Target && !in_title(h.start))
         || modal_yao(text)
         // A limit set for each (`分别不得超过20000手`).
         || text.contains("不得")
