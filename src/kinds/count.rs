@@ -260,6 +260,9 @@ fn list_then_count(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
             let cut = k + first[k..].chars().next().map_or(0, char::len_utf8);
             if first[cut..].chars().count() >= 2 {
                 text = &text[cut..];
+                // A pair its preposition opens (`从…和…两方面`) is
+                // delimited as a pointed one is: its items may be phrases.
+                pointed |= pair_opened;
             }
         }
     }
