@@ -361,6 +361,11 @@ const QUALIFIERS: &[&str] = &[
     "inclusive of ",
 ];
 
+/// Bytes before a label run read for a qualifier's first word and comma.
+const QUALIFIER_REACH: usize = 64;
+/// Bytes a qualifier clause set off by commas may span.
+const QUALIFIER_CLAUSE: usize = 240;
+
 /// The noun phrase before the comma that opens a qualifier, when the
 /// figure's label words (`raw`, from `window_start`) are that qualifier:
 /// at most five words, after the figure before (`prev_end`).
@@ -370,24 +375,28 @@ fn qualified_noun(doc: &Document, raw: &str, start: usize, prev_end: usize) -> O
         let lower = words.trim_start().to_ascii_lowercase();
         QUALIFIERS.iter().any(|q| lower.starts_with(q))
     };
-    let before = text[..start].trim_end();
+    // (The words right before the label run only: a qualifier is short.)
+    let from = text.floor_char_boundary(start.saturating_sub(QUALIFIER_REACH));
+    let before = text[from..start].trim_end();
     let lower_before = before.to_ascii_lowercase();
     let comma_at = if opens(raw) {
         // `X, excluding Y was`: the label run is the qualifier.
-        before.strip_suffix(',')?.len()
+        from + before.strip_suffix(',')?.len()
     } else if let Some(q) = QUALIFIERS
         .iter()
         .find(|q| lower_before.ends_with(q.trim_end()))
     {
         // `X, excluding` + `Y was`: its first word ended the run.
-        before[..before.len() - q.trim_end().len()]
+        from + before[..before.len() - q.trim_end().len()]
             .trim_end()
             .strip_suffix(',')?
             .len()
     } else if raw.trim().is_empty() {
-        // `X, excluding Y, was`: the qualifier is the clause before.
-        let close = before.strip_suffix(',')?.len();
-        let open = text[prev_end.min(close)..close].rfind(',')? + prev_end.min(close);
+        // `X, excluding Y, was`: the qualifier is the clause before, at
+        // most a line's length back.
+        let close = from + before.strip_suffix(',')?.len();
+        let floor = prev_end.max(text.floor_char_boundary(close.saturating_sub(QUALIFIER_CLAUSE)));
+        let open = text[floor.min(close)..close].rfind(',')? + floor.min(close);
         if !opens(&text[open + 1..close]) {
             return None;
         }
