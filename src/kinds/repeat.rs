@@ -262,16 +262,11 @@ impl RelationKind for Repeat {
             // A different quantity far more often than a slip: only values
             // within a quarter of each other are compared.
             let (x, y) = (signed(a).midpoint(), signed(b).midpoint());
-            let big = x.abs().max(y.abs());
             // An approximation is compared only when a headline rounds the
             // body's figure (`almost 11 percent` for 10.7): beyond a unit of
             // its last digit it says another value.
             let loose = (qa.approx || qb.approx) && !same_words && c.shape != "headline";
-            let far = (x - y)
-                .abs()
-                .checked_mul(Decimal::from(4))
-                .is_none_or(|d| d > big);
-            if big.is_zero() || far || loose {
+            if !super::util::within_a_quarter(x, y) || loose {
                 return None;
             }
         }

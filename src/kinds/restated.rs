@@ -209,13 +209,6 @@ fn align(
     }
 }
 
-/// Within a quarter of each other: a slip, not another quantity (`n =
-/// 141` and the `1` of `n = 1/134` are two).
-fn close(a: rust_decimal::Decimal, b: rust_decimal::Decimal) -> bool {
-    let big = a.abs().max(b.abs());
-    !big.is_zero() && (a - b).abs() * rust_decimal::Decimal::from(4) <= big
-}
-
 /// The one figure of `others` printed like `x` (kind, precision, unit),
 /// close to it, after the same word, with no other word after it.
 fn one_alike(doc: &Document, x: usize, others: &[usize]) -> Option<usize> {
@@ -230,7 +223,7 @@ fn one_alike(doc: &Document, x: usize, others: &[usize]) -> Option<usize> {
         qx.kind == qy.kind
             && qx.half == qy.half
             && qx.unit == qy.unit
-            && close(qx.value, qy.value)
+            && super::util::within_a_quarter(qx.value, qy.value)
             && theirs
                 .first()
                 .is_some_and(|w| w == first || before.contains(w) || theirs.contains(first))
@@ -280,40 +273,10 @@ fn is_function_word(word: &str) -> bool {
 }
 
 /// The words before a figure that name something, nearest first, among
-/// its three words before (`rural teens (48.2%)` → teens, rural);
-/// for Chinese the two characters before it.
+/// its three words before (`rural teens (48.2%)` → teens, rural; `and
+/// 12.3%` looks past `and`), lowercase; for Chinese the two characters
+/// before it (`营收65.1亿元` → 营收).
 fn words_before(doc: &Document, i: usize) -> Vec<String> {
-    let q = &doc.figures[i];
-    let start = doc.segment_start(crate::lex::Level::Sentence, q.start);
-    let before = doc.folded[start..q.start]
-        .trim_end_matches(|c: char| c.is_whitespace() || "(（$€£¥=:：+-−".contains(c));
-    if before
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_ascii_alphabetic())
-    {
-        before
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .rev()
-            .filter(|w| !w.is_empty())
-            .take(3)
-            .map(str::to_ascii_lowercase)
-            .filter(|w| !is_function_word(w))
-            .collect()
-    } else {
-        let w = word_before(doc, i);
-        if w.is_empty() {
-            Vec::new()
-        } else {
-            vec![w]
-        }
-    }
-}
-
-/// The nearest word before a figure that names something (`suburban (41.7%)`
-/// → suburban; `and 12.3%` looks past `and`), lowercase; for Chinese the two
-/// characters before it (`营收65.1亿元` → 营收).
-fn word_before(doc: &Document, i: usize) -> String {
     let q = &doc.figures[i];
     let start = doc.segment_start(crate::lex::Level::Sentence, q.start);
     let before = doc.folded[start..q.start]
@@ -325,8 +288,8 @@ fn word_before(doc: &Document, i: usize) -> String {
             .filter(|w| !w.is_empty())
             .take(3)
             .map(str::to_ascii_lowercase)
-            .find(|w| !is_function_word(w))
-            .unwrap_or_default(),
+            .filter(|w| !is_function_word(w))
+            .collect(),
         Some(c) if crate::source::is_cjk(c) => {
             let from = before
                 .char_indices()
@@ -335,9 +298,9 @@ fn word_before(doc: &Document, i: usize) -> String {
                 .take(2)
                 .last()
                 .map_or(before.len(), |(k, _)| k);
-            before[from..].to_owned()
+            vec![before[from..].to_owned()]
         }
-        _ => String::new(),
+        _ => Vec::new(),
     }
 }
 

@@ -216,7 +216,7 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
                 if percent
                     && level
                     && doc.figures[one].decimals == q.decimals
-                    && close(q.value, doc.figures[one].value)
+                    && super::util::within_a_quarter(q.value, doc.figures[one].value)
                     && bracketed() =>
             {
                 one
@@ -286,12 +286,6 @@ fn sentence_of(doc: &Document, p: usize) -> &str {
             .floor_char_boundary((q.end + REACH).min(doc.folded.len())),
     );
     &doc.folded[start..end.max(start)]
-}
-
-/// Within a quarter of each other: a slip, not another quantity.
-fn close(a: Decimal, b: Decimal) -> bool {
-    let big = a.abs().max(b.abs());
-    !big.is_zero() && (a - b).abs() * Decimal::from(4) <= big
 }
 
 /// The byte ranges of the words of the figure's clause before it, back

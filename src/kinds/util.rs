@@ -7,6 +7,17 @@ use crate::doc::{Document, Role};
 use crate::lex::{same_unit, Kind, Quantity};
 use crate::lexicon::Cue;
 
+/// Within a quarter of each other: a slip, not another quantity (`n =
+/// 141` and the `1` of `n = 1/134` are two).
+pub fn within_a_quarter(a: Decimal, b: Decimal) -> bool {
+    let big = a.abs().max(b.abs());
+    !big.is_zero()
+        && (a - b)
+            .abs()
+            .checked_mul(Decimal::from(4))
+            .is_some_and(|d| d <= big)
+}
+
 /// A figure as printed, without the line breaks and spaces a PDF left in
 /// (`16,\n695`, `38430\n剂次`); one space stays between words and digits
 /// (`3.2 times`, `$676 million`).
