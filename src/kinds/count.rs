@@ -155,6 +155,10 @@ const NOT_ITEM_END: &[char] = &[
     '给', '以', '也', '都', '还', '就', '又', '并', '(', '（', '《', '“',
 ];
 
+/// Nouns that end with a character of `NOT_ITEM_END` (供给, supply, is
+/// no 给 of giving).
+const NOUNS_ENDING_LIKE_PARTICLES: &[&str] = &["供给"];
+
 /// Words that point at a list yet to come (以下三个, 如下), not back.
 const POINTERS: &[&str] = &[
     "以下", "如下", "下列", "下述", "上述", "这些", "其他", "其它",
@@ -190,7 +194,10 @@ fn names_listed(text: &str, pointed: bool) -> bool {
             };
             n >= 1
                 && n <= limit
-                && !item.ends_with(NOT_ITEM_END)
+                && (!item.ends_with(NOT_ITEM_END)
+                    || NOUNS_ENDING_LIKE_PARTICLES
+                        .iter()
+                        .any(|n| item.ends_with(n)))
                 && !item.contains(['了', '的'])
                 && !POINTERS.iter().any(|p| item.ends_with(p))
         })
