@@ -371,21 +371,24 @@ const QUALIFIER_CLAUSE: usize = 240;
 /// at most five words, after the figure before (`prev_end`).
 fn qualified_noun(doc: &Document, raw: &str, start: usize, prev_end: usize) -> Option<String> {
     let text = &doc.folded;
+    // (Compared by bytes without case: no lowercase copy per figure.)
     let opens = |words: &str| {
-        let lower = words.trim_start().to_ascii_lowercase();
-        QUALIFIERS.iter().any(|q| lower.starts_with(q))
+        let w = words.trim_start().as_bytes();
+        QUALIFIERS
+            .iter()
+            .any(|q| w.len() >= q.len() && w[..q.len()].eq_ignore_ascii_case(q.as_bytes()))
     };
     // (The words right before the label run only: a qualifier is short.)
     let from = text.floor_char_boundary(start.saturating_sub(QUALIFIER_REACH));
     let before = text[from..start].trim_end();
-    let lower_before = before.to_ascii_lowercase();
+    let ends_with = |q: &str| {
+        let (b, q) = (before.as_bytes(), q.trim_end().as_bytes());
+        b.len() >= q.len() && b[b.len() - q.len()..].eq_ignore_ascii_case(q)
+    };
     let comma_at = if opens(raw) {
         // `X, excluding Y was`: the label run is the qualifier.
         from + before.strip_suffix(',')?.len()
-    } else if let Some(q) = QUALIFIERS
-        .iter()
-        .find(|q| lower_before.ends_with(q.trim_end()))
-    {
+    } else if let Some(q) = QUALIFIERS.iter().find(|q| ends_with(q)) {
         // `X, excluding` + `Y was`: its first word ended the run.
         from + before[..before.len() - q.trim_end().len()]
             .trim_end()

@@ -40,6 +40,15 @@ pub struct Period {
 }
 
 impl Period {
+    /// The period with a whole year (全年) read as the year undivided:
+    /// `2020年全年` and `2020年` are one period.
+    pub fn undivided(self) -> Period {
+        Period {
+            part: self.part.filter(|&part| part != Part::Year),
+            ..self
+        }
+    }
+
     /// Can the two refer to the same period? Each field that both state
     /// must agree; a field one leaves out agrees with anything.
     pub fn compatible(&self, other: &Period) -> bool {

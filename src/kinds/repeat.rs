@@ -171,13 +171,8 @@ impl RelationKind for Repeat {
             // A figure dated alike before one merely not dated otherwise:
             // `2020年实现营收` is restated by `2020实现营收`, not by the
             // `2020Q4实现营收` between them.
-            // (A whole year, 全年, is the year undivided.)
             if pi.is_stated() {
-                let whole_year = |p: Period| Period {
-                    part: p.part.filter(|&part| part != crate::doc::Part::Year),
-                    ..p
-                };
-                later.sort_by_key(|&j| whole_year(context_period(doc, j)) != whole_year(pi));
+                later.sort_by_key(|&j| context_period(doc, j).undivided() != pi.undivided());
             }
             let mut later = later.into_iter();
             // One label may name two things even in one period (城镇 and

@@ -54,14 +54,7 @@ impl RelationKind for Respectively {
     fn evaluate(&self, doc: &Document, c: &Candidate) -> Option<Verdict> {
         let values = c.params.count;
         let (_, start, end) = c.list?;
-        let subjects = &doc.folded[start..end];
-        let (mut fewest, mut most) = item_counts(subjects, false)?;
-        // `销售费用，研发费用、管理费用分别为`: a short name before a comma may
-        // be one more subject, listed with the wrong mark; it is one when
-        // it ends with the subjects' head noun (费用).
-        let extra = names_before(doc, start, end);
-        fewest += extra.sure;
-        most += extra.maybe;
+        let (fewest, most, from) = subject_counts(doc, start, end)?;
         // `化学需氧量、氨氮排放量要分别下降2%`: one value for every subject,
         // as targets are often set.
         let each = values == 1 && is_target(doc, start, doc.figures[c.stated].start);
@@ -72,7 +65,7 @@ impl RelationKind for Respectively {
         } else {
             format!("{fewest} or {most}")
         };
-        let shown = doc.text()[extra.from..end].trim().to_owned();
+        let shown = doc.text()[from..end].trim().to_owned();
         Some(Verdict {
             consistent,
             expected: format!("{named} values"),
@@ -117,18 +110,33 @@ fn in_tuples(doc: &Document, c: &Candidate, fewest: usize, most: usize) -> bool 
     })
 }
 
+/// How many subjects the list between `start` and `end` names, at fewest
+/// and at most, and where the first of them starts. `销售费用，研发费用、
+/// 管理费用分别为`: a short name before a comma may be one more subject,
+/// listed with the wrong mark; it is one when it ends with the subjects'
+/// head noun (费用).
+pub(super) fn subject_counts(
+    doc: &Document,
+    start: usize,
+    end: usize,
+) -> Option<(usize, usize, usize)> {
+    let (fewest, most) = item_counts(&doc.folded[start..end], false)?;
+    let extra = names_before(doc, start, end);
+    Some((fewest + extra.sure, most + extra.maybe, extra.from))
+}
+
 /// Short, figure-free clauses right before a list of subjects in their
 /// sentence (at most two): how many may be subjects, and how many surely
 /// are (those, nearest first, ending with the head noun of the list's
 /// last subject).
-pub(super) struct NamesBefore {
-    pub sure: usize,
-    pub maybe: usize,
+struct NamesBefore {
+    sure: usize,
+    maybe: usize,
     /// Where the first sure subject's clause starts.
-    pub from: usize,
+    from: usize,
 }
 
-pub(super) fn names_before(doc: &Document, start: usize, end: usize) -> NamesBefore {
+fn names_before(doc: &Document, start: usize, end: usize) -> NamesBefore {
     use crate::lex::Level;
     let head = head_noun(&doc.folded[start..end]);
     let sentence = doc.segment_start(Level::Sentence, start);

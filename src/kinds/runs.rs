@@ -301,11 +301,8 @@ fn carried_subjects(doc: &Document, earlier: &[Paired], cue: usize) -> Option<(u
     let same_sentence =
         doc.segment_start(Level::Sentence, prev.cue) == doc.segment_start(Level::Sentence, cue);
     let between = doc.folded.get(last..cue)?;
-    let matched =
-        super::list::item_counts(&doc.folded[start..end], false).is_some_and(|(fewest, most)| {
-            let extra = super::respectively::names_before(doc, start, end);
-            (fewest + extra.sure..=most + extra.maybe).contains(&prev.values.len())
-        });
+    let matched = super::respectively::subject_counts(doc, start, end)
+        .is_some_and(|(fewest, most, _)| (fewest..=most).contains(&prev.values.len()));
     (same_sentence && last <= cue && matched && !between.contains(['、', '和', '与', '及', '/']))
         .then_some((start, end))
 }

@@ -36,8 +36,14 @@ pub fn three_byte_code(b: [u8; 3]) -> u32 {
 
 /// Characters of a line no page wraps at: a paragraph saved as one line.
 const LONG_LINE_CHARS: usize = 300;
-/// (Its bytes, at least as many: most lines are passed over by length.)
-const LONG_LINE_BYTES: usize = LONG_LINE_CHARS;
+
+/// Does a line end a sentence, perhaps inside a quote or a bracket
+/// (`…发力。”`, `… (Table 1).`)?
+fn ends_with_sentence(line: &str) -> bool {
+    line.trim_end()
+        .trim_end_matches(['"', '”', ')', '）'])
+        .ends_with(['.', '。', '!', '?', '！', '？', ':', '：', ';', '；'])
+}
 
 /// Lines a text needs before its line breaks can be told apart.
 const MIN_LINES: usize = 10;
@@ -64,9 +70,7 @@ fn lines_are_paragraphs(source: &str) -> bool {
         }
         lines += 1;
         chars += line.chars().count();
-        if line.ends_with([
-            '.', '。', '!', '?', '！', '？', ':', '：', ';', '；', '"', '”', ')', '）',
-        ]) {
+        if ends_with_sentence(line) {
             ended += 1;
         }
     }
@@ -132,9 +136,11 @@ impl TextView {
                     .is_some_and(|c| is_cjk(c) || c.is_alphabetic());
             // A line far longer than a page is wide was never wrapped: it
             // is a paragraph when it ends a sentence.
-            let long_paragraph = this_line.len() >= LONG_LINE_BYTES
-                && ends_sentence(this_line)
-                && { this_line.chars().count() >= LONG_LINE_CHARS };
+            // (Its bytes are at least as many: most lines are passed over
+            // by length, uncounted.)
+            let long_paragraph = this_line.len() >= LONG_LINE_CHARS
+                && ends_with_sentence(this_line)
+                && this_line.chars().count() >= LONG_LINE_CHARS;
             if newlines >= 2
                 || heading_here
                 || heading_next
