@@ -556,7 +556,7 @@ fn build(
         };
         // A sub-header over every value column, no cell over the labels.
         let sub_header = header_lines.iter().any(|l| filled(l) + 1 == width);
-        for line in header_lines.iter().filter(|l| l.cells.len() > 1) {
+        for line in header_lines.iter().filter(|l| filled(l) > 1) {
             {
                 // Aligned with the rows when it has as many cells; a line
                 // with one fewer heads the value columns (a sub-header has
@@ -573,8 +573,17 @@ fn build(
                     && doc
                         .figure_range(line.cells[0].start, line.cells[0].end)
                         .is_empty();
+                // A group heading printed once over equal groups of
+                // columns, the cells it spans left empty (`Group | 2006 |
+                // | | 2010 | | |` over three columns each): every column
+                // of a group takes its heading.
+                let group = (line.cells.len() == width && used < width && sub_header)
+                    .then(|| group_heading(doc, line, width, c))
+                    .flatten();
                 let k = if used >= width {
                     Some(c)
+                } else if group.is_some() {
+                    group
                 } else if spans {
                     Some(1 + (c - 1) / ((width - 1) / (used - 1)))
                 } else {
@@ -703,6 +712,23 @@ fn build(
         });
     }
     Some(Table { columns, rows })
+}
+
+/// The cell heading column `c` when the line's filled value cells head
+/// groups of equal width that tile the value columns (`| 2006 | | | 2010
+/// | | |`): the filled cell at or before `c`.
+fn group_heading(doc: &Document, line: &Line, width: usize, c: usize) -> Option<usize> {
+    let filled: Vec<usize> = (1..width)
+        .filter(|&k| !doc.folded[line.cells[k].clone()].trim().is_empty())
+        .collect();
+    let (&first, rest) = filled.split_first()?;
+    let step = rest.first()? - first;
+    let even = first == 1
+        && step > 1
+        && (width - 1).is_multiple_of(step)
+        && filled.len() == (width - 1) / step
+        && filled.windows(2).all(|w| w[1] - w[0] == step);
+    (even && c >= 1).then(|| 1 + (c - 1) / step * step)
 }
 
 /// A column's flags from its header.

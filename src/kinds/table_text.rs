@@ -29,6 +29,12 @@ const FUNCTION_WORDS: &[&str] = &[
     "non", "no", "not", "other", "total", "all",
 ];
 
+/// Words that join a figure to the one before without naming anything
+/// (`5.8 in 2006 and 4.5 in 2010`).
+const CONNECTIVES: &[&str] = &[
+    "and", "or", "in", "versus", "vs", "compared", "with", "to", "from", "than", "while", "but",
+];
+
 /// Rows opened by one word, counted by their cells, beyond which the
 /// word is too common to name a row.
 const MAX_CELLS_PER_WORD: usize = 256;
@@ -212,6 +218,7 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
         let level = matches!(m.role, Role::Level | Role::Share);
         let cell = match (equal.as_slice(), only_share) {
             ([one], _) => *one,
+            ([], _) if let Some(one) = dated_cell(doc, p, &named, &header_of, &words_of) => one,
             ([], Some(one))
                 if percent
                     && level
@@ -231,6 +238,58 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
         c.params.anchored = true;
         out.push(c);
     }
+}
+
+/// The one cell of the rows named that the figure's year and words
+/// choose, when the table gives each year its columns (`2006 | Rate |
+/// Difference (%)`): `The rate for males was 5.8 in 2006` is the `Male`
+/// row's cell under `2006 Rate`. Its value must be close, to the same
+/// decimals: a far value is another quantity the sentence names.
+fn dated_cell<'h>(
+    doc: &Document,
+    p: usize,
+    named: &[usize],
+    header_of: &dyn Fn(usize) -> Option<&'h (&'h str, bool, bool)>,
+    words_of: &dyn Fn(usize) -> Option<&'h Vec<String>>,
+) -> Option<usize> {
+    let q = &doc.figures[p];
+    let m = &doc.mentions[p];
+    // (A year printed alone is a header's, not a value: `| 2018 | 2017`.)
+    let printed = &doc.folded[q.start..q.end];
+    let a_year = printed.len() == 4 && printed.bytes().all(|b| b.is_ascii_digit());
+    if !matches!(m.role, Role::Level | Role::Share) || m.period.prior || a_year {
+        return None;
+    }
+    let year = m.period.year?.to_string();
+    let percent = q.kind == Kind::Percent;
+    // Cells under the figure's year, of its kind (a percentage under a
+    // header of percentages).
+    let dated: Vec<(usize, &Vec<String>)> = named
+        .iter()
+        .filter_map(|&i| {
+            let (_, is_percent, _) = *header_of(i)?;
+            let words = words_of(i)?;
+            (is_percent == percent && words.contains(&year)).then_some((i, words))
+        })
+        .collect();
+    // Each cell's header words besides years that the sentence uses; the
+    // cell whose header it names most, alone.
+    let sentence = stems_of_header(sentence_of(doc, p));
+    let score = |words: &Vec<String>| {
+        words
+            .iter()
+            .filter(|w| !w.chars().all(|c| c.is_ascii_digit()) && sentence.contains(w))
+            .count()
+    };
+    let best = dated.iter().map(|(_, w)| score(w)).max()?;
+    let mut chosen = dated.iter().filter(|(_, w)| score(w) == best);
+    let (cell, _) = chosen.next()?;
+    let c = &doc.figures[*cell];
+    (chosen.next().is_none()
+        && (dated.len() == 1 || best > 0)
+        && c.decimals == q.decimals
+        && super::util::within_a_quarter(q.value, c.value))
+    .then_some(*cell)
 }
 
 /// The four words before the bracket a share opens (`… and urban
@@ -295,8 +354,29 @@ fn around_ranges(doc: &Document, p: usize) -> (std::ops::Range<usize>, std::ops:
     let q = &doc.figures[p];
     let clause = doc.segment_start(Level::Clause, q.start);
     let sentence_end = doc.segment_end(Level::Sentence, q.start);
-    let before_from = if p > 0 && doc.figures[p - 1].end > clause {
-        doc.figures[p - 1].unit_end.max(doc.figures[p - 1].end)
+    // A figure joined to the one before by connectives only (`5.8 in
+    // 2006 and 4.5 in 2010`) shares its words: back to the first of them.
+    let end_of = |k: usize| doc.figures[k].unit_end.max(doc.figures[k].end);
+    let joins = |gap: &str| {
+        gap.bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b' ' || b == b',')
+            && gap.split([' ', ',']).any(|w| !w.is_empty())
+            && gap
+                .split([' ', ','])
+                .filter(|w| !w.is_empty())
+                .all(|w| CONNECTIVES.contains(&w.to_ascii_lowercase().as_str()))
+    };
+    let mut first = p;
+    while first > 0
+        && doc.figures[first - 1].end > clause
+        && joins(
+            &doc.folded[end_of(first - 1).min(doc.figures[first].start)..doc.figures[first].start],
+        )
+    {
+        first -= 1;
+    }
+    let before_from = if first > 0 && doc.figures[first - 1].end > clause {
+        end_of(first - 1)
     } else {
         clause
     };
