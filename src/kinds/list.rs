@@ -86,6 +86,9 @@ fn chinese(text: &str, parallel: bool) -> Option<(usize, usize)> {
         let n = separators + 1;
         let last = text.rsplit('、').next().unwrap_or("");
         let joined = ZH_CONJUNCTIONS.iter().any(|c| last.contains(c));
+        if joined && two_alike(last) {
+            return Some((n + 1, n + 1));
+        }
         return Some((n, if joined { n + 1 } else { n }));
     }
     let conjunctions: usize = ["和", "及", "与"]
@@ -97,6 +100,28 @@ fn chinese(text: &str, parallel: bool) -> Option<(usize, usize)> {
     }
     // 三次产业 names the three industries at once.
     numbered_group(text).map(|n| (n, n))
+}
+
+/// Does the list's last item join two names of one kind, the first
+/// ending where the second's as many characters end (`专业店和专卖店`,
+/// `男性和女性`)? Then they are two items. A name that holds a
+/// conjunction joins words of different kinds (`批发和零售业`,
+/// `住宿和餐饮业`, `科学研究和技术服务业`): one item, or two.
+fn two_alike(last: &str) -> bool {
+    if last.matches(['和', '及', '与']).count() != 1 {
+        return false;
+    }
+    let Some((first, second)) = last.split_once(['和', '及', '与']) else {
+        return false;
+    };
+    let first: Vec<char> = first.chars().collect();
+    let second: Vec<char> = second.chars().collect();
+    let cjk = |c: &char| crate::source::is_cjk(*c);
+    first.len() >= 2
+        && second.len() >= first.len()
+        && first.iter().all(cjk)
+        && second[..first.len()].iter().all(cjk)
+        && first.last() == second.get(first.len() - 1)
 }
 
 /// `2020Q1-Q4`, `Q2-Q4`, `H1—H2`: the quarters (or halves) a range of
@@ -288,6 +313,20 @@ mod tests {
         assert_eq!(
             item_counts("华东/华南地区实现营收7.31/2.57亿元", false),
             None
+        );
+    }
+
+    #[test]
+    fn a_last_item_joining_two_names_alike_is_two_items() {
+        assert_eq!(
+            item_counts("超市、便利店、专业店和专卖店零售额", false),
+            Some((4, 4))
+        );
+        assert_eq!(item_counts("门诊、男性和女性患者", false), Some((3, 3)));
+        // An industry's name holds a conjunction: one item, or two.
+        assert_eq!(
+            item_counts("批发和零售业、住宿和餐饮业", false),
+            Some((2, 3))
         );
     }
 
