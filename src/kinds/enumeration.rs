@@ -138,7 +138,12 @@ pub fn after_colon(text: &str, colon: usize) -> Option<NumberedList> {
 /// Is there a marker for item `k` of `text`'s list anywhere after `from`?
 /// A list found short may go on past the reach.
 fn continues(text: &str, from: usize, k: usize) -> bool {
-    opening_style(text).is_some_and(|(s, _)| find_any(text, from, s, k).is_some())
+    // (Not when a new list opens first: its items are its own.)
+    opening_style(text).is_some_and(|(s, _)| {
+        find_any(text, from, s, k).is_some_and(|(next, _)| {
+            find_any(text, from, s, 1).is_none_or(|(restart, _)| restart > next)
+        })
+    })
 }
 
 /// The style of the first item's marker at the start of `text` (past
@@ -189,7 +194,13 @@ mod tests {
         );
         let far = format!("一是稳增长；二是{}；三是惠民生", "调结构".repeat(200));
         assert_eq!(enumerated(&far).map(|(n, _)| n), Some(2));
-        assert!(continues(&far, 0, 3));
+        assert!(continues(&far, far.find("二是").unwrap(), 3));
+        // A later list's third item does not continue a list of two.
+        let later = format!(
+            "一是稳增长；二是调结构。{}一是保就业；二是保民生；三是保运转",
+            "另外".repeat(800)
+        );
+        assert!(!continues(&later, 3, 3));
     }
 
     #[test]
