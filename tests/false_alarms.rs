@@ -952,3 +952,17 @@ fn a_margin_over_another_profit_than_its_own_is_not_reported() {
         ["zh.ratio.rate"]
     );
 }
+
+#[test]
+fn a_margin_is_over_revenue_not_over_another_income() {
+    // Interest income is no revenue: the margin beside it is not judged.
+    assert!(
+        rules_flagged_on_stdin("公司利息收入6.40亿元，净利润0.96亿元，净利率高达17.00%。")
+            .is_empty()
+    );
+    // A subsidiary's plain 收入 is its revenue.
+    assert_eq!(
+        rules_flagged_on_stdin("乙公司2023年实现收入6.40亿元，净利润0.96亿元，净利率高达17.00%。"),
+        ["zh.ratio.rate"]
+    );
+}

@@ -306,7 +306,10 @@ fn run_before(
             }
             if let Some(k) = label.find(verb) {
                 let (before, after) = (&label[..k], &label[k + verb.len()..]);
-                if before.chars().count() >= 2 && after.chars().count() >= 2 {
+                // (A verb that opens the words after a date is no part
+                // either: `2020年实现收入`.)
+                if (before.is_empty() || before.chars().count() >= 2) && after.chars().count() >= 2
+                {
                     label = format!("{before}{after}");
                 }
             }

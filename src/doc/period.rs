@@ -204,6 +204,10 @@ impl PeriodWords {
                     && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes())
                     && bounded
                 {
+                    let part = match part {
+                        Part::Quarter(n) if from_first_quarter(folded, at) => Part::ToQuarter(n),
+                        other => other,
+                    };
                     parts.push((at, end, ZH_PARTS.len() + rank, part));
                 }
             }
@@ -254,6 +258,16 @@ impl PeriodWords {
         }
         Some((month, month))
     }
+}
+
+/// Does the quarter word at `at` end a span from the first quarter
+/// (`20Q1-Q3`, `Q1～Q3`): the year to that quarter?
+fn from_first_quarter(folded: &str, at: usize) -> bool {
+    let before = folded[..at].trim_end_matches(['-', '–', '—', '~', '～', '至', ' ']);
+    before.len() < at
+        && before
+            .get(before.len().saturating_sub(2)..)
+            .is_some_and(|q| q.eq_ignore_ascii_case("q1"))
 }
 
 /// The ASCII words of `text`: runs of letters and digits, as (start, end).
@@ -365,6 +379,14 @@ mod tests {
         for (word, part) in EN_PARTS {
             assert_eq!(last_part(word).map(|(_, p)| p), Some(*part), "{word}");
         }
+    }
+
+    #[test]
+    fn a_span_of_quarters_from_the_first_is_the_year_to_its_last() {
+        let words = PeriodWords::new("20Q1-Q3实现营收");
+        assert_eq!(words.last_part(0, 7).map(|p| p.1), Some(Part::ToQuarter(3)));
+        let words = PeriodWords::new("Q3单季营收");
+        assert_eq!(words.last_part(0, 2).map(|p| p.1), Some(Part::Quarter(3)));
     }
 
     #[test]

@@ -631,7 +631,7 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     // except where its own clause run states both operands right before
     // it, its profit under the rate's own name and no other profit
     // beside (`收入4.86亿元，净利润0.8亿元，净利率16.46%`).
-    let tight = rate.loose && stated_with(doc, i, part, whole, &rate.part, own);
+    let tight = rate.loose && stated_with(doc, i, (part, whole), (&rate.part, &rate.whole), own);
     let mut c = Candidate::new(NAME, "rate", m.lang, i)
         .with("part", part)
         .with("whole", whole);
@@ -647,19 +647,32 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
 
 /// Are a rate's part and whole the two figures of its sentence right
 /// before it (nothing but the other operand between), its part named by
-/// the first of the rate's part names with the rate's own qualifier, and
-/// no other figure of the sentence named as a part?
+/// the first of the rate's part names and its whole by one of the whole's
+/// names with the rate's own qualifier, and no other figure of the
+/// sentence named as a part?
 fn stated_with(
     doc: &Document,
     i: usize,
-    part: usize,
-    whole: usize,
-    parts: &[crate::lexicon::LabelPattern],
+    (part, whole): (usize, usize),
+    (parts, wholes): (
+        &[crate::lexicon::LabelPattern],
+        &[crate::lexicon::LabelPattern],
+    ),
     own: &str,
 ) -> bool {
     let Some(first) = parts.first() else {
         return false;
     };
+    // The whole too is the rate's own: qualified alike, or by words the
+    // sentence prints apart from it (its subject: `子公司2023年实现营业
+    // 收入`), not by a word of one compound (`利息收入`).
+    let name = doc.name_of(whole);
+    let (from, to) = doc.mentions[whole].label_span;
+    let printed = doc.folded.get(from..to).unwrap_or("");
+    let own_whole = wholes
+        .iter()
+        .filter_map(|p| p.qualifier(name))
+        .any(|q| q == own || !printed.contains(name));
     let near = |j: usize| j < i && i - j <= 2 && doc.same_sentence(i, j);
     let at = doc.figures[i].start;
     let sentence_figures = doc.figure_range(
@@ -669,6 +682,7 @@ fn stated_with(
     near(part)
         && near(whole)
         && part != whole
+        && own_whole
         && first.qualifier(doc.name_of(part)) == Some(own)
         && sentence_figures
             .filter(|&j| j != part && j != i)
