@@ -314,8 +314,12 @@ pub fn read(
         let after = text
             .get((q.end.saturating_sub(base)).min(text.len())..)
             .unwrap_or("");
-        if (1800..=2100).contains(&v) && !after.starts_with(['月', '日']) {
-            period.year = Some(v as u16);
+        // `22年前三季度`, `22Q1`: a year of this century in two digits.
+        let short = v < 100
+            && q.end - q.start == 2
+            && (after.starts_with('年') || after.starts_with(['Q', 'H', 'q', 'h']));
+        if short || (1800..=2100).contains(&v) && !after.starts_with(['月', '日']) {
+            period.year = Some(if short { 2000 + v as u16 } else { v as u16 });
             period.months = None;
             span_start = None;
         } else if (1..=12).contains(&v) && after.starts_with('月') {

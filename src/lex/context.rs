@@ -124,6 +124,44 @@ fn is_rate(after: &str) -> bool {
 }
 
 /// A four-digit whole number from 1800 to 2100 read as a year.
+/// A year of two digits before a part of it (`22年前三季度`, `23年Q1`,
+/// `21年全年`), as broker reports write them; `连续22年` and `22年前` are
+/// spans of years.
+fn short_year(q: &Quantity, text: &str) -> bool {
+    const PARTS: &[&str] = &[
+        "前三季度",
+        "前两季度",
+        "一季度",
+        "二季度",
+        "三季度",
+        "四季度",
+        "第一季度",
+        "第二季度",
+        "第三季度",
+        "第四季度",
+        "上半年",
+        "下半年",
+        "全年",
+        "年初",
+        "年末",
+        "年底",
+        "Q",
+        "H",
+    ];
+    let printed = &text[q.start..q.end];
+    let Some(after) = text[q.end..].strip_prefix('年') else {
+        return false;
+    };
+    q.kind == Kind::Number
+        && printed.len() == 2
+        && printed.bytes().all(|b| b.is_ascii_digit())
+        && (PARTS.iter().any(|w| after.starts_with(w))
+            || after.starts_with(|c: char| c.is_ascii_digit())
+                && after
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .starts_with(['-', '—', '–', '月']))
+}
+
 fn is_year(q: &Quantity, text: &str) -> bool {
     if q.kind != Kind::Number || q.decimals != 0 {
         return false;
@@ -334,6 +372,7 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
             // 前6个月: a span of months, a period rather than a count.
             q.kind = Kind::Date;
         } else if is_year(q, text)
+            || short_year(q, text)
             || month_before && q.decimals == 0 && q.value <= Decimal::from(31)
             || quarter_name(q, after)
             || q.kind == Kind::Number
@@ -491,6 +530,15 @@ mod tests {
     #[test]
     fn a_year_glued_to_its_quarter_or_half_is_a_date() {
         assert_eq!(kinds("22Q1营收增长5%"), vec![Kind::Date, Kind::Percent]);
+        assert_eq!(
+            kinds("22年前三季度营收增长5%"),
+            vec![Kind::Date, Kind::Percent]
+        );
+        assert_eq!(
+            kinds("23年1-9月营收增长5%"),
+            vec![Kind::Date, Kind::Date, Kind::Date, Kind::Percent]
+        );
+        assert_eq!(kinds("公司连续22年分红"), vec![Kind::Number]);
         assert_eq!(kinds("1H20营收增长5%"), vec![Kind::Date, Kind::Percent]);
         assert_eq!(kinds("营收22亿元"), vec![Kind::Number]);
     }
