@@ -205,7 +205,9 @@ impl PeriodWords {
                     && bounded
                 {
                     let part = match part {
-                        Part::Quarter(n) if from_first_quarter(folded, at) => Part::ToQuarter(n),
+                        Part::Quarter(n) if from_first_quarter(folded, at, end) => {
+                            Part::ToQuarter(n)
+                        }
                         other => other,
                     };
                     parts.push((at, end, ZH_PARTS.len() + rank, part));
@@ -260,11 +262,18 @@ impl PeriodWords {
     }
 }
 
-/// Does the quarter word at `at` end a span from the first quarter
-/// (`20Q1-Q3`, `Q1～Q3`): the year to that quarter?
-fn from_first_quarter(folded: &str, at: usize) -> bool {
+/// Does the quarter word at `at..end` end a span from the first quarter
+/// (`20Q1-Q3实现营收`, `Q1～Q3`): the year to that quarter? Not when its
+/// clause pairs the quarters with values one by one (`Q1-Q4营收分别为…`).
+fn from_first_quarter(folded: &str, at: usize, end: usize) -> bool {
     let before = folded[..at].trim_end_matches(['-', '–', '—', '~', '～', '至', ' ']);
+    let clause = folded[end..]
+        .split(['，', '。', '；', ',', ';', '\n'])
+        .next()
+        .unwrap_or("");
+    let one_by_one = clause.contains("分别") || clause.contains('各');
     before.len() < at
+        && !one_by_one
         && before
             .get(before.len().saturating_sub(2)..)
             .is_some_and(|q| q.eq_ignore_ascii_case("q1"))
@@ -389,6 +398,8 @@ mod tests {
     fn a_span_of_quarters_from_the_first_is_the_year_to_its_last() {
         let words = PeriodWords::new("20Q1-Q3实现营收");
         assert_eq!(words.last_part(0, 7).map(|p| p.1), Some(Part::ToQuarter(3)));
+        let words = PeriodWords::new("20Q1-Q4营收分别为1、2、3、4亿元");
+        assert_eq!(words.last_part(0, 7).map(|p| p.1), Some(Part::Quarter(4)));
         let words = PeriodWords::new("Q3单季营收");
         assert_eq!(words.last_part(0, 2).map(|p| p.1), Some(Part::Quarter(3)));
     }

@@ -83,6 +83,112 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
     }
 }
 
+/// Words that end a growth rate's name (`归母净利增速`): what is left
+/// names the quantity that grew.
+const GROWTH_ENDS: &[&str] = &["同比增速", "同比增长率", "增速", "增长率", "增幅"];
+
+/// How far from a run of quarters, in figures, the quarter's own
+/// statement is looked for.
+const REACH: usize = 60;
+
+/// A quarter's figure stated alone and again in a run of the quarters:
+/// `2020Q4…归母净利2.3亿元，同比增长96.5%` and `2020Q1-Q4归母净利增速分别为
+/// +0.1%/+5.3%/+35.3%/+96.5%`. The run's k-th value is the k-th
+/// quarter's; the statement alone is of that quarter, named alike (the
+/// level's name, or a growth's subject's).
+pub fn restated(doc: &Document, out: &mut Vec<Candidate>) {
+    for p in &doc.respectively {
+        let Some((start, end)) = p.subjects else {
+            continue;
+        };
+        let first = p.values[0];
+        if doc.mentions[first].lang != Lang::Zh {
+            continue;
+        }
+        let Some(n) = quarters(&doc.folded[start..end]) else {
+            continue;
+        };
+        if p.values.len() != n {
+            continue;
+        }
+        // The measure: the words before 分别 back to the quarters' names,
+        // or to the figure before when the run borrows its quarters from
+        // an earlier one (`…，扣非归母净利增速分别为…`).
+        let from = doc
+            .figures
+            .iter()
+            .take(first)
+            .rev()
+            .map(|f| f.unit_end.max(f.end))
+            .find(|&e| e <= p.cue)
+            .map_or(end, |e| e.max(end));
+        let names_end = if from == end {
+            let subjects = &doc.folded[start..end];
+            subjects
+                .rfind(|c: char| c.is_ascii_alphanumeric() || c == '/' || c == '-')
+                .map_or(start, |k| start + k + 1)
+        } else {
+            from
+        };
+        let mut measure = doc.folded[names_end.min(p.cue)..p.cue].to_owned();
+        for w in NOT_MEASURE {
+            measure = measure.replace(w, "");
+        }
+        let measure = measure.trim_matches(|c: char| !c.is_alphanumeric());
+        let growth = GROWTH_ENDS.iter().find_map(|w| measure.strip_suffix(w));
+        let name = growth.unwrap_or(measure);
+        if name.chars().count() < 2 || !name.chars().all(crate::source::is_cjk) {
+            continue;
+        }
+        let year = doc.mentions[first].period.year;
+        let lo = first.saturating_sub(REACH);
+        let hi = (first + REACH).min(doc.figures.len());
+        for (k, &v) in p.values.iter().enumerate() {
+            let qv = &doc.figures[v];
+            // (A fall is printed with a sign in the run and a verb alone:
+            // only rises are compared.)
+            if qv.value.is_sign_negative() || !qv.is_operand() {
+                continue;
+            }
+            let quarter = crate::doc::Part::Quarter(k as u8 + 1);
+            let alone = (lo..hi).filter(|j| !p.values.contains(j)).find(|&j| {
+                let m = &doc.mentions[j];
+                let q = &doc.figures[j];
+                let named = match (growth.is_some(), m.role) {
+                    (
+                        true,
+                        Role::Change {
+                            down: false,
+                            versus: false,
+                        },
+                    ) => {
+                        q.kind == Kind::Percent && m.subject.is_some_and(|s| doc.name_of(s) == name)
+                    }
+                    (false, Role::Level) => {
+                        q.kind == qv.kind && comparable(q, qv) && doc.name_of(j) == name
+                    }
+                    _ => false,
+                };
+                named
+                    && q.is_operand()
+                    && m.period.part == Some(quarter)
+                    && !m.period.prior
+                    && year.is_none_or(|y| m.period.year.is_none_or(|yj| yj == y))
+            });
+            if let Some(j) = alone {
+                let (a, b) = if j < v { (j, v) } else { (v, j) };
+                out.push(super::repeat::pair(
+                    "quarter-run",
+                    doc,
+                    a,
+                    b,
+                    super::Strength::Strong,
+                ));
+            }
+        }
+    }
+}
+
 /// How many quarters a list of them names from the first on (`Q1-Q4`
 /// four, `Q1/Q2/Q3` three, `22Q1/Q2` two), or None.
 fn quarters(subjects: &str) -> Option<usize> {

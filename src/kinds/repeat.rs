@@ -50,6 +50,7 @@ impl RelationKind for Repeat {
             "restated",
             "table-text",
             "table-row",
+            "quarter-run",
         ]
     }
 
@@ -74,6 +75,7 @@ impl RelationKind for Repeat {
         super::restated::propose(doc, out);
         super::table_text::propose(doc, out);
         rows_twice(doc, out);
+        super::quarters::restated(doc, out);
         let headlines = headline_paragraphs(doc);
         let is_headline = |j: usize| headlines.contains_key(&doc.figures[j].paragraph);
         for i in 0..doc.figures.len() {
@@ -266,7 +268,15 @@ impl RelationKind for Repeat {
             }
         }
         let (ta, tb) = (shown(doc, a), shown(doc, b));
-        let name = doc.name_of(b).to_owned();
+        // The quantity's name, from either statement, or from the subject
+        // of a change (`归母净利` of `同比增长96.5%`).
+        let name = [b, a]
+            .into_iter()
+            .flat_map(|i| [Some(i), doc.mentions[i].subject])
+            .flatten()
+            .map(|i| doc.name_of(i))
+            .find(|n| !n.is_empty())
+            .unwrap_or("the figure");
         Some(Verdict {
             consistent,
             message: format!("{name} {tb} here, but {ta} where it was stated before"),
