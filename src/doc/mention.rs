@@ -318,6 +318,34 @@ fn run_before(
     (start, label)
 }
 
+/// Does the figure at `at` stand in a list of goals: items after a colon
+/// whose head names a target, no full stop between (`今年发展主要预期目标
+/// 是：国内生产总值增长5%左右；城镇调查失业率5.5%左右；…`)?
+fn target_list_item(doc: &Document, at: usize) -> bool {
+    // (A list of goals runs a few hundred bytes at most.)
+    const REACH: usize = 600;
+    let paragraph = doc.segment_start(Level::Paragraph, at);
+    let from = doc
+        .folded
+        .floor_char_boundary(at.saturating_sub(REACH))
+        .max(paragraph);
+    let before = &doc.folded[from..at];
+    let Some(colon) = before.rfind(['：', ':']) else {
+        return false;
+    };
+    if before[colon..].contains(['。', '！', '？']) {
+        return false;
+    }
+    let head_start = before[..colon]
+        .rfind(['。', '；', '！', '？', '\n'])
+        .map_or(0, |k| {
+            k + before[k..].chars().next().map_or(1, char::len_utf8)
+        });
+    doc.cues_in(from + head_start, from + colon)
+        .iter()
+        .any(|h| h.cue == Cue::Target)
+}
+
 /// Drops the words a label starts with that are not part of it: scope
 /// (全县), 其中, a verb (实现, 完成), and a total adverb before a verb
 /// (累计完成). A verb stays when what is left would be one character
@@ -1431,7 +1459,8 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                 .any(|(k, h)| h.cue == Cue::Prior && !base_of_change(k))
         };
         period.prior = own_words.iter().any(|h| h.cue == Cue::Prior) || prior_before || prior_after;
-        period.target = clause_before.iter().any(|h| h.cue == Cue::Target);
+        period.target =
+            clause_before.iter().any(|h| h.cue == Cue::Target) || target_list_item(doc, q.start);
         // `比2019年6月份增长10.0%`: the year after 比 is the base of the
         // change, not its period.
         if matches!(role, Role::Change { .. }) {

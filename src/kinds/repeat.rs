@@ -167,7 +167,8 @@ impl RelationKind for Repeat {
                     !doc.same_sentence(i, j)
                         && units_agree(&doc.figures[i].unit, &doc.figures[j].unit)
                         && !is_headline(j)
-                        && pi.compatible(&context_period(doc, j))
+                        && (pi.compatible(&context_period(doc, j))
+                            || goal_restated(doc, i, j, &pi, &context_period(doc, j)))
                 })
                 .collect();
             // A figure dated alike before one merely not dated otherwise:
@@ -297,6 +298,20 @@ fn approximation_after(doc: &Document, i: usize) -> Option<&'static str> {
 }
 
 /// Are figures `a` and `b` both made approximate by one word after them?
+/// A goal restated where it is explained (`城镇调查失业率5.5%左右` in the
+/// list of goals, then `城镇调查失业率5.5%左右，体现了…`): one figure a
+/// target, the other of a period that agrees but for that, both rough by
+/// the same word. An outcome is printed as it came out, not `左右`.
+fn goal_restated(doc: &Document, i: usize, j: usize, pi: &Period, pj: &Period) -> bool {
+    pi.target != pj.target
+        && Period {
+            target: pi.target,
+            ..*pj
+        }
+        .compatible(pi)
+        && same_approximation(doc, i, j)
+}
+
 fn same_approximation(doc: &Document, a: usize, b: usize) -> bool {
     doc.figures[a].approx
         && doc.figures[b].approx
@@ -783,6 +798,8 @@ struct Key {
     of: String,
     /// The level a `其中` part belongs to.
     parent: String,
+    /// An average rate per year (年均增长10.6%) is not one year's rate.
+    per_year: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -867,6 +884,7 @@ fn key(doc: &Document, i: usize) -> Option<Key> {
         real: basis.before.has(Cue::Real) && !basis.before.has(Cue::Nominal),
         of,
         parent: parent_of(doc, i),
+        per_year: m.before.has(Cue::PerYear),
     })
 }
 
