@@ -1076,6 +1076,21 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         if label.chars().all(|c| !c.is_alphanumeric()) {
             label.clear();
         }
+        // `经济增长预期目标为5%左右`: a name and the change word after it may
+        // together be an alias of what changed (经济增长 is the growth of
+        // 生产总值).
+        if lang == Lang::Zh && matches!(role, Role::Change { .. }) && !label_text.is_empty() {
+            let after = &text[label_end.min(q.start)..q.start];
+            let named = ["增长", "增速"].iter().find_map(|w| {
+                after
+                    .starts_with(w)
+                    .then(|| lexicon.normalizer.whole_alias(&format!("{label_text}{w}")))
+                    .flatten()
+            });
+            if let Some(name) = named {
+                label = name.to_owned();
+            }
+        }
         // `毛利率为41.37%，去年同期为43.05%`: a value named only by an earlier
         // period is the earlier value of the level before it.
         if lang == Lang::Zh && role == Role::Level && !label.is_empty() && i > 0 {

@@ -70,6 +70,16 @@ impl Normalizer {
         }
     }
 
+    /// The canonical name `text` is an alias of, when `text` is that
+    /// alias whole (`经济增长` for 生产总值), not merely holds it.
+    pub fn whole_alias(&self, text: &str) -> Option<&str> {
+        let text = plain(text);
+        let aliases = self.aliases.as_ref()?;
+        let m = aliases.find(&text)?;
+        (m.start() == 0 && m.end() == text.len())
+            .then(|| self.canonical[m.pattern().as_usize()].as_str())
+    }
+
     /// The compared form of a label (already folded to simplified script).
     /// A label's qualifier with its scope words removed wherever they
     /// stand (`国民经济全年` → 国民经济): a period or a place of the report's
