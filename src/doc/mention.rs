@@ -318,32 +318,42 @@ fn run_before(
     (start, label)
 }
 
-/// Does the figure at `at` stand in a list of goals: items after a colon
-/// whose head names a target, no full stop between (`今年发展主要预期目标
-/// 是：国内生产总值增长5%左右；城镇调查失业率5.5%左右；…`)?
-fn target_list_item(doc: &Document, at: usize) -> bool {
+/// The lists of goals of the text: from a colon whose head names a
+/// target to the end of the sentence, a few hundred bytes at most
+/// (`今年发展主要预期目标是：国内生产总值增长5%左右；城镇调查失业率5.5%左右；…`).
+/// Read from the target words, which are few, not from every colon.
+fn target_lists(doc: &Document) -> Vec<(usize, usize)> {
     // (A list of goals runs a few hundred bytes at most.)
     const REACH: usize = 600;
-    let paragraph = doc.segment_start(Level::Paragraph, at);
-    let from = doc
-        .folded
-        .floor_char_boundary(at.saturating_sub(REACH))
-        .max(paragraph);
-    let before = &doc.folded[from..at];
-    let Some(colon) = before.rfind(['：', ':']) else {
-        return false;
-    };
-    if before[colon..].contains(['。', '！', '？']) {
-        return false;
-    }
-    let head_start = before[..colon]
-        .rfind(['。', '；', '！', '？', '\n'])
-        .map_or(0, |k| {
-            k + before[k..].chars().next().map_or(1, char::len_utf8)
-        });
-    doc.cues_in(from + head_start, from + colon)
+    let text = &doc.folded;
+    let mut lists: Vec<(usize, usize)> = doc
+        .cues
         .iter()
-        .any(|h| h.cue == Cue::Target)
+        .filter(|h| h.cue == Cue::Target)
+        .filter_map(|h| {
+            // The head runs on to its colon, no clause or sentence between.
+            let rest = &text[h.end..];
+            let stop = rest.find(['：', ':', '。', '；', '！', '？', '\n'])?;
+            if !rest[stop..].starts_with(['：', ':']) {
+                return None;
+            }
+            let colon = h.end + stop;
+            let limit = text.floor_char_boundary((colon + REACH).min(text.len()));
+            let end = text[colon..limit]
+                .find(['。', '！', '？'])
+                .map_or(limit, |k| colon + k);
+            let paragraph_end = doc.segment_end(Level::Paragraph, colon);
+            Some((colon, end.min(paragraph_end)))
+        })
+        .collect();
+    lists.sort_unstable();
+    lists
+}
+
+/// Does byte `at` stand in one of the lists of goals?
+fn in_list(lists: &[(usize, usize)], at: usize) -> bool {
+    let k = lists.partition_point(|l| l.0 < at);
+    lists[..k].iter().rev().take(4).any(|l| at < l.1)
 }
 
 /// Drops the words a label starts with that are not part of it: scope
@@ -784,6 +794,7 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
     let mut mentions: Vec<Mention> = Vec::with_capacity(qs.len());
     let brackets = bracket_depths(doc);
     let period_words = period::PeriodWords::new(text);
+    let goal_lists = target_lists(doc);
     for (i, q) in qs.iter().enumerate() {
         let clause_start = date_clause_start(doc, i, doc.segment_start(Level::Clause, q.start));
         let clause_end = doc.segment_end(Level::Clause, q.end);
@@ -1475,7 +1486,7 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         };
         period.prior = own_words.iter().any(|h| h.cue == Cue::Prior) || prior_before || prior_after;
         period.target =
-            clause_before.iter().any(|h| h.cue == Cue::Target) || target_list_item(doc, q.start);
+            clause_before.iter().any(|h| h.cue == Cue::Target) || in_list(&goal_lists, q.start);
         // `比2019年6月份增长10.0%`: the year after 比 is the base of the
         // change, not its period.
         if matches!(role, Role::Change { .. }) {

@@ -106,6 +106,8 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
     if cells.is_empty() {
         return;
     }
+    // The words of the sentence last read: its figures share them.
+    let mut sentence_words = SentenceWords::default();
     for p in 0..doc.figures.len() {
         let q = &doc.figures[p];
         let m = &doc.mentions[p];
@@ -176,7 +178,7 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
         // (The sentence's words are read only when a column is to be
         // chosen.)
         let headed: Vec<usize> = if named.len() > 1 && !in_percent_column {
-            let sentence = stems_of_header(sentence_of(doc, p));
+            let sentence = sentence_words.of(doc, p);
             named
                 .iter()
                 .copied()
@@ -218,7 +220,12 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
         let level = matches!(m.role, Role::Level | Role::Share);
         let cell = match (equal.as_slice(), only_share) {
             ([one], _) => *one,
-            ([], _) if let Some(one) = dated_cell(doc, p, &named, &header_of, &words_of) => one,
+            ([], _)
+                if let Some(one) =
+                    dated_cell(doc, p, &named, &header_of, &words_of, &mut sentence_words) =>
+            {
+                one
+            }
             ([], Some(one))
                 if percent
                     && level
@@ -251,6 +258,7 @@ fn dated_cell<'h>(
     named: &[usize],
     header_of: &dyn Fn(usize) -> Option<&'h (&'h str, bool, bool)>,
     words_of: &dyn Fn(usize) -> Option<&'h Vec<String>>,
+    sentence_words: &mut SentenceWords,
 ) -> Option<usize> {
     let q = &doc.figures[p];
     let m = &doc.mentions[p];
@@ -274,7 +282,7 @@ fn dated_cell<'h>(
         .collect();
     // Each cell's header words besides years that the sentence uses; the
     // cell whose header it names most, alone.
-    let sentence = stems_of_header(sentence_of(doc, p));
+    let sentence = sentence_words.of(doc, p);
     let score = |words: &Vec<String>| {
         words
             .iter()
@@ -325,15 +333,34 @@ fn stems_of_header(header: &str) -> Vec<String> {
     header
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() >= 2)
-        .map(|w| stem(&w.to_lowercase()))
+        .map(|w| stem(&lower(w)))
         .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()) && !matches!(w.as_str(), "no" | "95"))
         .collect()
 }
 
-/// The text of the figure's sentence.
+/// The header-like words of a figure's sentence, read once for all the
+/// figures of the sentence.
+#[derive(Default)]
+struct SentenceWords {
+    range: (usize, usize),
+    words: Vec<String>,
+}
+
+impl SentenceWords {
+    fn of(&mut self, doc: &Document, p: usize) -> &[String] {
+        let (start, end) = sentence_of(doc, p);
+        if self.range != (start, end) || self.words.is_empty() {
+            self.range = (start, end);
+            self.words = stems_of_header(&doc.folded[start..end]);
+        }
+        &self.words
+    }
+}
+
+/// The byte range of the figure's sentence.
 /// (A few hundred bytes either side at most: a table flattened into one
 /// line is no sentence to read whole for each of its figures.)
-fn sentence_of(doc: &Document, p: usize) -> &str {
+fn sentence_of(doc: &Document, p: usize) -> (usize, usize) {
     const REACH: usize = 300;
     let q = &doc.figures[p];
     let start = doc.segment_start(Level::Sentence, q.start).max(
@@ -344,7 +371,7 @@ fn sentence_of(doc: &Document, p: usize) -> &str {
         doc.folded
             .floor_char_boundary((q.end + REACH).min(doc.folded.len())),
     );
-    &doc.folded[start..end.max(start)]
+    (start, end.max(start))
 }
 
 /// The byte ranges of the words of the figure's clause before it, back
@@ -409,23 +436,36 @@ fn three(word: &[u8]) -> Option<[u8; 3]> {
 fn stems(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() >= 2 && !w.chars().all(|c| c.is_ascii_digit()))
-        .map(|w| w.to_lowercase())
-        .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()))
+        .map(lower)
+        .filter(|w| !FUNCTION_WORDS.contains(&w.as_ref()))
         .map(|w| stem(&w))
         .collect()
 }
 
 fn stem(word: &str) -> String {
-    let singular = if let Some(s) = word.strip_suffix("men") {
-        format!("{s}man")
+    // The singular as a stem and an ending (one allocation per word).
+    let (base, ending) = if let Some(s) = word.strip_suffix("men") {
+        (s, "man")
     } else if let Some(s) = word.strip_suffix("ies") {
-        format!("{s}y")
+        (s, "y")
     } else if word.len() > 3 && word.ends_with('s') && !word.ends_with("ss") {
-        word[..word.len() - 1].to_owned()
+        (&word[..word.len() - 1], "")
     } else {
-        word.to_owned()
+        (word, "")
     };
-    singular.chars().take(6).collect()
+    base.chars().chain(ending.chars()).take(6).collect()
+}
+
+/// A word in lower case, copied only when it has capitals.
+fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
 }
 
 #[cfg(test)]
