@@ -795,6 +795,7 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
     let brackets = bracket_depths(doc);
     let period_words = period::PeriodWords::new(text);
     let goal_lists = target_lists(doc);
+    let sentence_ends = full_sentence_ends(text);
     for (i, q) in qs.iter().enumerate() {
         let clause_start = date_clause_start(doc, i, doc.segment_start(Level::Clause, q.start));
         let clause_end = doc.segment_end(Level::Clause, q.end);
@@ -1389,7 +1390,7 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
         }
 
         // A period holds to the end of its full sentence: `7月份，城镇…；乡村…`.
-        let period_text_start = full_sentence_start(doc, q.start);
+        let period_text_start = full_sentence_start(doc, &sentence_ends, q.start);
         let in_stretch: Vec<&crate::lex::Quantity> = qs[..i]
             .iter()
             .rev()
@@ -1756,31 +1757,45 @@ fn bracket_depths(doc: &Document) -> Vec<u8> {
     depths
 }
 
-/// Where the full sentence holding `at` starts: after the last 。！？ or
-/// sentence-ending `.`, or the paragraph's start; a `；` does not end it.
-/// At most a few hundred bytes back.
-fn full_sentence_start(doc: &Document, at: usize) -> usize {
-    let text = &doc.folded;
-    let paragraph = doc.segment_start(Level::Paragraph, at);
-    let floor = text
-        .floor_char_boundary(at.saturating_sub(WINDOW * 2))
-        .max(paragraph);
-    // Back over the bytes: `!`, `?` and `.` are one byte, 。 is E3 80 82,
-    // ！ and ？ are EF BC 81 and EF BC 9F; `k` is a mark's last byte.
-    let window = &text.as_bytes()[floor..at.max(floor)];
-    for k in (0..window.len()).rev() {
-        let ends = match window[k] {
+/// Where each full sentence of the text ends: the byte after every 。！？
+/// and every `!`, `?`, or `.` followed by a space or a line break (a `；`
+/// ends none). Read once for the document.
+fn full_sentence_ends(text: &str) -> Vec<usize> {
+    // `!`, `?` and `.` are one byte, 。 is E3 80 82, ！ and ？ are EF BC 81
+    // and EF BC 9F; `k` is a mark's last byte.
+    let bytes = text.as_bytes();
+    let mut ends = Vec::new();
+    for k in memchr::memchr3_iter(b'.', b'!', b'?', bytes)
+        .chain(memchr::memchr3_iter(0x82, 0x81, 0x9F, bytes))
+    {
+        let ends_here = match bytes[k] {
             b'!' | b'?' => true,
-            b'.' => matches!(window.get(k + 1), Some(b' ' | b'\n')),
-            0x82 => k >= 2 && window[k - 2..k] == [0xE3, 0x80],
-            0x81 | 0x9F => k >= 2 && window[k - 2..k] == [0xEF, 0xBC],
-            _ => false,
+            b'.' => matches!(bytes.get(k + 1), Some(b' ' | b'\n')),
+            0x82 => k >= 2 && bytes[k - 2..k] == [0xE3, 0x80],
+            _ => k >= 2 && bytes[k - 2..k] == [0xEF, 0xBC],
         };
-        if ends {
-            return floor + k + 1;
+        if ends_here {
+            ends.push(k + 1);
         }
     }
-    floor
+    ends.sort_unstable();
+    ends
+}
+
+/// Where the full sentence holding `at` starts: after the last sentence
+/// end before it, or the paragraph's start; at most a few hundred bytes
+/// back.
+fn full_sentence_start(doc: &Document, ends: &[usize], at: usize) -> usize {
+    let paragraph = doc.segment_start(Level::Paragraph, at);
+    let floor = doc
+        .folded
+        .floor_char_boundary(at.saturating_sub(WINDOW * 2))
+        .max(paragraph);
+    let k = ends.partition_point(|&e| e <= at);
+    match k.checked_sub(1).map(|k| ends[k]) {
+        Some(e) if e > floor => e,
+        _ => floor,
+    }
 }
 
 /// Do the words after a figure make it an amount per share?
