@@ -4,7 +4,7 @@
 //!
 //! - its *label*, the words that name what it measures, taken from just
 //!   before it with the copula stripped (`第一产业增加值为6.08亿元` →
-//!   第一产业增加值; `revenue of $676 million` → revenue), or from its
+//!   第一产业增加值; `revenue of $584 million` → revenue), or from its
 //!   noun after it in English (`16,367 cases`);
 //! - its *role*: a level, a change (a cue of rise or fall before it), a
 //!   share (占, 比重, `of` after a percentage, a bracket after a count);

@@ -138,9 +138,9 @@ fn named_whole(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
         }
         return;
     }
-    // `占比重从1.07%提高到1.49%`: the earlier share is of earlier values,
+    // `占比重从1.12%提高到1.58%`: the earlier share is of earlier values,
     // which the text rarely prints; the later one is of the values the
-    // sentence reached (`从1288亿元增加到3664亿元`).
+    // sentence reached (`从1520亿元增加到4210亿元`).
     if m.lead.has(Cue::From) {
         share_reached(cx, i, name, out);
         return;
@@ -194,8 +194,8 @@ fn named_whole(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     out.push(c);
 }
 
-/// `从1288亿元增加到3664亿元，占国内生产总值的比重从1.07%提高到1.49%`:
-/// the share the sentence reaches (1.49%) is the level it reaches (3664亿,
+/// `从1520亿元增加到4210亿元，占国内生产总值的比重从1.12%提高到1.58%`:
+/// the share the sentence reaches (1.58%) is the level it reaches (4210亿,
 /// the subject of the earlier share) over the whole the share names, of
 /// that level's year.
 fn share_reached(cx: &Context, i: usize, name: &str, out: &mut Vec<Candidate>) {
@@ -522,7 +522,7 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     }
     let rate = match m.role {
         Role::Level => cx.lexicon.rate_named(&m.label),
-        // `收入占比20.05%`: a share that names no whole, named with its
+        // `收入占比25.21%`: a share that names no whole, named with its
         // share noun as a rate is (收入占比).
         Role::Share if m.whole.is_none() && m.lang == crate::lexicon::Lang::Zh => {
             let noun = doc.folded[..doc.figures[i].start]
@@ -559,7 +559,10 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
         .unwrap_or("");
     let mismatch = |p: &crate::lexicon::LabelPattern, j: usize| {
         let theirs = p.qualifier(doc.name_of(j)).unwrap_or("");
-        if theirs == own {
+        // A rate its name does not qualify takes its subject from its
+        // sentence (`中小学生目标任务数12640人，累计接种11905剂次，完成率
+        // 94.19%`): an operand of the sentence is its own, qualified or not.
+        if theirs == own || own.is_empty() && doc.same_sentence(i, j) {
             0
         } else if own.ends_with(theirs) || theirs.ends_with(own) {
             1

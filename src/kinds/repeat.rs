@@ -182,7 +182,7 @@ impl RelationKind for Repeat {
             // 农村 residents' income shortened alike, a nominal and a real
             // rate): two unequal values are more often two quantities than
             // a slip. The reading is reported only when another figure of
-            // the same statement is restated equal beside it (`增加值72.61亿
+            // the same statement is restated equal beside it (`增加值64.83亿
             // 元，增长3.8%` twice): then the two statements are one.
             // So is a rough figure restated with its approximation word
             // (`增长8%左右` in a list of targets and in their explanation):

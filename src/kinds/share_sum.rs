@@ -2,7 +2,7 @@
 //! of each.
 //!
 //! Shapes:
-//! - `structure`: a structure `a:b:c` (三次产业结构为5.6:56.6:37.8);
+//! - `structure`: a structure `a:b:c` (三次产业结构为6.4:48.9:44.7);
 //! - `list`: shares listed after 分别 for the parts of a complementary set
 //!   (一、二、三产业占生产总值的比重分别为14.3%、28.8%、56.9%);
 //! - `pair`: shares of one named whole whose labels make a complementary

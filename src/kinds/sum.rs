@@ -697,7 +697,7 @@ fn colon_lists(cx: &Context, out: &mut Vec<Candidate>) {
         let tq = &doc.figures[t];
         let total_cue = m.before.has(Cue::Total);
         // A word right after the total, in prose, that says its parts
-        // make it (`a $650 million offering, comprised of $350 million …
+        // make it (`a $720 million offering, comprised of $420 million …
         // and $300 million …`): where the list opens. (Cheap tests first:
         // this runs for every level.)
         let next = doc.figures.get(t + 1).map_or(doc.folded.len(), |n| n.start);
@@ -854,8 +854,8 @@ fn numbered_list_end(doc: &Document, from: usize) -> Option<usize> {
     super::enumeration::after_colon(&doc.folded, colon).map(|list| list.end)
 }
 
-/// `695 newborns were randomly assigned to either the study group (n =
-/// 352) or the control group (n = 343)`: a total split into groups, each
+/// `412 infants were randomly assigned to either the study group (n =
+/// 209) or the control group (n = 203)`: a total split into groups, each
 /// group's size in brackets after its name.
 fn groups(cx: &Context, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
@@ -1195,7 +1195,7 @@ fn changes(cx: &Context, out: &mut Vec<Candidate>) {
     }
 }
 
-/// `there were 216 million cases, 5 million more than the 211 million
+/// `there were 238 million cases, 6 million more than the 232 million
 /// cases reported in 2015`: a level, then the amount it exceeds (or falls
 /// short of) another level of the same thing by, all in one sentence.
 fn more_than(cx: &Context, out: &mut Vec<Candidate>) {
@@ -1207,7 +1207,7 @@ fn more_than(cx: &Context, out: &mut Vec<Candidate>) {
             continue;
         }
         // Only the comparison between them: `5 million more than the 211
-        // million`, not a bound (`more than 211 million`) after a clause.
+        // million`, not a bound (`more than 232 million`) after a clause.
         // (The lexer may take `more` for the unit of the figure before it.)
         let (from, to) = (q.end, doc.figures[b].start);
         let between = doc.folded_between(from, to);

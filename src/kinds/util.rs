@@ -19,8 +19,8 @@ pub fn within_a_quarter(a: Decimal, b: Decimal) -> bool {
 }
 
 /// A figure as printed, without the line breaks and spaces a PDF left in
-/// (`16,\n695`, `38430\n剂次`); one space stays between words and digits
-/// (`3.2 times`, `$676 million`).
+/// (`16,\n695`, `38260\n剂次`); one space stays between words and digits
+/// (`3.2 times`, `$584 million`).
 pub fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
@@ -50,7 +50,7 @@ pub fn format_like(value: Decimal, like: &Quantity, printed: &str) -> String {
         .map_or(printed.len(), |(i, c)| i + c.len_utf8());
     let raw = &printed[suffix_start..];
     let suffix = raw.trim_start();
-    // `216 million` keeps its space; `54.6 万` (a stray space) does not.
+    // `238 million` keeps its space; `54.6 万` (a stray space) does not.
     let gap = if suffix.len() < raw.len() && suffix.starts_with(|c: char| c.is_ascii_alphabetic()) {
         " "
     } else {

@@ -838,7 +838,7 @@ mod tests {
         );
         assert_eq!(one("14.57亿元").value, d("1457000000"));
         assert_eq!(one("3.5万亿元").value, d("3500000000000"));
-        assert_eq!(one("$676 million").value, d("676000000"));
+        assert_eq!(one("$584 million").value, d("584000000"));
         assert_eq!(one("2.1bn").value, d("2100000000"));
         assert_eq!(one("实际完成2.46 万人").value, d("24600"));
     }

@@ -1,7 +1,7 @@
 //! The text the engine reads: wrapped lines joined, with a map back.
 //!
 //! Reports extracted from PDFs break lines anywhere, even inside a figure
-//! and its unit (`38430\n剂次`). Within a paragraph a single line break is
+//! and its unit (`38260\n剂次`). Within a paragraph a single line break is
 //! not a break: between CJK characters it disappears, between Latin words
 //! it becomes one space. A blank line stays a paragraph break (`\n\n`).
 
@@ -377,11 +377,11 @@ mod tests {
 
     #[test]
     fn a_wrapped_cjk_line_joins_without_a_space() {
-        let src = "完成率\n91.26%，第 2剂 38430\n剂次";
+        let src = "完成率\n86.40%，第 2剂 35120\n剂次";
         let view = TextView::new(src);
-        assert_eq!(view.text, "完成率91.26%，第 2剂 38430剂次");
-        let at = view.text.find("91.26").unwrap();
-        assert_eq!(&src[view.source_offset(at)..][..5], "91.26");
+        assert_eq!(view.text, "完成率86.40%，第 2剂 35120剂次");
+        let at = view.text.find("86.40").unwrap();
+        assert_eq!(&src[view.source_offset(at)..][..5], "86.40");
         let (s, e) = view.source_range(view.text.find("剂次").unwrap(), view.text.len());
         assert_eq!(&src[s..e], "剂次");
     }
