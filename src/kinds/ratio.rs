@@ -432,9 +432,24 @@ fn bracket_of(cx: &Context, i: usize, part: usize, may_report: bool, out: &mut V
             .any(|k| doc.mentions[k].host == Some(j) && doc.mentions[k].role == Role::Share);
         let total = wm.before.has(Cue::Total) && !has_share;
         let same_noun = !noun.is_empty() && wm.name() == noun;
+        // `228 million cases … in 2018.` then `Most malaria cases in 2018
+        // were in the African Region (213 million or 93%)`: the part's
+        // sentence names the whole's quantity and year before it.
+        let named_frame = || {
+            let name = wm.name();
+            let sentence = doc.segment_start(crate::lex::Level::Sentence, pq.start);
+            let same_year =
+                wm.period.year.is_some() && wm.period.year == doc.mentions[part].period.year;
+            name.len() >= 4
+                && same_year
+                && !has_share
+                && contains_word(&doc.folded[sentence..pq.start].to_ascii_lowercase(), name)
+        };
         if frame || whole_of_share {
             ranked.push((j, 3));
-        } else if total && (same_noun || noun.is_empty()) {
+        } else if total && (same_noun || noun.is_empty())
+            || m.lang == crate::lexicon::Lang::En && named_frame()
+        {
             ranked.push((j, 2));
         } else if same_noun
             || doc.same_sentence(j, part)
@@ -459,6 +474,16 @@ fn bracket_of(cx: &Context, i: usize, part: usize, may_report: bool, out: &mut V
         }
         out.push(c);
     }
+}
+
+/// Does `text` hold `word` as whole words (`malaria cases` holds
+/// `cases`, `showcases` does not)?
+fn contains_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(k, _)| {
+        let before = text[..k].chars().next_back();
+        let after = text[k + word.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// Do two Chinese counts count the same things by their measure word
