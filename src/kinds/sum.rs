@@ -1662,14 +1662,18 @@ fn difference_columns(doc: &Document, out: &mut Vec<Candidate>) {
                             let q = &doc.figures[i];
                             q.is_operand() && q.kind != Kind::Percent
                         });
-                        let signed = [x, y]
-                            .iter()
-                            .any(|&i| crate::doc::table::in_brackets(doc, i));
-                        (usable && !signed).then(|| {
-                            let fall = crate::doc::table::in_brackets(doc, d);
+                        // Both values in brackets (two losses): the change
+                        // between them runs the other way (`(85,423) |
+                        // (89,231) | 3,808`: a smaller loss). One in brackets
+                        // changes sign, which no difference of the printed
+                        // values gives.
+                        let negative = |i: usize| crate::doc::table::in_brackets(doc, i);
+                        let (both, one) = (negative(x) && negative(y), negative(x) != negative(y));
+                        (usable && !one).then(|| {
+                            let fall = negative(d);
                             // The change is the stated figure: later − earlier,
                             // or earlier − later for a fall in brackets.
-                            let (plus, less) = if fall { (y, x) } else { (x, y) };
+                            let (plus, less) = if fall != both { (y, x) } else { (x, y) };
                             let mut cand =
                                 Candidate::new(NAME, "difference", doc.mentions[d].lang, d)
                                     .strong()
