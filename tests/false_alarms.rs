@@ -966,3 +966,16 @@ fn a_margin_is_over_revenue_not_over_another_income() {
         ["zh.ratio.rate"]
     );
 }
+
+#[test]
+fn a_values_date_is_not_one_more_value_of_a_respectively_run() {
+    // `33.0% in 2002, respectively`: the year dates the pair; two values
+    // for two groups, read alike with `versus` between them.
+    assert_silent_then_flagged(
+        "Screening was more common among insured and uninsured women \
+         (55.8% versus 33.0% in 2002, respectively, and 66.6% versus 37.5%, respectively, in 2008).",
+        "Screening was more common among insured and uninsured women \
+         (61.2% versus 44.8% versus 30.1%, respectively).",
+        "en.respectively.values",
+    );
+}

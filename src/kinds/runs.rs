@@ -24,6 +24,9 @@ fn is_separator(gap: &str) -> bool {
             | "，和"
             | "/"
             | "or"
+            | "versus"
+            | "vs"
+            | "vs."
     ) || g.is_empty()
 }
 
@@ -313,6 +316,17 @@ fn en_values(doc: &Document, cue_start: usize) -> Option<Vec<usize>> {
     let after = doc.figures.partition_point(|q| q.start < cue_start);
     let last = after.checked_sub(1)?;
     let q = &doc.figures[last];
+    // (`33.0% in 2002, respectively`: the date of a value is no value of
+    // the run; `are 2003, 2010, and 2004, respectively` lists years.)
+    if q.kind == Kind::Date {
+        let before = doc.folded[..q.start].trim_end().to_ascii_lowercase();
+        if ["in", "during", "of", "by", "for"]
+            .iter()
+            .any(|w| before.ends_with(&format!(" {w}")))
+        {
+            return None;
+        }
+    }
     let gap = doc.folded.get(q.unit_end.max(q.end)..cue_start)?;
     // (`85% and 89% (respectively)`: the cue may stand in brackets.)
     if !gap
@@ -462,9 +476,12 @@ fn en_subjects(doc: &Document, first_value: usize) -> Option<(usize, usize)> {
         .split([',', ';'])
         .flat_map(|p| p.split(" and "))
         .all(|item| item.split_whitespace().filter(|w| *w != "or").count() <= 4)
-        && !names
-            .split_whitespace()
-            .any(|w| matches!(w, "who" | "that" | "which" | "those" | "through"));
+        && !names.split_whitespace().any(|w| {
+            matches!(
+                w.trim_end_matches(','),
+                "who" | "that" | "which" | "those" | "through" | "respectively"
+            )
+        });
     if !short {
         return modifier_pair(&lower, and).map(|(a, b)| (sentence + a, sentence + b));
     }
