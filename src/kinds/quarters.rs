@@ -8,6 +8,7 @@
 //! nearest earlier level of the paragraph (or the one before) so named, of the year or of the
 //! first n quarters, never of one quarter.
 
+use super::runs::Paired;
 use super::util::comparable;
 use super::Candidate;
 use crate::doc::{Document, Role};
@@ -17,18 +18,24 @@ use crate::lexicon::Lang;
 /// Words around a measure's name that are no part of it.
 const NOT_MEASURE: &[&str] = &["分别", "单季度", "单季", "实现", "为", "公司", "的"];
 
+/// The Chinese 分别 runs whose subjects are quarters from the first on,
+/// with how many quarters they name.
+fn quarter_runs(doc: &Document) -> impl Iterator<Item = (&Paired, usize)> {
+    doc.respectively.iter().filter_map(|p| {
+        let (start, end) = p.subjects?;
+        if doc.mentions[p.values[0]].lang != Lang::Zh {
+            return None;
+        }
+        quarters(&doc.folded[start..end]).map(|n| (p, n))
+    })
+}
+
 pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
-    for p in &doc.respectively {
+    for (p, n) in quarter_runs(doc) {
         let Some((start, end)) = p.subjects else {
             continue;
         };
         let first = p.values[0];
-        if doc.mentions[first].lang != Lang::Zh {
-            continue;
-        }
-        let Some(n) = quarters(&doc.folded[start..end]) else {
-            continue;
-        };
         let values = &p.values;
         let q0 = &doc.figures[first];
         let amounts = values.iter().all(|&v| {
@@ -97,17 +104,11 @@ const REACH: usize = 60;
 /// quarter's; the statement alone is of that quarter, named alike (the
 /// level's name, or a growth's subject's).
 pub fn restated(doc: &Document, out: &mut Vec<Candidate>) {
-    for p in &doc.respectively {
+    for (p, n) in quarter_runs(doc) {
         let Some((start, end)) = p.subjects else {
             continue;
         };
         let first = p.values[0];
-        if doc.mentions[first].lang != Lang::Zh {
-            continue;
-        }
-        let Some(n) = quarters(&doc.folded[start..end]) else {
-            continue;
-        };
         if p.values.len() != n {
             continue;
         }
