@@ -979,3 +979,14 @@ fn a_values_date_is_not_one_more_value_of_a_respectively_run() {
         "en.respectively.values",
     );
 }
+
+#[test]
+fn a_counts_copula_opens_a_list_only_when_a_closed_list_follows() {
+    // `The 3 groups were compared …, and the results, …, differed`: a
+    // clause, not three names; a list of answers closed by `and` is one.
+    assert_silent_then_flagged(
+        "The 3 groups were compared with each other, and the results, shown in Table 2, differed.",
+        "The 4 answer choices were daily, weekly, monthly, yearly, and never.",
+        "en.count.count-then-list",
+    );
+}

@@ -478,8 +478,37 @@ fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
         return;
     }
     // A colon a few words after the counted noun, then a list of short
-    // names to the sentence's end.
-    let Some(colon) = rest.find(':') else { return };
+    // names to the sentence's end; or, after a definite count (`The 6
+    // response options were …`), its copula and a list of three or more
+    // that closes with `and` or `or`.
+    let copula = || {
+        let definite = doc.folded[..q.start].to_ascii_lowercase().ends_with("the ");
+        let words: Vec<(usize, &str)> = lower
+            .split(' ')
+            .scan(0usize, |at, w| {
+                let here = *at;
+                *at += w.len() + 1;
+                Some((here, w))
+            })
+            .filter(|(_, w)| !w.is_empty())
+            .take(5)
+            .collect();
+        let k = words
+            .iter()
+            .position(|(_, w)| matches!(*w, "were" | "are" | "included" | "include"))?;
+        let noun_before = k >= 1 && words[..k].iter().any(|(_, w)| plural_noun(w));
+        let (at, w) = words[k];
+        let list = &lower[at + w.len()..];
+        let closed = list.matches(',').count() >= 2
+            && [", and ", ", or ", " and ", " or "].iter().any(|c| {
+                list.rfind(c)
+                    .is_some_and(|p| !list[p + c.len()..].contains(','))
+            });
+        (definite && noun_before && closed).then_some(at + w.len() - 1)
+    };
+    let Some(colon) = rest.find(':').or_else(copula) else {
+        return;
+    };
     // A count in one table cell and a colon in the next are two cells.
     if rest[..colon].contains(['|', '｜']) {
         return;
