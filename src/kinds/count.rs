@@ -516,6 +516,7 @@ fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
     // A few words to the colon, figures among them only when they restate
     // the count (`six journals that represent six sub disciplines: …`).
     let words = rest[..colon].split_whitespace().count();
+    let words_to_colon = words;
     let between = doc.figures_in(q.unit_end, q.unit_end + colon);
     let restated = !between.is_empty() && between.iter().all(|f| f.value == q.value);
     // Up to ten words when none is a figure (`Six countries accounted for
@@ -540,7 +541,10 @@ fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
             .trim_start_matches("or ")
             .split_whitespace()
             .count();
-        (1..=6).contains(&words)
+        // (Up to eight words when the colon closes the counted noun
+        // itself: `a list of 10 reasons: …, some other aspect of your
+        // physical appearance, …`.)
+        (1..=if words_to_colon <= 2 { 8 } else { 6 }).contains(&words)
     });
     // Figures in brackets after the names are their glosses (`Nigeria
     // (25%)`); one outside them makes the items statements.
