@@ -482,7 +482,11 @@ fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
     // response options were …`), its copula and a list of three or more
     // that closes with `and` or `or`.
     let copula = || {
-        let definite = doc.folded[..q.start].to_ascii_lowercase().ends_with("the ");
+        // (`The ` right before the count: read from the bytes before it,
+        // never the whole text.)
+        let definite = q.start >= 4
+            && doc.folded.as_bytes()[q.start - 4..q.start].eq_ignore_ascii_case(b"the ")
+            && (q.start == 4 || !doc.folded.as_bytes()[q.start - 5].is_ascii_alphanumeric());
         let words: Vec<(usize, &str)> = lower
             .split(' ')
             .scan(0usize, |at, w| {

@@ -319,10 +319,14 @@ fn en_values(doc: &Document, cue_start: usize) -> Option<Vec<usize>> {
     // (`33.0% in 2002, respectively`: the date of a value is no value of
     // the run; `are 2003, 2010, and 2004, respectively` lists years.)
     if q.kind == Kind::Date {
-        let before = doc.folded[..q.start].trim_end().to_ascii_lowercase();
+        // (The word before it, read from a few bytes back.)
+        let from = doc.folded.floor_char_boundary(q.start.saturating_sub(16));
+        let before = doc.folded[from..q.start].trim_end();
+        let word = before.rsplit(' ').next().unwrap_or("");
         if ["in", "during", "of", "by", "for"]
             .iter()
-            .any(|w| before.ends_with(&format!(" {w}")))
+            .any(|w| word.eq_ignore_ascii_case(w))
+            && before.len() > word.len()
         {
             return None;
         }
