@@ -21,6 +21,7 @@ mod ratio;
 mod repeat;
 mod respectively;
 mod restated;
+mod revisions;
 pub(crate) mod runs;
 mod share_sum;
 mod sum;

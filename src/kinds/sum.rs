@@ -32,7 +32,7 @@ use crate::num::Interval;
 
 pub struct Sum;
 
-const NAME: &str = "sum";
+pub(super) const NAME: &str = "sum";
 
 impl RelationKind for Sum {
     fn name(&self) -> &'static str {
@@ -61,6 +61,7 @@ impl RelationKind for Sum {
             "column",
             "difference",
             "quarters",
+            "revisions",
         ]
     }
 
@@ -87,6 +88,7 @@ impl RelationKind for Sum {
         total_columns(cx.doc, out);
         difference_columns(cx.doc, out);
         super::quarters::propose(cx.doc, out);
+        super::revisions::propose(cx.doc, out);
     }
 
     fn evaluate(&self, doc: &Document, c: &Candidate) -> Option<Verdict> {
