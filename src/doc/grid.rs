@@ -381,7 +381,7 @@ fn without_footnote<'a>(near: &Near, label: &'a str) -> &'a str {
 
 /// A figure printed as a year: four digits from 1900 to 2100, nothing
 /// around them.
-fn is_year(doc: &Document, i: usize) -> bool {
+pub fn is_year(doc: &Document, i: usize) -> bool {
     let q = &doc.figures[i];
     let printed = &doc.folded[q.start..q.end];
     printed.len() == 4

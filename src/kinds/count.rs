@@ -520,7 +520,6 @@ fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
     // A few words to the colon, figures among them only when they restate
     // the count (`six journals that represent six sub disciplines: …`).
     let words = rest[..colon].split_whitespace().count();
-    let words_to_colon = words;
     let between = doc.figures_in(q.unit_end, q.unit_end + colon);
     let restated = !between.is_empty() && between.iter().all(|f| f.value == q.value);
     // Up to ten words when none is a figure (`Six countries accounted for
@@ -539,7 +538,7 @@ fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
     let plain = super::list::strip_brackets(text);
     let items: Vec<&str> = plain.split([',', ';']).collect();
     let short = items.iter().all(|item| {
-        let words = item
+        let length = item
             .trim()
             .trim_start_matches("and ")
             .trim_start_matches("or ")
@@ -548,7 +547,7 @@ fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
         // (Up to eight words when the colon closes the counted noun
         // itself: `a list of 10 reasons: …, some other aspect of your
         // physical appearance, …`.)
-        (1..=if words_to_colon <= 2 { 8 } else { 6 }).contains(&words)
+        (1..=if words <= 2 { 8 } else { 6 }).contains(&length)
     });
     // Figures in brackets after the names are their glosses (`Nigeria
     // (25%)`); one outside them makes the items statements.

@@ -19,22 +19,19 @@ use crate::lexicon::Lang;
 const NOT_MEASURE: &[&str] = &["分别", "单季度", "单季", "实现", "为", "公司", "的"];
 
 /// The Chinese 分别 runs whose subjects are quarters from the first on,
-/// with how many quarters they name.
-fn quarter_runs(doc: &Document) -> impl Iterator<Item = (&Paired, usize)> {
+/// with the subjects' byte range and how many quarters they name.
+fn quarter_runs(doc: &Document) -> impl Iterator<Item = (&Paired, (usize, usize), usize)> {
     doc.respectively.iter().filter_map(|p| {
         let (start, end) = p.subjects?;
         if doc.mentions[p.values[0]].lang != Lang::Zh {
             return None;
         }
-        quarters(&doc.folded[start..end]).map(|n| (p, n))
+        quarters(&doc.folded[start..end]).map(|n| (p, (start, end), n))
     })
 }
 
 pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
-    for (p, n) in quarter_runs(doc) {
-        let Some((start, end)) = p.subjects else {
-            continue;
-        };
+    for (p, (start, end), n) in quarter_runs(doc) {
         let first = p.values[0];
         let values = &p.values;
         let q0 = &doc.figures[first];
@@ -104,10 +101,7 @@ const REACH: usize = 60;
 /// quarter's; the statement alone is of that quarter, named alike (the
 /// level's name, or a growth's subject's).
 pub fn restated(doc: &Document, out: &mut Vec<Candidate>) {
-    for (p, n) in quarter_runs(doc) {
-        let Some((start, end)) = p.subjects else {
-            continue;
-        };
+    for (p, (start, end), n) in quarter_runs(doc) {
         let first = p.values[0];
         if p.values.len() != n {
             continue;

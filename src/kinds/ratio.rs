@@ -381,6 +381,19 @@ fn bracket_of(cx: &Context, i: usize, part: usize, may_report: bool, out: &mut V
             ranked.push((w, 4));
         }
     }
+    // The part's sentence up to it, in lower case, read once (when first
+    // needed) for the wholes whose names it may hold (English only).
+    let part_sentence = std::cell::OnceCell::new();
+    let part_sentence = || {
+        part_sentence
+            .get_or_init(|| {
+                (m.lang == crate::lexicon::Lang::En).then(|| {
+                    let sentence = doc.segment_start(crate::lex::Level::Sentence, pq.start);
+                    doc.folded[sentence..pq.start].to_ascii_lowercase()
+                })
+            })
+            .as_deref()
+    };
     // Twelve levels back; an interval's bounds between them (`(95% CI:
     // 206–258 million)`) do not count.
     let mut levels = 0;
@@ -437,19 +450,16 @@ fn bracket_of(cx: &Context, i: usize, part: usize, may_report: bool, out: &mut V
         // sentence names the whole's quantity and year before it.
         let named_frame = || {
             let name = wm.name();
-            let sentence = doc.segment_start(crate::lex::Level::Sentence, pq.start);
             let same_year =
                 wm.period.year.is_some() && wm.period.year == doc.mentions[part].period.year;
             name.len() >= 4
                 && same_year
                 && !has_share
-                && contains_word(&doc.folded[sentence..pq.start].to_ascii_lowercase(), name)
+                && part_sentence().is_some_and(|s| contains_word(s, name))
         };
         if frame || whole_of_share {
             ranked.push((j, 3));
-        } else if total && (same_noun || noun.is_empty())
-            || m.lang == crate::lexicon::Lang::En && named_frame()
-        {
+        } else if total && (same_noun || noun.is_empty()) || named_frame() {
             ranked.push((j, 2));
         } else if same_noun
             || doc.same_sentence(j, part)

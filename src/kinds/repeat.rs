@@ -167,8 +167,10 @@ impl RelationKind for Repeat {
                     !doc.same_sentence(i, j)
                         && units_agree(&doc.figures[i].unit, &doc.figures[j].unit)
                         && !is_headline(j)
-                        && (pi.compatible(&context_period(doc, j))
-                            || goal_restated(doc, i, j, &pi, &context_period(doc, j)))
+                        && {
+                            let pj = context_period(doc, j);
+                            pi.compatible(&pj) || goal_restated(doc, i, j, &pi, &pj)
+                        }
                 })
                 .collect();
             // A figure dated alike before one merely not dated otherwise:
@@ -297,7 +299,6 @@ fn approximation_after(doc: &Document, i: usize) -> Option<&'static str> {
     ["左右", "上下"].into_iter().find(|w| after.starts_with(w))
 }
 
-/// Are figures `a` and `b` both made approximate by one word after them?
 /// A goal restated where it is explained (`城镇调查失业率5.5%左右` in the
 /// list of goals, then `城镇调查失业率5.5%左右，体现了…`): one figure a
 /// target, the other of a period that agrees but for that, both rough by
@@ -312,6 +313,7 @@ fn goal_restated(doc: &Document, i: usize, j: usize, pi: &Period, pj: &Period) -
         && same_approximation(doc, i, j)
 }
 
+/// Are figures `a` and `b` both made approximate by one word after them?
 fn same_approximation(doc: &Document, a: usize, b: usize) -> bool {
     doc.figures[a].approx
         && doc.figures[b].approx

@@ -263,9 +263,10 @@ fn dated_cell<'h>(
     let q = &doc.figures[p];
     let m = &doc.mentions[p];
     // (A year printed alone is a header's, not a value: `| 2018 | 2017`.)
-    let printed = &doc.folded[q.start..q.end];
-    let a_year = printed.len() == 4 && printed.bytes().all(|b| b.is_ascii_digit());
-    if !matches!(m.role, Role::Level | Role::Share) || m.period.prior || a_year {
+    if !matches!(m.role, Role::Level | Role::Share)
+        || m.period.prior
+        || crate::doc::grid::is_year(doc, p)
+    {
         return None;
     }
     let year = m.period.year?.to_string();

@@ -123,7 +123,6 @@ fn is_rate(after: &str) -> bool {
         || clause.contains("per cent")
 }
 
-/// A four-digit whole number from 1800 to 2100 read as a year.
 /// A year of two digits before a part of it (`22年前三季度`, `23年Q1`,
 /// `21年全年`), as broker reports write them; `连续22年` and `22年前` are
 /// spans of years.
@@ -162,6 +161,7 @@ fn short_year(q: &Quantity, text: &str) -> bool {
                     .starts_with(['-', '—', '–', '月']))
 }
 
+/// A four-digit whole number from 1800 to 2100 read as a year.
 fn is_year(q: &Quantity, text: &str) -> bool {
     if q.kind != Kind::Number || q.decimals != 0 {
         return false;
