@@ -202,6 +202,27 @@ fn a_change_column_under_undated_values_takes_the_order_all_rows_agree_on() {
 }
 
 #[test]
+fn a_line_of_one_heading_over_the_header_heads_no_single_column() {
+    // `As of June 30, 2020` spans the table: it is not the date of the
+    // change column, which still compares the two columns before it.
+    let table = " |  | As of June 30, 2020 | \n\
+(In millions) | As Reported | Without the New Standard | Effect of Change\n\
+Trade receivables, net | $812 | $760 | $52\n\
+Prepaid and other assets | $318 | $301 | $17\n\
+Contract liabilities | $2,210 | $2,330 | $(120)\n\
+Accrued liabilities | $611 | $577 | $34\n";
+    let file = json_on_stdin(table);
+    assert!(fields(&file, "diagnostics", "rule").is_empty());
+    let notes = fields(&file, "checks", "note");
+    assert!(
+        notes.iter().any(|n| n.contains("812 − 760 = 52")),
+        "{notes:#?}"
+    );
+    let wrong = table.replace("| $318 | $301 | $17", "| $318 | $301 | $27");
+    assert!(rules_flagged_on_stdin(&wrong).contains(&"en.sum.difference".to_owned()));
+}
+
+#[test]
 fn losses_in_brackets_have_no_growth_rate_to_check() {
     // Accounts print losses in brackets; a change of a loss is not the
     // growth of the figures as printed.

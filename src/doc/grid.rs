@@ -554,9 +554,23 @@ fn build(
                     .take_while(|c| doc.folded[(*c).clone()].trim().is_empty())
                     .count()
         };
+        // (` |  | As of March 29, 2019 | `: one cell of words among empty
+        // ones spans the table too.)
+        let spanning = |line: &Line| {
+            line.cells
+                .iter()
+                .filter(|c| !doc.folded[(*c).clone()].trim().is_empty())
+                .count()
+                <= 1
+        };
         // A sub-header over every value column, no cell over the labels.
-        let sub_header = header_lines.iter().any(|l| filled(l) + 1 == width);
-        for line in header_lines.iter().filter(|l| filled(l) > 1) {
+        let sub_header = header_lines
+            .iter()
+            .any(|l| filled(l) + 1 == width && !spanning(l));
+        for line in header_lines
+            .iter()
+            .filter(|l| filled(l) > 1 && !spanning(l))
+        {
             {
                 // Aligned with the rows when it has as many cells; a line
                 // with one fewer heads the value columns (a sub-header has

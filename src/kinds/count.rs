@@ -404,6 +404,13 @@ fn plural_noun(w: &str) -> bool {
         )
 }
 
+/// Words that open each of two parallel items (`those who …`, `to …`,
+/// `by …`): a pair however long its items.
+const PARALLEL_OPENERS: &[&str] = &[
+    "those", "these", "to", "by", "how", "whether", "what", "who", "where", "when", "why",
+    "because",
+];
+
 /// `six flagship journals …: A, B, and C.` / `five countries (A, B, C)`.
 fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
     let q = &doc.figures[i];
@@ -549,6 +556,17 @@ fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
         // physical appearance, …`.)
         (1..=if words <= 2 { 8 } else { 6 }).contains(&length)
     });
+    // Two items opening alike (`2 categories: those moving towards
+    // elimination and those with a high burden …`) are parallel at any
+    // length.
+    let parallel = !plain.contains([',', ';'])
+        && plain.matches(" and ").count() == 1
+        && plain.split_once(" and ").is_some_and(|(a, b)| {
+            let opener = |s: &str| s.split_whitespace().next().map(str::to_ascii_lowercase);
+            opener(a).is_some_and(|w| PARALLEL_OPENERS.contains(&w.as_str()))
+                && opener(a) == opener(b)
+        });
+    let short = short || parallel;
     // Figures in brackets after the names are their glosses (`Nigeria
     // (25%)`); one outside them makes the items statements.
     let depth = doc.mentions[i].depth;

@@ -20,7 +20,7 @@ impl RelationKind for Respectively {
     }
 
     fn shapes(&self) -> &'static [&'static str] {
-        &["values"]
+        &["values", "series"]
     }
 
     fn primary_role(&self) -> &'static str {
@@ -30,8 +30,10 @@ impl RelationKind for Respectively {
     fn propose(&self, cx: &Context, out: &mut Vec<Candidate>) {
         let doc = cx.doc;
         for p in &doc.respectively {
-            let Some((start, end)) = p.subjects else {
-                continue;
+            let (shape, (start, end)) = match (p.subjects, p.series) {
+                (Some(range), _) => ("values", range),
+                (None, Some((start, end, _))) => ("series", (start, end)),
+                (None, None) => continue,
             };
             let first = p.values[0];
             let last = p.values[p.values.len() - 1];
@@ -41,7 +43,7 @@ impl RelationKind for Respectively {
             if doc.has_cue(from, doc.figures[last].end, crate::lexicon::Cue::Interval) {
                 continue;
             }
-            let mut c = Candidate::new(NAME, "values", doc.mentions[first].lang, first).strong();
+            let mut c = Candidate::new(NAME, shape, doc.mentions[first].lang, first).strong();
             for &v in &p.values[1..] {
                 c = c.with("value", v);
             }
@@ -54,7 +56,16 @@ impl RelationKind for Respectively {
     fn evaluate(&self, doc: &Document, c: &Candidate) -> Option<Verdict> {
         let values = c.params.count;
         let (_, start, end) = c.list?;
-        let (fewest, most, from) = subject_counts(doc, start, end)?;
+        let (fewest, most, from) = if c.shape == "series" {
+            // One subject for each value of the earlier series.
+            let n = doc
+                .respectively
+                .iter()
+                .find_map(|p| p.series.filter(|s| s.0 == start).map(|s| s.2))?;
+            (n, n, start)
+        } else {
+            subject_counts(doc, start, end)?
+        };
         // `化学需氧量、氨氮排放量要分别下降2%`: one value for every subject,
         // as targets are often set.
         let each = values == 1 && is_target(doc, start, doc.figures[c.stated].start);

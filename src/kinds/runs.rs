@@ -174,6 +174,10 @@ pub struct Paired {
     pub cue: usize,
     /// Byte range of the subjects' text, when found.
     pub subjects: Option<(usize, usize)>,
+    /// No subjects named, but an earlier parallel series of values the
+    /// run answers (`by 1.2% in A, by 1.3% in B and by 3.0% in C, after
+    /// +1.2%, +1.4% and +3.1% respectively`): its byte range and length.
+    pub series: Option<(usize, usize, usize)>,
 }
 
 /// Every 分别/respectively of the document with its values and subjects.
@@ -191,15 +195,21 @@ pub fn paired(doc: &Document) -> Vec<Paired> {
                     values,
                     cue: hit.start,
                     subjects,
+                    series: None,
                 }
             })
         } else {
             en_values(doc, hit.start).map(|values| {
                 let subjects = en_subjects(doc, values[0]);
+                let series = subjects
+                    .is_none()
+                    .then(|| en_series(doc, values[0]))
+                    .flatten();
                 Paired {
                     values,
                     cue: hit.start,
                     subjects,
+                    series,
                 }
             })
         };
@@ -437,6 +447,10 @@ fn en_subjects(doc: &Document, first_value: usize) -> Option<(usize, usize)> {
             len.min(tail.len()).max(k.min(1))
         })
         .unwrap_or(tail.len());
+    // (`in the south and by 4.0% in …`: no item after the `and`.)
+    if tail[..end_rel.min(tail.len())].trim().len() < 2 {
+        return None;
+    }
     let end = and + 5 + end_rel;
     // Back from `and` over `, item` pieces; the first item may sit at the
     // end of a longer clause (`trends in PS`).
@@ -496,4 +510,84 @@ fn en_subjects(doc: &Document, first_value: usize) -> Option<(usize, usize)> {
         .iter()
         .any(|f| f.start >= s && f.start < e && f.kind != Kind::Date);
     (end > start && !figures_inside).then_some((s, e))
+}
+
+/// Words that set a run of values against an earlier one in its
+/// sentence: the earlier period's (`after`), a comparison's.
+const COMPARED: &[&str] = &[
+    "after",
+    "compared with",
+    "compared to",
+    "versus",
+    "vs.",
+    "from",
+];
+
+/// A parallel series before the values of a `respectively` that names no
+/// subjects: figures of the values' unit, each followed by the place or
+/// group it is for (`by 1.2% in the euro area, by 1.3% in the EU 28 and
+/// by 3.0% in Cyprus`), the last one then set against the values
+/// (`, after`). Each member of the series is one subject.
+fn en_series(doc: &Document, first_value: usize) -> Option<(usize, usize, usize)> {
+    let q = &doc.figures[first_value];
+    let sentence = doc.segment_start(Level::Sentence, q.start);
+    let first_in_sentence = doc.figures.partition_point(|f| f.start < sentence);
+    let alike = |k: &usize| {
+        let f = &doc.figures[*k];
+        f.kind == q.kind && f.unit == q.unit && !f.in_range
+    };
+    // The series' members, nearest first; other figures between them
+    // belong to their places (`in the EU 28`, `in the third quarter of
+    // 2019`).
+    let mut members = (first_in_sentence..first_value).rev().filter(alike);
+    let last = members.next()?;
+    // The series' last member is set against the values.
+    let link = doc.folded.get(doc.figures[last].unit_end..q.start)?;
+    let link = link.to_ascii_lowercase();
+    let (place, rest) = link.split_once(',')?;
+    let rest = rest.trim().trim_end_matches(['+', '-', '−', ' ']);
+    if !for_whom(place) || !COMPARED.contains(&rest) {
+        return None;
+    }
+    let (mut first, mut count) = (last, 1);
+    for k in members {
+        let gap = doc
+            .folded
+            .get(doc.figures[k].unit_end..doc.figures[first].start)?;
+        let gap = gap.to_ascii_lowercase();
+        let Some((place, joint)) = gap.rsplit_once(',').or_else(|| gap.rsplit_once(" and")) else {
+            break;
+        };
+        let joint = joint.trim().trim_start_matches("and").trim();
+        if !for_whom(place) || !matches!(joint, "by" | "at" | "to" | "") {
+            break;
+        }
+        first = k;
+        count += 1;
+    }
+    (count >= 2).then(|| {
+        let end = doc.figures[last].unit_end + place.len();
+        (doc.figures[first].start, end, count)
+    })
+}
+
+/// ` in the euro area`, ` among women`: the place or group a value is
+/// for, a few words with no figure or clause in them.
+fn for_whom(gap: &str) -> bool {
+    let gap = gap.trim_start();
+    let Some(rest) = ["in ", "among ", "for "]
+        .iter()
+        .find_map(|w| gap.strip_prefix(w))
+    else {
+        return false;
+    };
+    let words = rest.split_whitespace().count();
+    (1..=8).contains(&words)
+        && !rest.contains(['(', ')', ';', ':'])
+        && !rest.split_whitespace().any(|w| {
+            matches!(
+                w,
+                "was" | "were" | "is" | "are" | "and" | "after" | "compared" | "from" | "while"
+            )
+        })
 }
