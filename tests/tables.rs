@@ -223,6 +223,28 @@ Accrued liabilities | $611 | $577 | $34\n";
 }
 
 #[test]
+fn each_share_of_a_series_in_the_text_is_the_cell_its_group_heads() {
+    // The sentence names the row (`fewer than five visits`, not just
+    // `five visits`); the words before each bracket name its column.
+    let text = "The share of people with fewer than five visits was larger among people in the east region (12.6%) and the west region (8.3%) than among people in the north region (4.1%).\n\n\
+| Characteristic | North region | West region | East region |\n\
+|---|---|---|---|\n\
+| Fewer than five visits | 4.1 | 8.3 | 12.6 |\n\
+| Five visits | 20.5 | 22.0 | 19.7 |\n\
+| More than five visits | 75.4 | 69.7 | 67.7 |\n";
+    let file = json_on_stdin(text);
+    assert!(fields(&file, "diagnostics", "rule").is_empty());
+    let notes = fields(&file, "checks", "note");
+    assert!(
+        notes.iter().any(|n| n.contains("8.3% earlier, 8.3 here")),
+        "{notes:#?}"
+    );
+    // The west region's share misprinted in the text: its cell differs.
+    let wrong = text.replace("west region (8.3%)", "west region (9.3%)");
+    assert!(rules_flagged_on_stdin(&wrong).contains(&"en.repeat.table-text".to_owned()));
+}
+
+#[test]
 fn losses_in_brackets_have_no_growth_rate_to_check() {
     // Accounts print losses in brackets; a change of a loss is not the
     // growth of the figures as printed.

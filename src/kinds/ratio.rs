@@ -521,7 +521,11 @@ fn of_count(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     };
     // The pair right after the percentage, or the nearest before it in
     // the clause.
-    let after = (i + 2 < n && doc.mentions[i + 1].depth > doc.mentions[i].depth)
+    // (`58% [2979/5130]`: square brackets hold the fraction too.)
+    let opened = |a: usize, b: usize| {
+        doc.mentions[b].depth > doc.mentions[a].depth || matches!(doc.gap(a, b).trim(), "[" | "［")
+    };
+    let after = (i + 2 < n && opened(i, i + 1))
         .then_some((i + 1, i + 2))
         .filter(|&(a, b)| is_of(a, b));
     // (`180/377 (48%)`: a fraction's percentage stands in brackets right

@@ -202,6 +202,11 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
                 (top.label != doc.mentions[i].label).then(|| top.label.clone())
             };
             let qualifier_only = prefix.is_empty() && rest.is_empty();
+            // `广东省内250个、省外96个`: a place before the qualifier and
+            // nothing after it names the part alone; the next part leaves
+            // the place out.
+            // (In prose: a table row's label holds its section's words.)
+            let placed = !prefix.is_empty() && rest.is_empty() && doc.table_of(i).is_none();
             let whole_names: Vec<String> = if let Some(top) = top_row().filter(|_| qualifier_only) {
                 vec![top]
             } else if set.whole.is_empty() || set.head.as_ref().is_some_and(|h| rest != *h) {
@@ -242,7 +247,7 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
                     .then(|| doc.mentions[t].name().to_owned())
             };
             let mut whole_names = whole_names;
-            if qualifier_only && whole_names.iter().all(|w| w.chars().count() < 2) {
+            if qualifier_only && whole_names.iter().all(|w| w.chars().count() < 2) || placed {
                 if let Some(name) = subset_total() {
                     whole_names = vec![name];
                 }
@@ -287,7 +292,7 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
                 let splits = split_by_set(level_name(doc, j), std::slice::from_ref(set));
                 let mut matched = false;
                 for (_, k2, p2, r2) in &splits {
-                    if *p2 == prefix && *r2 == rest {
+                    if (*p2 == prefix || placed && p2.is_empty()) && *r2 == rest {
                         matched = true;
                         if parts[*k2].is_none() {
                             parts[*k2] = Some(j);

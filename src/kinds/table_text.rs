@@ -93,6 +93,7 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
     let prefixes: rustc_hash::FxHashSet<[u8; 3]> =
         by_word.keys().filter_map(|w| three(w.as_bytes())).collect();
     let column_at: HashMap<usize, usize> = cells.iter().map(|&(i, _, c)| (i, c)).collect();
+    let row_at: HashMap<usize, usize> = cells.iter().map(|&(i, r, _)| (i, r)).collect();
     let header_of = |i: usize| column_at.get(&i).map(|&c| &columns[c]);
     // Each column's header words, read once when first needed.
     let header_words: Vec<std::cell::OnceCell<Vec<String>>> = (0..columns.len())
@@ -126,35 +127,50 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
                 .filter(|w| three(w.as_bytes()).is_some_and(|k| prefixes.contains(&k)))
                 .any(|w| by_word.contains_key(stem(&w.to_ascii_lowercase()).as_str()))
         };
-        if !hit(before.clone()) && !hit(after.clone()) {
+        let percent = q.kind == Kind::Percent;
+        // A share in brackets after a group's name, one of a series
+        // (`larger among people with cancer and diabetes (10.2%) and
+        // cancer and prediabetes (9.4%)`): the sentence names its row,
+        // the words before its bracket its column.
+        let group = if percent && q.decimals > 0 {
+            bracket_words(doc, p)
+        } else {
+            String::new()
+        };
+        let hits = hit(before.clone()) || hit(after.clone());
+        if !hits && group.is_empty() {
             continue;
         }
         let around = stems(&format!("{} {}", &doc.folded[before], &doc.folded[after]));
-        // (A word that opens hundreds of cells' rows names none of them.)
-        let mut maybe: Vec<usize> = around
-            .iter()
-            .filter_map(|w| by_word.get(w.as_str()))
-            .filter(|cells| cells.len() <= MAX_CELLS_PER_WORD)
-            .flatten()
-            .copied()
-            .collect();
-        if maybe.is_empty() {
-            continue;
-        }
-        maybe.sort_unstable();
-        maybe.dedup();
-        let percent = q.kind == Kind::Percent;
         // Rows named around the figure; of their cells, those of a column
         // the sentence names too when there are such (`in 2010`, `rate`).
-        let mut named: Vec<usize> = maybe
-            .iter()
-            .map(|&k| cells[k])
-            .filter(|&(_, r, _)| rows[r].iter().all(|w| around.contains(w)))
-            .map(|(i, _, _)| i)
-            .filter(|&i| {
-                !percent || header_of(i).is_some_and(|h| h.1) || doc.figures[i].decimals > 0
-            })
-            .collect();
+        let named_by = |words: &[String]| -> Vec<usize> {
+            // (A word that opens hundreds of cells' rows names none of them.)
+            let mut maybe: Vec<usize> = words
+                .iter()
+                .filter_map(|w| by_word.get(w.as_str()))
+                .filter(|cells| cells.len() <= MAX_CELLS_PER_WORD)
+                .flatten()
+                .copied()
+                .collect();
+            maybe.sort_unstable();
+            maybe.dedup();
+            maybe
+                .iter()
+                .map(|&k| cells[k])
+                .filter(|&(_, r, _)| rows[r].iter().all(|w| words.contains(w)))
+                .map(|(i, _, _)| i)
+                .filter(|&i| {
+                    !percent || header_of(i).is_some_and(|h| h.1) || doc.figures[i].decimals > 0
+                })
+                .collect()
+        };
+        let mut named = if hits { named_by(&around) } else { Vec::new() };
+        let mut in_series = false;
+        if named.is_empty() && !group.is_empty() {
+            named = named_by(sentence_words.of(doc, p));
+            in_series = true;
+        }
         if named.is_empty() {
             continue;
         }
@@ -223,6 +239,13 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
             ([], _)
                 if let Some(one) =
                     dated_cell(doc, p, &named, &header_of, &words_of, &mut sentence_words) =>
+            {
+                one
+            }
+            ([], _)
+                if let Some(one) = in_series
+                    .then(|| group_cell(doc, p, &named, (&row_at, &rows), &words_of, &group))
+                    .flatten() =>
             {
                 one
             }
@@ -296,6 +319,55 @@ fn dated_cell<'h>(
     let c = &doc.figures[*cell];
     (chosen.next().is_none()
         && (dated.len() == 1 || best > 0)
+        && c.decimals == q.decimals
+        && super::util::within_a_quarter(q.value, c.value))
+    .then_some(*cell)
+}
+
+/// The cell of one row named by the sentence whose column's header the
+/// group before the share's bracket names (`cancer and prediabetes
+/// (9.4%)` under `Cancer and prediabetes`), the header with the most
+/// words winning alone; its value must be close, to the same decimals.
+fn group_cell<'h>(
+    doc: &Document,
+    p: usize,
+    named: &[usize],
+    (row_at, rows): (&HashMap<usize, usize>, &[Vec<String>]),
+    words_of: &dyn Fn(usize) -> Option<&'h Vec<String>>,
+    group: &str,
+) -> Option<usize> {
+    let q = &doc.figures[p];
+    // The row named with the most words (`less than high school` over
+    // `high school`), alone.
+    let row_of = |i: &usize| row_at.get(i).copied();
+    let most = named
+        .iter()
+        .filter_map(row_of)
+        .map(|r| rows[r].len())
+        .max()?;
+    let mut longest = named
+        .iter()
+        .filter_map(row_of)
+        .filter(|&r| rows[r].len() == most);
+    let row = longest.next()?;
+    if longest.any(|r| r != row) {
+        return None;
+    }
+    let near = stems(group);
+    let fits: Vec<(usize, usize)> = named
+        .iter()
+        .filter(|i| row_of(i) == Some(row))
+        .filter_map(|&i| {
+            let words = words_of(i)?;
+            (!words.is_empty() && words.iter().all(|w| near.contains(w)))
+                .then_some((i, words.len()))
+        })
+        .collect();
+    let most = fits.iter().map(|f| f.1).max()?;
+    let mut best = fits.iter().filter(|f| f.1 == most);
+    let (cell, _) = best.next()?;
+    let c = &doc.figures[*cell];
+    (best.next().is_none()
         && c.decimals == q.decimals
         && super::util::within_a_quarter(q.value, c.value))
     .then_some(*cell)
