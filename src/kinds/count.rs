@@ -88,8 +88,8 @@ impl RelationKind for Count {
                 (k, k, "the text numbers")
             }
             "enumerated" => {
-                let (k, _) = enumerated(list)?;
-                (k, k, "the list numbers")
+                let (a, b, _) = enumerated(list)?;
+                (a, b, "the list numbers")
             }
             _ => {
                 let (a, b) = item_counts(list, true)?;
@@ -336,17 +336,25 @@ fn numbered_items(doc: &Document, i: usize, n: usize, out: &mut Vec<Candidate>) 
     // (After a full stop, only counts of tasks and points announce the
     // list: `全市共有3个开发区。一是要…` counts something else.)
     let opens_list = |c: usize| {
-        let after = rest[c..].trim_start_matches(['。', '\n']).trim_start();
+        let after = rest[c..].trim_start_matches(['。', '.', '\n']).trim_start();
         // The sentence ends with its noun (`三项工作。`), not with what is
         // done about it (`两方面采取有力措施。`).
         let tasks = ["项", "件", "条", "点", "个方面", "方面"]
             .iter()
             .any(|w| doc.folded[q.end..].starts_with(w))
             && doc.folded[q.end..q.unit_end + c].chars().count() <= 4;
+        // (`our call has three parts. First, …`: in English, a sentence
+        // that ends with a noun of discourse.)
+        let en_parts = doc.folded[q.end..q.unit_end + c]
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| DISCOURSE_NOUNS.contains(&w.to_ascii_lowercase().as_str()))
+            && doc.folded[q.end..q.unit_end + c].split_whitespace().count() <= 4;
         tasks && (after.starts_with("一是") || after.starts_with("一要"))
+            || en_parts && (after.starts_with("First,") || after.starts_with("Firstly,"))
     };
     let Some(colon) = rest
-        .find(['：', ':', '。', '\n'])
+        .find(['：', ':', '。', '.', '\n'])
         .filter(|&c| rest[c..].starts_with(['：', ':']) || opens_list(c))
     else {
         return false;
@@ -369,6 +377,28 @@ fn numbered_items(doc: &Document, i: usize, n: usize, out: &mut Vec<Candidate>) 
     out.push(candidate(doc, i, "enumerated", list.start, list.end, false));
     true
 }
+
+/// Nouns that announce the parts of what is said (`three parts. First,
+/// …`): only these may end the sentence before an ordinal list.
+const DISCOURSE_NOUNS: &[&str] = &[
+    "parts",
+    "areas",
+    "points",
+    "things",
+    "reasons",
+    "priorities",
+    "topics",
+    "ways",
+    "goals",
+    "pillars",
+    "themes",
+    "objectives",
+    "questions",
+    "lessons",
+    "factors",
+    "steps",
+    "messages",
+];
 
 /// An English count of things: a number word, or digits before a plural
 /// noun.

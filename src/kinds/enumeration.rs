@@ -1,5 +1,6 @@
 //! Lists whose items are numbered: `三项工作：一是…；二是…；三是…`,
-//! `five conditions: 1) … 2) …`, `（1）…（2）…`. The markers, not the
+//! `five conditions: 1) … 2) …`, `（1）…（2）…`, `three areas: First, …;
+//! second, …; and third, …`. The markers, not the
 //! punctuation, say where each item starts, so an item may be a whole
 //! sentence.
 
@@ -14,7 +15,17 @@ enum Style {
     Bracketed,
     /// 1) or 1）
     Closed,
+    /// First, Second, Third, … (and a last item opened by Finally or
+    /// Lastly), each opening a sentence or a clause after `;`.
+    EnOrdinal,
 }
+
+const EN_ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+];
+
+/// Words that open the last item of an ordinal list whatever its number.
+const EN_LAST: &[&str] = &["Finally,", "Lastly,", "finally,", "lastly,"];
 
 const ZH_NUMERALS: &[&str] = &[
     "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四",
@@ -38,7 +49,32 @@ fn markers(style: Style, k: usize) -> Vec<String> {
             .unwrap_or_default(),
         Style::Bracketed => vec![format!("({k})"), format!("（{k}）")],
         Style::Closed => vec![format!("{k})"), format!("{k}）")],
+        Style::EnOrdinal => EN_ORDINALS
+            .get(k.wrapping_sub(1))
+            .map(|w| {
+                let mut upper = w.to_string();
+                upper[..1].make_ascii_uppercase();
+                vec![
+                    format!("{upper},"),
+                    format!("{w},"),
+                    format!("{upper}ly,"),
+                    format!("{w}ly,"),
+                ]
+            })
+            .unwrap_or_default(),
     }
+}
+
+/// Does a word marker at `pos` open a sentence or a clause (`. Second,`,
+/// `; and third,`), not stand inside one (`the second, larger group`)?
+fn opens_item(text: &str, pos: usize) -> bool {
+    // (`; and third,`, `And, third,`)
+    let before = text[..pos].trim_end().trim_end_matches(',');
+    let before = ["and", "And"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+        .map_or(before, str::trim_end);
+    before.is_empty() || before.ends_with(['.', ';', ':', '\n', '!', '?'])
 }
 
 /// Where `marker` next stands as a marker in `text` from `from`: a digit
@@ -52,7 +88,8 @@ fn find_marker(text: &str, from: usize, marker: &str) -> Option<usize> {
                 .chars()
                 .next_back()
                 .is_some_and(|c| c.is_alphanumeric() || c == '=' || c == '.');
-        if !glued {
+        let word = marker.starts_with(|c: char| c.is_ascii_alphabetic());
+        if !glued && (!word || opens_item(text, pos)) {
             return Some(pos);
         }
         at = pos + marker.len();
@@ -68,10 +105,12 @@ fn find_any(text: &str, from: usize, style: Style, k: usize) -> Option<(usize, u
 }
 
 /// The numbered list that opens `text` (right after a colon): how many
-/// items it numbers, in order from 1, and where its last marker ends.
+/// items it numbers, in order from 1 (fewest and most: a closing
+/// `Finally,` may be one more item or a word on the whole list), and
+/// where its last item ends.
 /// An item that starts more than a paragraph's reach after the one
 /// before, or a new list's first marker, ends the list.
-pub fn enumerated(text: &str) -> Option<(usize, usize)> {
+pub fn enumerated(text: &str) -> Option<(usize, usize, usize)> {
     let (style, lead) = opening_style(text)?;
     let (_, mut end) = find_any(text, lead, style, 1)?;
     let mut count = 1;
@@ -83,6 +122,19 @@ pub fn enumerated(text: &str) -> Option<(usize, usize)> {
         count += 1;
         end = next_end;
     }
+    // `First, … Second, … Finally, …`: the closing word may number one
+    // more item.
+    let numbered = count;
+    if style == Style::EnOrdinal {
+        let last = EN_LAST
+            .iter()
+            .filter_map(|m| find_marker(text, end, m).map(|p| (p, p + m.len())))
+            .min();
+        if let Some((_, last_end)) = last.filter(|&(at, _)| at - end <= ITEM_REACH) {
+            count += 1;
+            end = last_end;
+        }
+    }
     // The last item runs to its sentence's end.
     let tail = &text[end..];
     let item_end = tail
@@ -93,7 +145,7 @@ pub fn enumerated(text: &str) -> Option<(usize, usize)> {
         .unwrap_or(tail.len())
         .min(ITEM_REACH);
     let item_end = text.floor_char_boundary(end + item_end);
-    (count >= 2).then_some((count, item_end))
+    (count >= 2).then_some((numbered, count, item_end))
 }
 
 /// How far past its colon a numbered list is read.
@@ -127,7 +179,7 @@ fn reach(text: &str, start: usize) -> usize {
 /// opens there.
 pub fn after_colon(text: &str, colon: usize) -> Option<NumberedList> {
     let start = colon + text.get(colon..)?.chars().next()?.len_utf8();
-    let (items, end) = enumerated(&text[start..reach(text, start)])?;
+    let (_, items, end) = enumerated(&text[start..reach(text, start)])?;
     Some(NumberedList {
         start,
         items,
@@ -153,14 +205,20 @@ fn opening_style(text: &str) -> Option<(Style, usize)> {
         - text
             .trim_start_matches(|c: char| c.is_whitespace() || c == '*')
             .len();
-    [Style::ZhShi, Style::ZhYao, Style::Bracketed, Style::Closed]
-        .into_iter()
-        .find(|&s| {
-            markers(s, 1)
-                .iter()
-                .any(|m| text[lead..].starts_with(m.as_str()))
-        })
-        .map(|s| (s, lead))
+    [
+        Style::ZhShi,
+        Style::ZhYao,
+        Style::Bracketed,
+        Style::Closed,
+        Style::EnOrdinal,
+    ]
+    .into_iter()
+    .find(|&s| {
+        markers(s, 1)
+            .iter()
+            .any(|m| text[lead..].starts_with(m.as_str()))
+    })
+    .map(|s| (s, lead))
 }
 
 #[cfg(test)]
@@ -170,18 +228,18 @@ mod tests {
     #[test]
     fn chinese_items_numbered_with_shi() {
         let text = "一是稳增长，投资增长10%；二是调结构；三是惠民生。下一段";
-        assert_eq!(enumerated(text).map(|(n, _)| n), Some(3));
+        assert_eq!(enumerated(text).map(|(_, n, _)| n), Some(3));
     }
 
     #[test]
     fn bracketed_and_closed_digits_and_their_full_width_forms() {
         assert_eq!(
-            enumerated("（1）监测；（2）培训；(3)制度。").map(|(n, _)| n),
+            enumerated("（1）监测；（2）培训；(3)制度。").map(|(_, n, _)| n),
             Some(3)
         );
         assert_eq!(
             enumerated(" 1) In the first group (N=70) they watched. 2) They wrote.")
-                .map(|(n, _)| n),
+                .map(|(_, n, _)| n),
             Some(2)
         );
     }
@@ -189,11 +247,11 @@ mod tests {
     #[test]
     fn a_new_list_or_a_far_marker_ends_the_list() {
         assert_eq!(
-            enumerated("1) a 2) b. Then: 1) c 2) d 3) e").map(|(n, _)| n),
+            enumerated("1) a 2) b. Then: 1) c 2) d 3) e").map(|(_, n, _)| n),
             Some(2)
         );
         let far = format!("一是稳增长；二是{}；三是惠民生", "调结构".repeat(200));
-        assert_eq!(enumerated(&far).map(|(n, _)| n), Some(2));
+        assert_eq!(enumerated(&far).map(|(_, n, _)| n), Some(2));
         assert!(continues(&far, far.find("二是").unwrap(), 3));
         // A later list's third item does not continue a list of two.
         let later = format!(
@@ -201,6 +259,20 @@ mod tests {
             "另外".repeat(800)
         );
         assert!(!continues(&later, 3, 3));
+    }
+
+    #[test]
+    fn english_ordinal_words_number_items_and_finally_closes_them() {
+        let text =
+            " First, we grew sales; second, we cut costs; and third, we paid down debt. Next";
+        assert_eq!(enumerated(text).map(|(_, n, _)| n), Some(3));
+        let text = " First, an overview. Second, the results in detail. Finally, the outlook. Then";
+        assert_eq!(enumerated(text).map(|(a, b, _)| (a, b)), Some((2, 3)));
+        let text = " First, growth.\nSecond, costs.\nAnd, third, debt.\nThen";
+        assert_eq!(enumerated(text).map(|(_, n, _)| n), Some(3));
+        // An ordinal inside a clause numbers nothing.
+        let text = " First, an overview of the second, smaller plant. Then questions.";
+        assert_eq!(enumerated(text), None);
     }
 
     #[test]
