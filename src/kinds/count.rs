@@ -547,7 +547,15 @@ fn en_count_then_list(doc: &Document, i: usize, out: &mut Vec<Candidate>) {
             });
         (definite && noun_before && closed).then_some(at + w.len() - 1)
     };
-    let Some(colon) = rest.find(':').or_else(copula) else {
+    // `namely` spells the things out as a colon does (`two goals, namely
+    // …`): `colon` is then its last byte, as it is a colon's.
+    let namely = || {
+        [" namely ", " i.e., ", " i.e. "]
+            .iter()
+            .filter_map(|w| lower.find(w).map(|k| k + w.trim_end().len() - 1))
+            .min()
+    };
+    let Some(colon) = rest.find(':').or_else(namely).or_else(copula) else {
         return;
     };
     // A count in one table cell and a colon in the next are two cells.
