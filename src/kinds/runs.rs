@@ -58,21 +58,6 @@ fn separator_then_direction(doc: &Document, from: usize, to: usize) -> bool {
 /// What may stand right before a value of a run: a sign, a currency.
 const VALUE_OPENERS: &[char] = &['+', '＋', '$', '€', '£', '¥', '￥'];
 
-/// Text with bracketed asides removed.
-fn without_brackets(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
 /// A gap without the end of the unit before it: a measure word the
 /// lexer does not know (`万股、`) or a rate's denominator (`元/吨、`).
 fn unit_tail(gap: &str) -> &str {
@@ -122,7 +107,7 @@ pub fn values_from(doc: &Document, first: usize) -> Vec<usize> {
             .folded
             .get(prev.unit_end.max(prev.end)..q.start)
             .unwrap_or("");
-        let stripped = without_brackets(raw);
+        let stripped = super::list::strip_brackets(raw);
         let gap = stripped.as_str();
         // `+1.2%, +1.4% and +3.1%`, `$1.9 billion and $1.2 billion`: a
         // sign or a currency symbol opens the next value.

@@ -164,15 +164,21 @@ pub fn partitions(lexicon: &Lexicon, table: &Table) -> Vec<Partition> {
     let mut since = 0;
     // Rows a subtotal already stands for.
     let mut covered = vec![false; rows.len()];
+    // The rows above row `r` from the heading of its section, if one
+    // opens it (`Deferred tax liabilities:` over its rows and their
+    // total), that no subtotal stands for and are no sub-rows.
+    let section_parts = |since: usize, r: usize, covered: &[bool]| -> Vec<usize> {
+        let start = (since..r)
+            .rev()
+            .find(|&p| rows[p].opens_section)
+            .unwrap_or(since);
+        (start..r)
+            .filter(|&p| !rows[p].sub_row && !covered[p])
+            .collect()
+    };
     for (r, row) in rows.iter().enumerate() {
         if row.label.is_empty() && !row.broken && r > since {
-            let start = (since..r)
-                .rev()
-                .find(|&p| rows[p].opens_section)
-                .unwrap_or(since);
-            let parts: Vec<usize> = (start..r)
-                .filter(|&p| !rows[p].sub_row && !covered[p])
-                .collect();
+            let parts = section_parts(since, r, &covered);
             if parts.len() >= 2 && !parts.iter().any(|&p| rows[p].broken) {
                 parts.iter().for_each(|&p| covered[p] = true);
                 out.push(Partition { total: r, parts });
@@ -180,15 +186,7 @@ pub fn partitions(lexicon: &Lexicon, table: &Table) -> Vec<Partition> {
             continue;
         }
         if is_total_row(row) && r >= since + 2 {
-            // From the heading of the total's section, if one opens it
-            // (`Deferred tax liabilities:` over its rows and their total).
-            let start = (since..r)
-                .rev()
-                .find(|&p| rows[p].opens_section)
-                .unwrap_or(since);
-            let parts: Vec<usize> = (start..r)
-                .filter(|&p| !rows[p].sub_row && !covered[p])
-                .collect();
+            let parts = section_parts(since, r, &covered);
             let broken = parts.iter().any(|&p| rows[p].broken);
             if parts.len() >= 2 && !broken {
                 out.push(Partition { total: r, parts });
