@@ -6,6 +6,11 @@
 //!   percentage points to 5.8% from 4.3%`);
 //! - `versus`: a rate against other rates named in brackets
 //!   (`增长8.4%，比全省(7.7%)和全国(7.0%)分别高0.7、1.4个百分点`);
+//! - `pair`: a gap in points followed by the two rates it separates,
+//!   joined by a comparison word (`2.0 percentage points (45.0% versus
+//!   43.0%)`, `3.1 points higher among women (64.1%) than among men
+//!   (61.0%)`, `understated by 0.06 points: 13.91 compared to 13.97
+//!   percent`);
 //! - `structure`: a part's move between two structures `a:b:c` (`由
 //!   8.2:47.1:44.7优化为7.9:45.3:46.8，第三产业占比提高了2.1个百分点`).
 
@@ -31,7 +36,7 @@ impl RelationKind for Points {
     }
 
     fn shapes(&self) -> &'static [&'static str] {
-        &["from-to", "versus", "structure"]
+        &["from-to", "versus", "pair", "structure"]
     }
 
     fn propose(&self, cx: &Context, out: &mut Vec<Candidate>) {
@@ -50,7 +55,9 @@ impl RelationKind for Points {
                     }
                     let run = values_from(doc, d);
                     seen_runs.extend(&run);
-                    versus(doc, &run, down, out);
+                    if !versus(doc, &run, down, out) {
+                        pair(doc, d, Some(down), out);
+                    }
                 }
                 Role::Change {
                     down,
@@ -59,6 +66,7 @@ impl RelationKind for Points {
                     if !bracketed_move(doc, d, Some(down), out)
                         && !from_to(doc, d, down, out)
                         && !earlier_named_by_period(doc, d, down, out)
+                        && !pair(doc, d, Some(down), out)
                     {
                         compared(doc, d, down, out);
                     }
@@ -68,7 +76,10 @@ impl RelationKind for Points {
                 // points (from 69.4% to 66.1%)`: the second shares the
                 // first's verb.
                 Role::Level => {
-                    bracketed_move(doc, d, None, out);
+                    let moved = bracketed_move(doc, d, None, out);
+                    if !moved {
+                        pair(doc, d, None, out);
+                    }
                 }
                 _ => {}
             }
@@ -133,7 +144,7 @@ fn is_rate(doc: &Document, j: usize) -> bool {
 
 /// 比全省(7.7%)和全国(7.0%)分别高0.7、1.4个百分点: the rates in brackets
 /// between the comparison and the points, against the rate before it.
-fn versus(doc: &Document, run: &[usize], down: bool, out: &mut Vec<Candidate>) {
+fn versus(doc: &Document, run: &[usize], down: bool, out: &mut Vec<Candidate>) -> bool {
     let first = run[0];
     // The comparison word (比, than) nearest before the points.
     let sentence_start = doc.segment_start(crate::lex::Level::Sentence, doc.figures[first].start);
@@ -144,13 +155,13 @@ fn versus(doc: &Document, run: &[usize], down: bool, out: &mut Vec<Candidate>) {
         .find(|h| h.cue == Cue::Versus)
         .copied()
     else {
-        return;
+        return false;
     };
     let others: Vec<usize> = (0..first)
         .filter(|&j| doc.figures[j].start > cmp.end && is_rate(doc, j) && doc.mentions[j].depth > 0)
         .collect();
     if others.len() != run.len() {
-        return;
+        return false;
     }
     // The rate compared: the nearest outside brackets before 比.
     let Some(own) = (0..first)
@@ -158,7 +169,7 @@ fn versus(doc: &Document, run: &[usize], down: bool, out: &mut Vec<Candidate>) {
         .find(|&j| doc.figures[j].end <= cmp.start && is_rate(doc, j) && doc.mentions[j].depth == 0)
         .filter(|&j| doc.same_sentence(j, first))
     else {
-        return;
+        return false;
     };
     for (&d, &other) in run.iter().zip(&others) {
         let mut c = Candidate::new(NAME, "versus", doc.mentions[d].lang, d)
@@ -168,6 +179,63 @@ fn versus(doc: &Document, run: &[usize], down: bool, out: &mut Vec<Candidate>) {
         c.params.down = down;
         out.push(c);
     }
+    true
+}
+
+/// `a gap of 2.0 percentage points (45.0% versus 43.0%)`, `3.1 points
+/// higher among women (64.1%) than among men (61.0%)`, `understated by
+/// 0.06 points: 13.91 compared to 13.97 percent`: the two rates right
+/// after the points, in brackets or after a colon or dash, joined by a
+/// comparison word, the first the rate the points move (`down` given) or
+/// the larger (a gap with no direction).
+fn pair(doc: &Document, d: usize, down: Option<bool>, out: &mut Vec<Candidate>) -> bool {
+    let (a, b) = (d + 1, d + 2);
+    if b >= doc.figures.len() || !doc.same_sentence(d, a) || !doc.same_sentence(d, b) {
+        return false;
+    }
+    let (qa, qb) = (&doc.figures[a], &doc.figures[b]);
+    // The first may leave its percent sign to the second (`13.91 …
+    // compared to 13.97 percent`).
+    let bare_rate = qa.kind == Kind::Number
+        && qa.unit.is_empty()
+        && qa.decimals == qb.decimals
+        && qa.value < rust_decimal::Decimal::ONE_HUNDRED;
+    if !is_rate(doc, b) || !(is_rate(doc, a) || bare_rate && qa.is_operand()) {
+        return false;
+    }
+    let q = &doc.figures[d];
+    let lead = doc.folded[q.unit_end.max(q.end)..qa.start].trim();
+    let words = lead.split_whitespace().count();
+    let opens = lead.starts_with([':', '—', '–', '(', '（']) && words <= 6
+        || lead.ends_with(['(', '（']) && words <= 6 && doc.mentions[b].depth > 0;
+    // Only the comparison and a few words of whom between the rates.
+    let between = &doc.folded[qa.unit_end.max(qa.end)..qb.start];
+    let compared = doc
+        .cues_in(qa.unit_end.max(qa.end), qb.start)
+        .iter()
+        .any(|h| h.cue == Cue::Versus);
+    // And nothing after the second but its bracket or its sentence's end:
+    // a third rate makes the pair a part of a longer comparison.
+    let clause_end = doc.segment_end(Level::Clause, qb.end);
+    let closes = (b + 1 == doc.figures.len())
+        || !is_rate(doc, b + 1)
+        || doc.figures[b + 1].start >= clause_end;
+    if !opens || !compared || between.split_whitespace().count() > 6 || !closes {
+        return false;
+    }
+    let down = down.unwrap_or(false);
+    let (later, earlier) = if doc.mentions[d].role == Role::Level && qb.value > qa.value {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    let mut c = Candidate::new(NAME, "pair", doc.mentions[d].lang, d)
+        .with("later", later)
+        .with("earlier", earlier)
+        .strong();
+    c.params.down = down;
+    out.push(c);
+    true
 }
 
 /// The reading that points `d` are the move from `earlier` to `later`.
