@@ -339,17 +339,18 @@ fn numbered_items(doc: &Document, i: usize, n: usize, out: &mut Vec<Candidate>) 
         let after = rest[c..].trim_start_matches(['。', '.', '\n']).trim_start();
         // The sentence ends with its noun (`三项工作。`), not with what is
         // done about it (`两方面采取有力措施。`).
+        let noun = &doc.folded[q.end..q.unit_end + c];
         let tasks = ["项", "件", "条", "点", "个方面", "方面"]
             .iter()
             .any(|w| doc.folded[q.end..].starts_with(w))
-            && doc.folded[q.end..q.unit_end + c].chars().count() <= 4;
+            && noun.chars().count() <= 4;
         // (`our call has three parts. First, …`: in English, a sentence
         // that ends with a noun of discourse.)
-        let en_parts = doc.folded[q.end..q.unit_end + c]
-            .split_whitespace()
-            .last()
-            .is_some_and(|w| DISCOURSE_NOUNS.contains(&w.to_ascii_lowercase().as_str()))
-            && doc.folded[q.end..q.unit_end + c].split_whitespace().count() <= 4;
+        let words: Vec<&str> = noun.split_whitespace().collect();
+        let en_parts = words.len() <= 4
+            && words
+                .last()
+                .is_some_and(|w| DISCOURSE_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(w)));
         tasks && (after.starts_with("一是") || after.starts_with("一要"))
             || en_parts && (after.starts_with("First,") || after.starts_with("Firstly,"))
     };

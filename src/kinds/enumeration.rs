@@ -78,8 +78,10 @@ fn opens_item(text: &str, pos: usize) -> bool {
 }
 
 /// Where `marker` next stands as a marker in `text` from `from`: a digit
-/// marker not glued to a digit or letter before it (`12)`, `N=70)`).
+/// marker not glued to a digit or letter before it (`12)`, `N=70)`), a
+/// word marker opening a sentence or a clause.
 fn find_marker(text: &str, from: usize, marker: &str) -> Option<usize> {
+    let word = marker.starts_with(|c: char| c.is_ascii_alphabetic());
     let mut at = from;
     while let Some(k) = text.get(at..)?.find(marker) {
         let pos = at + k;
@@ -88,7 +90,6 @@ fn find_marker(text: &str, from: usize, marker: &str) -> Option<usize> {
                 .chars()
                 .next_back()
                 .is_some_and(|c| c.is_alphanumeric() || c == '=' || c == '.');
-        let word = marker.starts_with(|c: char| c.is_ascii_alphabetic());
         if !glued && (!word || opens_item(text, pos)) {
             return Some(pos);
         }

@@ -56,7 +56,7 @@ impl RelationKind for Points {
                     let run = values_from(doc, d);
                     seen_runs.extend(&run);
                     if !versus(doc, &run, down, out) {
-                        pair(doc, d, Some(down), out);
+                        pair(doc, d, down, out);
                     }
                 }
                 Role::Change {
@@ -66,7 +66,7 @@ impl RelationKind for Points {
                     if !bracketed_move(doc, d, Some(down), out)
                         && !from_to(doc, d, down, out)
                         && !earlier_named_by_period(doc, d, down, out)
-                        && !pair(doc, d, Some(down), out)
+                        && !pair(doc, d, down, out)
                     {
                         compared(doc, d, down, out);
                     }
@@ -76,9 +76,10 @@ impl RelationKind for Points {
                 // points (from 69.4% to 66.1%)`: the second shares the
                 // first's verb.
                 Role::Level => {
+                    // (A gap with no direction: `pair` orders its rates.)
                     let moved = bracketed_move(doc, d, None, out);
                     if !moved {
-                        pair(doc, d, None, out);
+                        pair(doc, d, false, out);
                     }
                 }
                 _ => {}
@@ -172,12 +173,7 @@ fn versus(doc: &Document, run: &[usize], down: bool, out: &mut Vec<Candidate>) -
         return false;
     };
     for (&d, &other) in run.iter().zip(&others) {
-        let mut c = Candidate::new(NAME, "versus", doc.mentions[d].lang, d)
-            .with("later", own)
-            .with("earlier", other)
-            .strong();
-        c.params.down = down;
-        out.push(c);
+        out.push(reading(doc, "versus", d, own, other, down));
     }
     true
 }
@@ -186,9 +182,9 @@ fn versus(doc: &Document, run: &[usize], down: bool, out: &mut Vec<Candidate>) -
 /// higher among women (64.1%) than among men (61.0%)`, `understated by
 /// 0.06 points: 13.91 compared to 13.97 percent`: the two rates right
 /// after the points, in brackets or after a colon or dash, joined by a
-/// comparison word, the first the rate the points move (`down` given) or
-/// the larger (a gap with no direction).
-fn pair(doc: &Document, d: usize, down: Option<bool>, out: &mut Vec<Candidate>) -> bool {
+/// comparison word, the first the rate the points move or, for a gap
+/// with no direction (a level), the larger.
+fn pair(doc: &Document, d: usize, down: bool, out: &mut Vec<Candidate>) -> bool {
     let (a, b) = (d + 1, d + 2);
     if b >= doc.figures.len() || !doc.same_sentence(d, a) || !doc.same_sentence(d, b) {
         return false;
@@ -209,9 +205,10 @@ fn pair(doc: &Document, d: usize, down: Option<bool>, out: &mut Vec<Candidate>) 
     let opens = lead.starts_with([':', '—', '–', '(', '（']) && words <= 6
         || lead.ends_with(['(', '（']) && words <= 6 && doc.mentions[b].depth > 0;
     // Only the comparison and a few words of whom between the rates.
-    let between = &doc.folded[qa.unit_end.max(qa.end)..qb.start];
+    let a_end = qa.unit_end.max(qa.end);
+    let between = &doc.folded[a_end..qb.start];
     let compared = doc
-        .cues_in(qa.unit_end.max(qa.end), qb.start)
+        .cues_in(a_end, qb.start)
         .iter()
         .any(|h| h.cue == Cue::Versus);
     // And nothing after the second but its bracket or its sentence's end:
@@ -223,24 +220,31 @@ fn pair(doc: &Document, d: usize, down: Option<bool>, out: &mut Vec<Candidate>) 
     if !opens || !compared || between.split_whitespace().count() > 6 || !closes {
         return false;
     }
-    let down = down.unwrap_or(false);
     let (later, earlier) = if doc.mentions[d].role == Role::Level && qb.value > qa.value {
         (b, a)
     } else {
         (a, b)
     };
-    let mut c = Candidate::new(NAME, "pair", doc.mentions[d].lang, d)
-        .with("later", later)
-        .with("earlier", earlier)
-        .strong();
-    c.params.down = down;
-    out.push(c);
+    out.push(reading(doc, "pair", d, later, earlier, down));
     true
 }
 
 /// The reading that points `d` are the move from `earlier` to `later`.
 fn moved(doc: &Document, d: usize, later: usize, earlier: usize, down: bool) -> Candidate {
-    let mut c = Candidate::new(NAME, "from-to", doc.mentions[d].lang, d)
+    reading(doc, "from-to", d, later, earlier, down)
+}
+
+/// The reading, of shape `shape`, that points `d` are `later` − `earlier`
+/// (or its opposite when `down`).
+fn reading(
+    doc: &Document,
+    shape: &'static str,
+    d: usize,
+    later: usize,
+    earlier: usize,
+    down: bool,
+) -> Candidate {
+    let mut c = Candidate::new(NAME, shape, doc.mentions[d].lang, d)
         .with("later", later)
         .with("earlier", earlier)
         .strong();
