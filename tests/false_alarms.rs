@@ -990,3 +990,24 @@ fn a_counts_copula_opens_a_list_only_when_a_closed_list_follows() {
         "en.count.count-then-list",
     );
 }
+
+#[test]
+fn a_threshold_printed_in_every_note_is_no_restated_quantity() {
+    // The same definition in the methods and again in a table's note.
+    let text = "Poverty status was defined using published thresholds; below poverty was defined as a total family income of <$21,756 for a family of four.\n\n\
+                We saw 1,204 patients in 2031.\n\n\
+                * Adults were excluded.\n\
+                + Poverty status was defined using published thresholds; below poverty was defined as a total family income of <$21,756 for a family of four.\n";
+    let restated = |text: &str| {
+        let file = json_on_stdin(text);
+        file["checks"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|c| c["members"].as_array().into_iter().flatten())
+            .any(|m| m["text"] == "21,756")
+    };
+    assert!(!restated(text));
+    // An amount stated exactly is restated.
+    assert!(restated(&text.replace("<$", "$")));
+}

@@ -204,6 +204,20 @@ fn a_sentence_printed_twice_states_one_quantity() {
 }
 
 #[test]
+fn a_summary_sentence_restated_under_an_english_heading_is_one_quantity() {
+    // The heading has no full stop; the sentence under it is the summary's.
+    let sentence = "The first estimate of regional output shows a fall of 0.4% in Quarter 2 2031.";
+    let text = format!(
+        "1. Main points\n{sentence}\nServices were flat.\n2. Headline figures\n{sentence} This follows a rise of 0.3% in the previous quarter.\n"
+    );
+    assert_eq!(checked_kinds_on_stdin(&text), ["repeat"]);
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replacen("fall of 0.4%", "fall of 0.6%", 1)),
+        ["en.repeat.same-label"]
+    );
+}
+
+#[test]
 fn an_identity_complete_in_its_sentence_takes_no_member_from_the_next() {
     // The imported cases' identity says there were no deaths; the next
     // line's 累计死亡病例 is of all cases.

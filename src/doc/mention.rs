@@ -1426,8 +1426,10 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             }
             // `$152 million in the fourth quarter`: the part of the year
             // after the figure, before the next figure and any comparison
-            // (`compared with the fourth quarter` names the base's).
-            if period.part.is_none() {
+            // (`compared with the fourth quarter` names the base's), is
+            // its own, over one the sentence named before (`fell 0.2% in
+            // Q3, after a rise of 0.1% in the second quarter`).
+            {
                 let next = qs[i + 1..]
                     .iter()
                     .find(|d| d.kind != Kind::Date)
@@ -1867,6 +1869,17 @@ mod tests {
         assert!(!doc.mentions[first]
             .period
             .compatible(&doc.mentions[second].period));
+    }
+
+    #[test]
+    fn the_part_of_a_year_after_an_english_figure_is_its_own() {
+        use crate::doc::period::Part;
+        let doc = read("Output fell by 0.2% in Quarter 3 2031, after a rise of 0.1% in the second quarter of 2031.");
+        let part = |v: &str| doc.mentions[mention_of(&doc, v)].period.part;
+        assert_eq!(part("0.2"), Some(Part::Quarter(3)));
+        assert_eq!(part("0.1"), Some(Part::Quarter(2)));
+        // `Quarter 3` numbers a quarter: no figure of three.
+        assert!(doc.mentions[mention_of(&doc, "3")].role == crate::doc::Role::Other);
     }
 
     #[test]

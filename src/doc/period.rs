@@ -189,6 +189,21 @@ impl PeriodWords {
                 parts.push((at + 4, end, ZH_PARTS.len() + EN_PARTS.len(), quarter));
                 continue;
             }
+            // `Quarter 3`: a quarter by its number.
+            if len == 7 && folded[at..end].eq_ignore_ascii_case("quarter") {
+                let digit = bytes
+                    .get(end + 1)
+                    .copied()
+                    .filter(|b| (b'1'..=b'4').contains(b));
+                let bounded = bytes
+                    .get(end + 2)
+                    .is_none_or(|b| !b.is_ascii_alphanumeric());
+                if let (Some(b' '), Some(d), true) = (bytes.get(end).copied(), digit, bounded) {
+                    let quarter = Part::Quarter(d - b'0');
+                    parts.push((at, end + 2, ZH_PARTS.len() + EN_PARTS.len(), quarter));
+                    continue;
+                }
+            }
             // Every English part opens with first, second, third, fourth,
             // full or q1–q4: most words are none of them.
             let opens = matches!(len, 2 | 4..=6)

@@ -393,11 +393,24 @@ fn same_lead(doc: &Document, i: usize, j: usize) -> bool {
         doc.folded[start..at].trim_start()
     };
     let (a, b) = (lead(i), lead(j));
-    if a != b
+    // A heading with no full stop runs into the sentence under it
+    // (`2. Headline figures\nThe first estimate shows…`): the lead is then
+    // what follows the line break.
+    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let under_heading =
+        |long: &str| long.len() > a.len() && long[..long.len() - a.len()].ends_with('\n');
+    // The rest of the sentence after the figure: a whole sentence printed
+    // twice, figure aside, needs no figure in its lead to be one statement.
+    let rest = |k: usize| {
+        let at = doc.figures[k].unit_end;
+        &doc.folded[at..doc.segment_end(Level::Sentence, at)]
+    };
+    if (a != b && !(b.ends_with(a) && under_heading(b)))
         || a.chars().count() < SAME_LEAD_CHARS
         || doc
             .figures_in(doc.figures[i].start - a.len(), doc.figures[i].start)
             .is_empty()
+            && rest(i).trim_end() != rest(j).trim_end()
     {
         return false;
     }
@@ -836,6 +849,14 @@ fn age_or_span(doc: &Document, i: usize) -> bool {
     timed && LEADS.iter().any(|w| label.ends_with(w))
 }
 
+/// `p<0.05`, `defined as >$20`: a bound a definition or a test sets,
+/// printed wherever it is explained, no reported quantity.
+fn threshold(doc: &Document, i: usize) -> bool {
+    doc.folded[..doc.figures[i].start]
+        .trim_end_matches([' ', '$', '€', '£', '¥'])
+        .ends_with(['<', '>', '≤', '≥', '＜', '＞'])
+}
+
 fn key(doc: &Document, i: usize) -> Option<Key> {
     let q = &doc.figures[i];
     let m = &doc.mentions[i];
@@ -855,7 +876,7 @@ fn key(doc: &Document, i: usize) -> Option<Key> {
     }
     // A defining age or span is no reported figure; nought restated says
     // nothing, and never differs by a slip.
-    if age_or_span(doc, i) || q.value.is_zero() {
+    if age_or_span(doc, i) || q.value.is_zero() || threshold(doc, i) {
         return None;
     }
     let class = match m.role {

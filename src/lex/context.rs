@@ -345,6 +345,25 @@ fn quarter_name(q: &Quantity, after: &str) -> bool {
         && b[1].is_ascii_digit()
 }
 
+/// `Quarter 3 2022`, `quarter 1`: the way statistical offices number a
+/// year's quarters, a period rather than three of something.
+fn numbered_quarter(q: &Quantity, before: &str) -> bool {
+    let Some(word) = before.len().checked_sub(7).and_then(|at| before.get(at..)) else {
+        return false;
+    };
+    let bounded = before[..before.len() - 7]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_ascii_alphabetic());
+    q.kind == Kind::Number
+        && q.unit.is_empty()
+        && q.decimals == 0
+        && q.value >= Decimal::ONE
+        && q.value <= Decimal::from(4)
+        && word.eq_ignore_ascii_case("quarter")
+        && bounded
+}
+
 pub fn classify(text: &str, quantities: &mut [Quantity]) {
     for q in quantities.iter_mut() {
         let before = window_before(text, q.start, 48).trim_end_matches([' ', '\u{3000}']);
@@ -375,6 +394,7 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
             || short_year(q, text)
             || month_before && q.decimals == 0 && q.value <= Decimal::from(31)
             || quarter_name(q, after)
+            || numbered_quarter(q, before)
             || q.kind == Kind::Number
                 && q.decimals == 0
                 && (after.starts_with(['月', '日', '时', '号', '時', '號'])
@@ -541,6 +561,17 @@ mod tests {
         assert_eq!(kinds("公司连续22年分红"), vec![Kind::Number]);
         assert_eq!(kinds("1H20营收增长5%"), vec![Kind::Date, Kind::Percent]);
         assert_eq!(kinds("营收22亿元"), vec![Kind::Number]);
+    }
+
+    #[test]
+    fn a_numbered_quarter_is_a_date() {
+        assert_eq!(
+            kinds("GDP fell 0.2% in Quarter 3 2022."),
+            vec![Kind::Percent, Kind::Date, Kind::Date]
+        );
+        // Not past the fourth, and not a word that ends in `quarter`.
+        assert_eq!(kinds("quarter 5"), vec![Kind::Number]);
+        assert_eq!(kinds("headquarter 2"), vec![Kind::Number]);
     }
 
     #[test]

@@ -122,8 +122,13 @@ impl TextView {
                         .ends_with(['。', '！', '？', '：', '.', '!', '?'])
             };
             let before_this = source[..line_start].trim_end_matches(['\n', '\r', ' ']);
-            let heading_here = is_heading(this_line) && ends_sentence(before_this);
-            let heading_next = is_heading(next_line) && ends_sentence(this_line);
+            let heading_here = (is_heading(this_line) || english_heading(this_line, next_line))
+                && ends_sentence(before_this);
+            let heading_next = ends_sentence(this_line)
+                && (is_heading(next_line) || {
+                    let after_next = source[next..].split('\n').nth(1).unwrap_or("");
+                    english_heading(next_line, after_next)
+                });
             // A text's first line is its title when it is short, has words
             // enough, stops without punctuation, and the next line starts
             // with a word (not the rest of a figure or of a wrapped label).
@@ -273,6 +278,36 @@ fn is_title(line: &str) -> bool {
     (8..=60).contains(&line.chars().count()) && open_end && !line.contains(['，', '|', '｜'])
 }
 
+/// `2. Headline GDP figures`, `Main points`: a short capitalised English
+/// line with no punctuation over a capitalised line. (Between two sentence
+/// ends, see the caller: a line wrapped out of a paragraph follows none.)
+fn english_heading(line: &str, next_line: &str) -> bool {
+    // (An outline number before it: `2.`, `3.1`.)
+    let words = line
+        .trim()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+        .trim_start();
+    // A wrapped line stops anywhere, often before its object.
+    let open_end = words.rsplit(' ').next().is_some_and(|w| {
+        [
+            "a", "an", "the", "of", "in", "on", "at", "to", "by", "for", "from", "with", "and",
+            "or",
+        ]
+        .iter()
+        .any(|f| w.eq_ignore_ascii_case(f))
+    });
+    (2..=60).contains(&words.len())
+        && words.split(' ').count() <= 8
+        && words.starts_with(|c: char| c.is_ascii_uppercase())
+        && words
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b" -()&'".contains(&b))
+        && !open_end
+        && next_line
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_uppercase())
+}
+
 fn is_heading(line: &str) -> bool {
     let line = line.trim();
     let body = line
@@ -410,6 +445,20 @@ mod tests {
         // A wrapped line that happens to start with a numeral is not a heading.
         let view = TextView::new("完成率\n三、四季度");
         assert_eq!(view.text, "完成率三、四季度");
+    }
+
+    #[test]
+    fn an_english_heading_without_a_full_stop_ends_its_paragraph() {
+        let view = TextView::new(
+            "Rates are estimates.\n2. Headline figures\nThe first estimate shows a fall.",
+        );
+        assert_eq!(
+            view.text,
+            "Rates are estimates.\n\n2. Headline figures\n\nThe first estimate shows a fall."
+        );
+        // A short line wrapped before its object goes on.
+        let view = TextView::new("Rates are estimates.\nOutput fell in\nQuarter 3.");
+        assert_eq!(view.text, "Rates are estimates. Output fell in Quarter 3.");
     }
 
     #[test]
