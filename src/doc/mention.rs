@@ -1415,13 +1415,38 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
                 let before = text[..d.start].trim_end();
                 before.ends_with(" per") || before.ends_with("/")
             };
-            let after_year = qs[i + 1..]
+            let years: Vec<(usize, u16)> = qs[i + 1..]
                 .iter()
                 .take_while(|d| d.start < clause_end.min(q.unit_end + WINDOW))
                 .take_while(|d| d.kind == Kind::Date || d.kind == Kind::Ordinal || per(d))
-                .filter_map(|d| d.value.to_u16().filter(|y| (1800..=2100).contains(y)))
-                .next();
-            if let Some(y) = after_year {
+                .filter_map(|d| {
+                    let y = d.value.to_u16().filter(|y| (1800..=2100).contains(y))?;
+                    Some((d.start, y))
+                })
+                .take(2)
+                .collect();
+            // `increased 3.2 percent between 2015 and 2016`, `from 2015 to
+            // 2016`: a change's span names its base year, then its own.
+            let spans = matches!(role, Role::Change { .. }) && years.len() == 2 && {
+                let opening = text[q.unit_end..years[0].0].trim_end();
+                let joint = text[years[0].0..years[1].0].to_ascii_lowercase();
+                (opening.ends_with("between") && joint.ends_with(" and "))
+                    || (opening.ends_with("from") && joint.ends_with(" to "))
+            };
+            // `an increase of 3.2 percent from the 2015 median`: the year
+            // after `from` is the base's.
+            let from_base = matches!(role, Role::Change { .. })
+                && years.first().is_some_and(|&(at, _)| {
+                    let opening = text[q.unit_end..at].trim_end();
+                    let opening = opening.strip_suffix(" the").unwrap_or(opening);
+                    opening.ends_with(" from") || opening == "from"
+                });
+            if spans {
+                period.year = Some(years[1].1);
+                period.base_year = Some(years[0].1);
+            } else if from_base {
+                period.base_year = years.first().map(|&(_, y)| y);
+            } else if let Some(&(_, y)) = years.first() {
                 period.year = Some(y);
             }
             // `$152 million in the fourth quarter`: the part of the year
@@ -1880,6 +1905,31 @@ mod tests {
         assert_eq!(part("0.1"), Some(Part::Quarter(2)));
         // `Quarter 3` numbers a quarter: no figure of three.
         assert!(doc.mentions[mention_of(&doc, "3")].role == crate::doc::Role::Other);
+    }
+
+    #[test]
+    fn an_english_change_names_its_base_year_after_it() {
+        let doc = read("Real income increased by 3.2 percent between 2030 and 2031. Income in 2031 was $59,039, an increase of 3.2 percent from the 2030 median. Sales rose 4 percent in 2031.");
+        let periods: Vec<_> = doc
+            .figures
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.kind == crate::lex::Kind::Percent)
+            .map(|(i, _)| {
+                (
+                    doc.mentions[i].period.year,
+                    doc.mentions[i].period.base_year,
+                )
+            })
+            .collect();
+        assert_eq!(
+            periods,
+            [
+                (Some(2031), Some(2030)),
+                (Some(2031), Some(2030)),
+                (Some(2031), None)
+            ]
+        );
     }
 
     #[test]
