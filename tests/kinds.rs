@@ -673,3 +673,20 @@ fn earnings_per_share_stated_twice_is_one_quantity() {
     assert!(rules_flagged_on_stdin(text).is_empty());
     assert!(checked_kinds_on_stdin(text).contains(&"repeat".to_owned()));
 }
+
+#[test]
+fn a_share_pushed_to_make_its_structure_add_up_is_no_slip_unless_no_push_was_needed() {
+    // Rounded to the nearest, 19.55 + 34.6 + 45.85 make 100.1: printing
+    // 19.5 keeps the structure at 100.
+    let pushed = "全年全县生产总值10000万元。其中,第一产业增加值1955万元,占生产总值的比重为19.5%;\
+                  第二产业增加值3460万元,占生产总值的比重为34.6%;第三产业增加值4585万元,占生产总值的比重为45.9%。";
+    assert!(rules_flagged_on_stdin(pushed).is_empty());
+    // 4.12 + 68.36 + 27.52 round to 4.1 + 68.4 + 27.5 = 100 already:
+    // 68.3 and 27.6 are two slips, not a push.
+    let unneeded = "全年全县生产总值10000万元。其中,第一产业增加值412万元,占生产总值的比重为4.1%;\
+                    第二产业增加值6836万元,占生产总值的比重为68.3%;第三产业增加值2752万元,占生产总值的比重为27.6%。";
+    assert_eq!(
+        rules_flagged_on_stdin(unneeded),
+        ["zh.ratio.named-whole", "zh.ratio.named-whole"]
+    );
+}

@@ -68,6 +68,9 @@ pub struct Params {
     /// The members are named by a definition of the lexicon (an
     /// identity): no gap makes them another reading.
     pub defined: bool,
+    /// A share of a structure whose shares, each rounded to the nearest,
+    /// already add up to 100: none needed a push to make them.
+    pub unpushed: bool,
 }
 
 /// One reading of a stated figure: which figures play which role.

@@ -14,6 +14,7 @@
 //!   (三次产业结构) is its part's share of the set's whole.
 
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::util::{comparable, find_named, fit, is_level, shown, structure_set, Fit};
 use super::{Candidate, Context, RelationKind, Verdict};
@@ -81,6 +82,7 @@ impl RelationKind for Ratio {
         for g in super::tabular::share_groups(doc) {
             out.extend(g.readings);
         }
+        mark_unpushed(doc, out);
     }
 
     fn evaluate(&self, doc: &Document, c: &Candidate) -> Option<Verdict> {
@@ -1013,6 +1015,64 @@ fn row_shares(doc: &Document, t: &crate::doc::table::Table, pc: usize, out: &mut
     }
 }
 
+/// Shares of one whole printed as a structure (`占生产总值的比重为4.1%`,
+/// `68.3%`, `27.6%`, adding up to 100) may each be pushed by one unit so
+/// that they add up: unless their nearest roundings add up already, and
+/// then no push was needed, and each is held to its rounding.
+fn mark_unpushed(doc: &Document, out: &mut [Candidate]) {
+    let hundred = Decimal::ONE_HUNDRED;
+    // Readings of a percentage from a part and one whole, by that whole.
+    let mut by_whole: HashMap<usize, Vec<usize>> = HashMap::default();
+    for (k, c) in out.iter().enumerate() {
+        let percent = doc.figures[c.stated].kind == Kind::Percent;
+        let scaled = c.params.scale.is_none_or(|s| s == hundred);
+        if let (true, true, Some(w), Some(_)) =
+            (percent, scaled, c.member("whole"), c.member("part"))
+        {
+            by_whole.entry(w).or_default().push(k);
+        }
+    }
+    for readings in by_whole.values() {
+        let stated: Vec<usize> = readings.iter().map(|&k| out[k].stated).collect();
+        let mut distinct = stated.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        // One reading per share, at least two, printed alike, adding up.
+        let decimals = doc.figures[stated[0]].decimals;
+        if distinct.len() != stated.len()
+            || stated.len() < 2
+            || stated.iter().any(|&s| doc.figures[s].decimals != decimals)
+        {
+            continue;
+        }
+        let printed: Decimal = stated.iter().map(|&s| doc.figures[s].value).sum();
+        if printed != hundred {
+            continue;
+        }
+        // Each share's nearest rounding, when its parts' own rounding
+        // leaves no doubt of it.
+        let nearest = |k: usize| -> Option<Decimal> {
+            let c = &out[k];
+            let (part, whole) = (
+                &doc.figures[c.member("part")?],
+                &doc.figures[c.member("whole")?],
+            );
+            let computed = part.interval().div(&whole.interval())?.scale(hundred)?;
+            let (lo, hi) = (
+                crate::num::round_to(computed.lo, decimals),
+                crate::num::round_to(computed.hi, decimals),
+            );
+            (lo == hi).then_some(lo)
+        };
+        let rounded: Option<Vec<Decimal>> = readings.iter().map(|&k| nearest(k)).collect();
+        if rounded.is_some_and(|r| r.iter().copied().sum::<Decimal>() == hundred) {
+            for &k in readings {
+                out[k].params.unpushed = true;
+            }
+        }
+    }
+}
+
 /// How far a share may be from its recomputation and still be a slip of
 /// the author rather than a reading of the wrong figures, in points.
 const PLAUSIBLE_POINTS: i64 = 12;
@@ -1051,7 +1111,11 @@ pub fn evaluate(doc: &Document, c: &Candidate) -> Option<Verdict> {
     // A share is rounded to its last digit, or pushed by one unit there so
     // that a structure adds up to 100 (19.55 printed 19.5): only a miss by
     // more than that is the author's slip.
-    let stated_interval = crate::num::loosely(stated.value, stated.decimals);
+    let stated_interval = if c.params.unpushed {
+        stated.interval()
+    } else {
+        crate::num::loosely(stated.value, stated.decimals)
+    };
     let consistent = computed.overlaps(&stated_interval);
     if !consistent
         && !c.params.defined
