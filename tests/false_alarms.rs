@@ -646,13 +646,14 @@ fn one_label_for_two_places_is_two_quantities() {
     let places = "In May 2024, exports to China were valued at $1.1 billion, up $100 million.\n\n\
                   In May 2024, exports were valued at $4.6 billion, up $100 million.";
     assert!(rules_flagged_on_stdin(places).is_empty());
-    // The same place restated with another value is a slip.
+    // The same place restated with another value is a slip (the sentence
+    // printed again, word for word).
     assert_eq!(
         rules_flagged_on_stdin(
             "In May 2024, exports to China were valued at $1.1 billion, up $100 million.\n\n\
              In May 2024, exports to China were valued at $1.3 billion, up $100 million."
         ),
-        ["en.repeat.same-label"]
+        ["en.repeat.restated"]
     );
 }
 

@@ -690,3 +690,22 @@ fn a_share_pushed_to_make_its_structure_add_up_is_no_slip_unless_no_push_was_nee
         ["zh.ratio.named-whole", "zh.ratio.named-whole"]
     );
 }
+
+#[test]
+fn a_sentence_printed_again_word_for_word_restates_its_figures() {
+    // A summary page and its transcript, where the PDF tool glued words.
+    let text = "Key points\n\nIn order of their contribution, output increased by 1.3% in services and by 0.6% in production.\n\n\
+                Page 1\n\nIn order of their contribution, output increased by 1.3% in servicesand by 0.6% in production.\n";
+    assert_eq!(checked_kinds_on_stdin(text), ["repeat", "repeat"]);
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replacen("by 0.6% in production", "by 0.9% in production", 1)),
+        ["en.repeat.restated"]
+    );
+    // Two figures that both differ are two statements written alike.
+    assert!(checked_kinds_on_stdin(&text.replacen(
+        "by 1.3% in services and by 0.6%",
+        "by 1.8% in services and by 0.2%",
+        1
+    ))
+    .is_empty());
+}

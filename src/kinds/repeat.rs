@@ -838,7 +838,19 @@ impl Key {
 fn age_or_span(doc: &Document, i: usize) -> bool {
     const TIME: &[&str] = &["year", "month", "week", "day", "hour", "minute"];
     const LEADS: &[&str] = &[
-        "aged", "age", "ages", "within", "past", "last", "≥", "≤", ">", "<",
+        "aged",
+        "age",
+        "ages",
+        "within",
+        "past",
+        "last",
+        "previous",
+        "preceding",
+        "prior",
+        "≥",
+        "≤",
+        ">",
+        "<",
     ];
     let q = &doc.figures[i];
     let after = doc.folded[q.end..].trim_start_matches([' ', '-']);
@@ -846,7 +858,25 @@ fn age_or_span(doc: &Document, i: usize) -> bool {
         after.len() >= w.len() && after.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
     });
     let label = doc.mentions[i].label.trim_end();
-    timed && LEADS.iter().any(|w| label.ends_with(w))
+    // (The word right before it too: a label may stop at a preposition,
+    // `assessed for the previous 2 years`.)
+    let before = doc.folded[..q.start].trim_end();
+    let word_before = before
+        .get(before.floor_char_boundary(before.len().saturating_sub(12))..)
+        .unwrap_or("")
+        .rsplit(' ')
+        .next()
+        .unwrap_or("");
+    timed
+        && LEADS
+            .iter()
+            .any(|w| label.ends_with(w) || word_before.eq_ignore_ascii_case(w))
+}
+
+/// A figure that defines whom or what is counted (an age, a span, a
+/// bound), printed wherever the definition is: no reported quantity.
+pub(super) fn defining(doc: &Document, i: usize) -> bool {
+    age_or_span(doc, i) || threshold(doc, i)
 }
 
 /// `p<0.05`, `defined as >$20`: a bound a definition or a test sets,
@@ -876,7 +906,7 @@ fn key(doc: &Document, i: usize) -> Option<Key> {
     }
     // A defining age or span is no reported figure; nought restated says
     // nothing, and never differs by a slip.
-    if age_or_span(doc, i) || q.value.is_zero() || threshold(doc, i) {
+    if defining(doc, i) || q.value.is_zero() {
         return None;
     }
     let class = match m.role {

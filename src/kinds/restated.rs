@@ -40,6 +40,117 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
         (q.paragraph as u64) << 32 | breaks.partition_point(|&k| k <= q.start) as u64
     });
     propose_in(doc, &by_line, 3, out);
+    same_wording(doc, out);
+}
+
+/// Characters of a sentence's own words, figures aside, that make it one
+/// statement wherever it is printed again.
+const MIN_WORDING: usize = 40;
+
+/// Sentences printing one figure: the wording that says so.
+const MIN_WORDING_ONE_FIGURE: usize = 60;
+
+/// A sentence printed again word for word (a summary's bullet copied into
+/// the body, a page printed twice by a PDF tool that glued some words
+/// together): its figures, place by place, are restatements. With two
+/// figures or more, all but one must agree (one may be a slip); a
+/// sentence of one figure needs longer wording and the figure printed
+/// alike, since only its words say it is one statement.
+fn same_wording(doc: &Document, out: &mut Vec<Candidate>) {
+    use crate::lex::Level;
+    // (Sentence start, its figures, its wording with each figure marked.)
+    let mut by_wording: HashMap<String, Vec<(usize, Vec<usize>)>> = HashMap::default();
+    let mut i = 0;
+    while i < doc.figures.len() {
+        let sentence = doc.figures[i].sentence;
+        let mut end = i;
+        while end < doc.figures.len() && doc.figures[end].sentence == sentence {
+            end += 1;
+        }
+        let range = i..end;
+        i = end;
+        let figures: Vec<usize> = range
+            .clone()
+            .filter(|&k| {
+                let (q, m) = (&doc.figures[k], &doc.mentions[k]);
+                q.is_operand()
+                    && matches!(q.kind, Kind::Number | Kind::Percent)
+                    && !m.in_table
+                    && m.role != Role::Other
+                    // (A definition's span or bound stays in the wording.)
+                    && !super::repeat::defining(doc, k)
+            })
+            .collect();
+        if figures.is_empty() || figures.len() > MAX_FIGURES_PER_SENTENCE {
+            continue;
+        }
+        let start = doc.segment_start(Level::Sentence, doc.figures[range.start].start);
+        let stop = doc.segment_end(Level::Sentence, doc.figures[range.start].start);
+        let mut wording = String::new();
+        let mut letters = 0;
+        let mut at = start;
+        for &k in &figures {
+            let q = &doc.figures[k];
+            let (from, to) = (q.start.max(at), q.unit_end.max(q.end));
+            if from > to || to > stop {
+                continue;
+            }
+            letters += push_words(&mut wording, &doc.folded[at..from]);
+            wording.push('\u{1}');
+            at = to;
+        }
+        letters += push_words(&mut wording, &doc.folded[at.min(stop)..stop]);
+        let least = if figures.len() == 1 {
+            MIN_WORDING_ONE_FIGURE
+        } else {
+            MIN_WORDING
+        };
+        if letters >= least {
+            by_wording
+                .entry(wording)
+                .or_default()
+                .push((start, figures));
+        }
+    }
+    let printed_alike = |x: usize, y: usize| {
+        let (a, b) = (&doc.figures[x], &doc.figures[y]);
+        a.kind == b.kind && a.value == b.value && a.half == b.half
+    };
+    for sentences in by_wording.values() {
+        // Printed many times, it is boilerplate: a note under every table.
+        if !(2..=3).contains(&sentences.len()) {
+            continue;
+        }
+        for pair in sentences.windows(2) {
+            let ((_, a), (_, b)) = (&pair[0], &pair[1]);
+            if a.len() != b.len() || doc.figures[a[0]].paragraph == doc.figures[b[0]].paragraph {
+                continue;
+            }
+            let alike = a
+                .iter()
+                .zip(b)
+                .filter(|&(&x, &y)| printed_alike(x, y))
+                .count();
+            if alike + 1 < a.len() || a.len() == 1 && alike == 0 {
+                continue;
+            }
+            for (&x, &y) in a.iter().zip(b) {
+                out.push(restatement(doc, x, y));
+            }
+        }
+    }
+}
+
+/// Appends the words of `text` with no spaces, lowercase, and returns how
+/// many characters they hold: PDF tools glue words (`GDPincreased`) and
+/// wrap lines anywhere, so only the characters compare.
+fn push_words(wording: &mut String, text: &str) -> usize {
+    let mut n = 0;
+    for c in text.chars().filter(|c| !c.is_whitespace() && *c != '•') {
+        wording.push(c.to_ascii_lowercase());
+        n += 1;
+    }
+    n
 }
 
 fn propose_in(
