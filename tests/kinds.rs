@@ -709,3 +709,15 @@ fn a_sentence_printed_again_word_for_word_restates_its_figures() {
     ))
     .is_empty());
 }
+
+#[test]
+fn a_set_listed_after_another_part_under_qi_zhong_is_a_breakdown_of_the_total() {
+    // 外贸 cuts across the set; 沿海 and 内河 make the whole.
+    let text = "6月,港口货物吞吐量共完成2.35亿吨,比去年同月上升1.0%。\n其中:\n外贸完成0.81亿吨,比去年同月上升12.2%。\n\
+                沿海完成2.03亿吨,比去年同月上升1.5%;\n内河完成0.32亿吨,比去年同月下降9.5%。\n";
+    assert_eq!(checked_kinds_on_stdin(text), ["sum"]);
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("内河完成0.32亿吨", "内河完成0.52亿吨")),
+        ["zh.sum.set"]
+    );
+}

@@ -230,15 +230,28 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
                             .get(sentence..h.start)
                             .is_some_and(|gap| gap.trim().is_empty())
                 };
+                // (`其中：外贸0.72亿吨。沿海1.65亿吨；内河0.24亿吨。`: the
+                // sentence that the cue opens may list a part of another
+                // breakdown first, and the set's parts follow it.)
+                let opened_after = |t: usize| {
+                    let next = doc.segment_end(Level::Sentence, doc.figures[t].start);
+                    let first = doc.folded[next..].trim_start();
+                    let at = doc.folded.len() - first.len();
+                    doc.cues_in(at, (at + 8).min(doc.folded.len()))
+                        .iter()
+                        .any(|h| h.start == at && matches!(h.cue, Cue::Exhaustive | Cue::Subset))
+                };
                 let t = (0..i).rev().take(6).find(|&t| {
+                    let ts = doc.figures[t].sentence;
                     is_level(doc, t)
                         && doc.figures[t].value > q.value
-                        && (doc.figures[t].sentence == q.sentence
-                            || doc.figures[t].sentence + 1 == q.sentence
+                        && (ts == q.sentence
+                            || ts + 1 == q.sentence
                                 && doc
                                     .cues_in(doc.figures[t].unit_end, q.start)
                                     .iter()
-                                    .any(opens))
+                                    .any(opens)
+                            || ts + 1 < q.sentence && q.sentence <= ts + 3 && opened_after(t))
                 })?;
                 let between = doc.cues_in(doc.figures[t].unit_end, q.start);
                 between
