@@ -721,3 +721,14 @@ fn a_set_listed_after_another_part_under_qi_zhong_is_a_breakdown_of_the_total() 
         ["zh.sum.set"]
     );
 }
+
+#[test]
+fn two_subjects_joined_by_he_name_their_values_and_road_plus_waterway_is_a_whole() {
+    let text = "6月,全省公路水路货运量完成2.92亿吨。\n其中:\n公路货运量和货物周转量分别完成2.08亿吨和236.32亿吨公里;\n\
+                水路货运量和货物周转量分别完成0.84亿吨和1824.63亿吨公里。\n";
+    assert!(checked_kinds_on_stdin(text).contains(&"sum".to_owned()));
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("完成0.84亿吨", "完成0.94亿吨")),
+        ["zh.sum.set"]
+    );
+}

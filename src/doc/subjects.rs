@@ -55,6 +55,12 @@ fn names(subjects: &str) -> Option<Vec<String>> {
         '、'
     } else if text.contains('/') {
         '/'
+    } else if let Some((a, b)) = text.split_once(['和', '与', '及']) {
+        // `出口额和进口额分别为…`: two subjects joined by a conjunction,
+        // whole names that end alike.
+        let alike = a.chars().last().is_some_and(|c| b.ends_with(c));
+        let named = |s: &str| s.chars().count() >= 2 && s.chars().all(is_name_char);
+        return (alike && named(a) && named(b)).then(|| vec![a.to_owned(), b.to_owned()]);
     } else {
         return None;
     };
@@ -178,5 +184,16 @@ mod tests {
         assert_eq!(named("华东/华南地区实现营收7.31"), None);
         assert_eq!(named("营收"), None);
         assert_eq!(named("营收/归母净利润"), None);
+        // Two joined by 和 that end differently: a head shared or not.
+        assert_eq!(named("城镇和农村居民人均可支配收入"), None);
+    }
+
+    #[test]
+    fn two_whole_names_joined_by_a_conjunction_are_two_subjects() {
+        assert_eq!(named("出口额和进口额").unwrap(), ["出口额", "进口额"]);
+        assert_eq!(
+            named("公路货运量与货物周转量").unwrap(),
+            ["公路货运量", "货物周转量"]
+        );
     }
 }
