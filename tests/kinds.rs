@@ -732,3 +732,15 @@ fn two_subjects_joined_by_he_name_their_values_and_road_plus_waterway_is_a_whole
         ["zh.sum.set"]
     );
 }
+
+#[test]
+fn the_level_a_change_reached_is_named_by_the_change() {
+    // `归母净利润率…至4.75%`: the margin is the level the change reached.
+    let text = "22年公司营业收入实现24.28亿元，归母净利润同比降低23.45%至1.15亿元，对应归母净利润率同比降低1.53pct至4.75%。";
+    let file = json_on_stdin(text);
+    assert!(fields(&file, "checks", "rule").contains(&"zh.ratio.rate".to_owned()));
+    // Unnamed, the level is no margin.
+    let unnamed = "22年公司营业收入实现24.28亿元，归母净利润同比降低23.45%至1.15亿元，对应同比降低1.53pct至4.75%。";
+    let file = json_on_stdin(unnamed);
+    assert!(!fields(&file, "checks", "rule").contains(&"zh.ratio.rate".to_owned()));
+}

@@ -558,11 +558,22 @@ const FAR: usize = 160;
 fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     let doc = cx.doc;
     let m = &doc.mentions[i];
-    if m.label.is_empty() {
+    // `毛利率同比降低1.30pct至12.29%`: the level a change reached is named
+    // by the change.
+    let reached = m.label.is_empty()
+        && m.role == Role::Level
+        && m.subject
+            .is_some_and(|s| s + 1 == i && matches!(doc.mentions[s].role, Role::Change { .. }));
+    let label = if reached {
+        doc.name_of(i)
+    } else {
+        m.label.as_str()
+    };
+    if label.is_empty() {
         return;
     }
     let rate = match m.role {
-        Role::Level => cx.lexicon.rate_named(&m.label),
+        Role::Level => cx.lexicon.rate_named(label),
         // `收入占比25.21%`: a share that names no whole, named with its
         // share noun as a rate is (收入占比).
         Role::Share if m.whole.is_none() && m.lang == crate::lexicon::Lang::Zh => {
@@ -596,7 +607,7 @@ fn rate(cx: &Context, i: usize, out: &mut Vec<Candidate>) {
     let own = rate
         .names
         .iter()
-        .find_map(|n| m.label.strip_suffix(n.as_str()))
+        .find_map(|n| label.strip_suffix(n.as_str()))
         .unwrap_or("");
     let mismatch = |p: &crate::lexicon::LabelPattern, j: usize| {
         let theirs = p.qualifier(doc.name_of(j)).unwrap_or("");
