@@ -744,3 +744,21 @@ fn the_level_a_change_reached_is_named_by_the_change() {
     let file = json_on_stdin(unnamed);
     assert!(!fields(&file, "checks", "rule").contains(&"zh.ratio.rate".to_owned()));
 }
+
+#[test]
+fn a_set_qualifier_opening_a_list_of_subjects_qualifies_them_all() {
+    // 公路 qualifies 货物周转量 too: the turnovers add up like the volumes.
+    let text = "6月,全省公路水路货运量、货物周转量分别完成2.92亿吨和2060.95亿吨公里。\n其中:\n\
+                公路货运量和货物周转量分别完成2.08亿吨和236.32亿吨公里;\n\
+                水路货运量和货物周转量分别完成0.84亿吨和1824.63亿吨公里。\n";
+    let file = json_on_stdin(text);
+    let sums = fields(&file, "checks", "rule")
+        .iter()
+        .filter(|r| *r == "zh.sum.set")
+        .count();
+    assert_eq!(sums, 2);
+    assert_eq!(
+        rules_flagged_on_stdin(&text.replace("1824.63亿吨公里", "1924.63亿吨公里")),
+        ["zh.sum.set"]
+    );
+}

@@ -28,9 +28,10 @@ pub fn name_values(doc: &mut Document, lexicon: &Lexicon) {
         if doc.mentions[first].lang != Lang::Zh {
             continue;
         }
-        let Some(names) = names(&doc.folded[start..end]) else {
+        let Some(mut names) = names(&doc.folded[start..end]) else {
             continue;
         };
+        share_qualifier(&mut names, lexicon);
         if names.len() != paired.values.len() {
             continue;
         }
@@ -43,6 +44,42 @@ pub fn name_values(doc: &mut Document, lexicon: &Lexicon) {
         }
     }
     doc.respectively = runs;
+}
+
+/// `城镇居民人均可支配收入、人均消费支出`, `公路货运量和货物周转量`: a
+/// qualifier of a set (城镇, 公路) that opens the first name qualifies the
+/// names after it that open with none of its set's qualifiers.
+fn share_qualifier(names: &mut [String], lexicon: &Lexicon) {
+    let Some((first, rest)) = names.split_first_mut() else {
+        return;
+    };
+    for set in lexicon.sets.iter().filter(|s| s.lang == Lang::Zh) {
+        let opener = set
+            .stem
+            .iter()
+            .chain(&set.parts)
+            .filter(|p| {
+                // (After the place that scopes them all: 全省公路水路….)
+                first
+                    .find(p.as_str())
+                    .is_some_and(|at| at + p.len() < first.len() && at <= 6)
+            })
+            .max_by_key(|p| p.len());
+        let Some(opener) = opener else { continue };
+        let own = |name: &str| {
+            set.parts
+                .iter()
+                .chain(&set.stem)
+                .any(|p| name.starts_with(p.as_str()))
+        };
+        if rest.iter().any(|n| own(n)) {
+            return;
+        }
+        for name in rest.iter_mut() {
+            name.insert_str(0, opener);
+        }
+        return;
+    }
 }
 
 /// The full name of each item of a Chinese list of subjects, or None
