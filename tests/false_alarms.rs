@@ -1012,3 +1012,15 @@ fn a_threshold_printed_in_every_note_is_no_restated_quantity() {
     // An amount stated exactly is restated.
     assert!(restated(&text.replace("<$", "$")));
 }
+
+#[test]
+fn amounts_after_qi_zhong_may_be_some_of_the_total() {
+    // Listed after 其中, the parts may leave some out: a shortfall is no
+    // error, while parts that add up are checked as the whole breakdown.
+    let some = "全年新申请专利12项，其中发明专利3项，实用新型专利2项。";
+    assert!(rules_flagged_on_stdin(some).is_empty());
+    assert!(checked_kinds_on_stdin(some).is_empty());
+    let all = "全年新申请专利7项，其中发明专利3项，实用新型专利2项，外观设计专利2项。";
+    assert_eq!(checked_kinds_on_stdin(all), ["sum"]);
+    assert!(rules_flagged_on_stdin(all).is_empty());
+}

@@ -62,6 +62,7 @@ impl RelationKind for Sum {
             "difference",
             "quarters",
             "revisions",
+            "subset",
         ]
     }
 
@@ -89,6 +90,7 @@ impl RelationKind for Sum {
         difference_columns(cx.doc, out);
         super::quarters::propose(cx.doc, out);
         super::revisions::propose(cx.doc, out);
+        subsets(cx, out);
     }
 
     fn evaluate(&self, doc: &Document, c: &Candidate) -> Option<Verdict> {
@@ -401,6 +403,78 @@ fn sets(cx: &Context, out: &mut Vec<Candidate>) {
                 out.push(c);
             }
         }
+    }
+}
+
+/// How many parts a list after 其中 may have for a reading that they are
+/// all of the total.
+const MAX_SUBSET_PARTS: usize = 6;
+
+/// `各类企业达2372户，其中国有及集体控股公司264户，私营企业2108户`: the
+/// amounts listed after 其中 (`of which`) may be some of the total or all
+/// of it; the text does not say. A reading that they are all of it is
+/// one that only confirms: it is reported when they add up, never when
+/// they fall short.
+fn subsets(cx: &Context, out: &mut Vec<Candidate>) {
+    let doc = cx.doc;
+    for t in 0..doc.figures.len() {
+        let q = &doc.figures[t];
+        if !is_level(doc, t) || q.kind != Kind::Number || doc.mentions[t].in_table {
+            continue;
+        }
+        // The cue opens the clause right after the total's.
+        let clause_end = doc.segment_end(Level::Clause, q.unit_end.max(q.end));
+        // (Items of a list go on past a semicolon: `公路980万吨；水路270万吨`.)
+        let mut sentence_end = doc.segment_end(Level::Sentence, q.start);
+        for _ in 0..MAX_SUBSET_PARTS {
+            if !doc.folded[..sentence_end].ends_with(['；', ';']) {
+                break;
+            }
+            sentence_end = doc.segment_end(Level::Sentence, sentence_end);
+        }
+        let next = doc.figures.get(t + 1).map_or(sentence_end, |n| n.start);
+        let Some(cue) = doc
+            .cues_in(clause_end, next.min(sentence_end))
+            .iter()
+            .find(|h| h.cue == Cue::Subset)
+        else {
+            continue;
+        };
+        let opens = doc.folded[clause_end..cue.start]
+            .trim_matches(|c: char| c.is_whitespace() || "，,：:".contains(c))
+            .is_empty();
+        if !opens || doc.mentions[t].lang != crate::lexicon::Lang::Zh {
+            continue;
+        }
+        // The amounts after it in its sentence, their rates of change aside.
+        let mut parts = Vec::new();
+        for j in t + 1..doc.figures.len() {
+            let f = &doc.figures[j];
+            if f.start >= sentence_end || parts.len() > MAX_SUBSET_PARTS {
+                break;
+            }
+            match doc.mentions[j].role {
+                Role::Change { .. } if f.kind == Kind::Percent => continue,
+                Role::Level
+                    if comparable(f, q)
+                        && f.value < q.value
+                        && doc.mentions[j].depth == doc.mentions[t].depth =>
+                {
+                    parts.push(j)
+                }
+                _ => {
+                    parts.clear();
+                    break;
+                }
+            }
+        }
+        if !(2..=MAX_SUBSET_PARTS).contains(&parts.len()) {
+            continue;
+        }
+        let mut c = breakdown("subset", doc, t, &parts);
+        c.strength = super::Strength::Weak;
+        c.group = BY_PARTS | parts[0] as u64;
+        out.push(c);
     }
 }
 
