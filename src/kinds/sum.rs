@@ -1516,6 +1516,9 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
             b.group = BY_PARTS | cells[0] as u64;
             out.push(b);
         }
+        if let Some(p) = reconciliation(t) {
+            table_sums(doc, t, &p, out);
+        }
         for p in account_totals(t) {
             if known.contains(&p.total) {
                 continue;
@@ -1529,6 +1532,27 @@ fn tables(cx: &Context, out: &mut Vec<Candidate>) {
             }
         }
     }
+}
+
+/// A reconciliation to a non-GAAP measure: the measure it ends with
+/// (`Adjusted EBITDA`) right under its `Total adjustments` is the measure
+/// it starts from (its first row, `Net income`) plus those adjustments.
+fn reconciliation(t: &crate::doc::table::Table) -> Option<super::tabular::Partition> {
+    let rows = &t.rows;
+    let r = rows
+        .iter()
+        .position(|row| row.total && row.label.ends_with("adjustments"))?;
+    let end = rows.get(r + 1)?;
+    let first = rows
+        .iter()
+        .position(|row| !row.broken && row.cells.iter().any(Option::is_some))?;
+    let adjusted = ["adjusted ", "non-gaap ", "core "]
+        .iter()
+        .any(|w| end.label.starts_with(w));
+    (adjusted && !end.broken && first + 1 < r).then(|| super::tabular::Partition {
+        total: r + 1,
+        parts: vec![first, r],
+    })
 }
 
 /// A label that opens with `gross` or `net`: the sum of the rows above
