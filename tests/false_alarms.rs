@@ -1020,6 +1020,9 @@ fn amounts_after_qi_zhong_may_be_some_of_the_total() {
     let some = "全年新申请专利12项，其中发明专利3项，实用新型专利2项。";
     assert!(rules_flagged_on_stdin(some).is_empty());
     assert!(checked_kinds_on_stdin(some).is_empty());
+    // Two values of one thing after 其中 are no parts.
+    let moved = "筹资标准由每人每年50元提高到100元，其中财政补助标准由40元提高到60元。";
+    assert!(checked_kinds_on_stdin(moved).is_empty());
     let all = "全年新申请专利7项，其中发明专利3项，实用新型专利2项，外观设计专利2项。";
     assert_eq!(checked_kinds_on_stdin(all), ["sum"]);
     assert!(rules_flagged_on_stdin(all).is_empty());

@@ -468,7 +468,12 @@ fn subsets(cx: &Context, out: &mut Vec<Candidate>) {
                 }
             }
         }
-        if !(2..=MAX_SUBSET_PARTS).contains(&parts.len()) {
+        // (`由40元提高到80元`: two values of one thing, not two parts.)
+        let moves = parts.iter().any(|&p| {
+            let m = &doc.mentions[p];
+            m.lead.has(Cue::From) || m.lead.has(Cue::Versus) || m.lead.has(Cue::To)
+        });
+        if !(2..=MAX_SUBSET_PARTS).contains(&parts.len()) || moves {
             continue;
         }
         let mut c = breakdown("subset", doc, t, &parts);
@@ -479,12 +484,21 @@ fn subsets(cx: &Context, out: &mut Vec<Candidate>) {
 }
 
 /// The increment (增加D) that follows a level in its clause chain.
+/// In English the increment comes first, and the level it reached is
+/// its subject's (`fell 51,300 to 3,563,600`).
 fn increment_of(doc: &Document, i: usize) -> Option<usize> {
-    (i + 1..doc.figures.len()).take(3).find(|&j| {
-        doc.mentions[j].subject == Some(i)
-            && doc.figures[j].kind == Kind::Number
+    let increment = |j: usize| {
+        doc.figures[j].kind == Kind::Number
             && matches!(doc.mentions[j].role, Role::Change { versus: false, .. })
             && doc.figures[j].is_operand()
+    };
+    let before = doc.mentions[i].subject.filter(|&s| {
+        s + 1 == i && doc.mentions[i].lang == crate::lexicon::Lang::En && increment(s)
+    });
+    before.or_else(|| {
+        (i + 1..doc.figures.len())
+            .take(3)
+            .find(|&j| doc.mentions[j].subject == Some(i) && increment(j))
     })
 }
 

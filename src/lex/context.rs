@@ -410,11 +410,20 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
         }
         // `445 000` deaths, `12,000` jobs: a whole number ending in three
         // zeros or more, with no noun of things counted one by one, is
-        // most often rounded to its last non-zero digit.
+        // most often rounded to its last non-zero digit; so are thousands
+        // ending in two (`employment rose 28,900`, labour force surveys
+        // round their estimates to the hundred), not `200元` or `100 patients`.
         if q.half.is_zero() && q.kind == Kind::Number && !super::units::is_discrete(&q.unit) {
             let digits = q.value.trunc().abs().to_string();
             let zeros = digits.len() - digits.trim_end_matches('0').len();
-            if zeros >= 3 && digits.len() > zeros {
+            // (Prose only: a table of accounts prints its figures exact.)
+            let in_row = || {
+                let line_start = text[..q.start].rfind('\n').map_or(0, |k| k + 1);
+                let line_end = text[q.end..].find('\n').map_or(text.len(), |k| q.end + k);
+                text[line_start..line_end].contains(['|', '\t'])
+            };
+            let hundreds = zeros == 2 && digits.len() >= 4 && !in_row();
+            if (zeros >= 3 || hundreds) && digits.len() > zeros {
                 q.half = Decimal::new(5, 0) * Decimal::from(10u64.pow(zeros as u32 - 1));
             }
         }
