@@ -776,3 +776,11 @@ fn an_estimate_rounded_to_the_hundred_may_be_off_by_fifty() {
         ["en.sum.increments"]
     );
 }
+
+#[test]
+fn a_value_in_apposition_is_named_by_the_noun_before_it() {
+    let text = "The unemployment rate edged down to 4.3 percent in May, the bureau reported.\n\n\
+                Both the number of unemployed persons, 6.9 million, and the unemployment rate, 4.3 percent, declined in May.";
+    assert_eq!(checked_kinds_on_stdin(text), ["repeat"]);
+    assert!(rules_flagged_on_stdin(text).is_empty());
+}

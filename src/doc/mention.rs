@@ -1064,8 +1064,16 @@ pub fn build(doc: &Document, lexicon: &Lexicon) -> Vec<Mention> {
             }
         }
         // `part-time employment, up 19,600 to 3,126,400`: a change set off
-        // by a comma right after the noun phrase it changes.
-        if lang == Lang::En && label_text.is_empty() && matches!(role, Role::Change { .. }) {
+        // by a comma right after the noun phrase it changes; `the
+        // unemployment rate, 3.9 percent, declined`: a value in apposition.
+        // (A count with its own noun, `5.6 million men,`, names itself.)
+        let apposition = role == Role::Level
+            && (q.kind == Kind::Percent || q.unit.is_empty())
+            && text[q.unit_end.max(q.end)..].trim_start().starts_with(',');
+        if lang == Lang::En
+            && label_text.is_empty()
+            && (matches!(role, Role::Change { .. }) || apposition)
+        {
             let before = text[..window_start].trim_end();
             let comma = before.strip_suffix(',').filter(|_| {
                 window_start == clause_start
