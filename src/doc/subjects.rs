@@ -46,6 +46,9 @@ pub fn name_values(doc: &mut Document, lexicon: &Lexicon) {
     doc.respectively = runs;
 }
 
+/// The characters of a place before a set's qualifier (全省, 全市).
+const MAX_PLACE_CHARS: usize = 2;
+
 /// `城镇居民人均可支配收入、人均消费支出`, `公路货运量和货物周转量`: a
 /// qualifier of a set (城镇, 公路) that opens the first name qualifies the
 /// names after it that open with none of its set's qualifiers.
@@ -60,9 +63,9 @@ fn share_qualifier(names: &mut [String], lexicon: &Lexicon) {
             .chain(&set.parts)
             .filter(|p| {
                 // (After the place that scopes them all: 全省公路水路….)
-                first
-                    .find(p.as_str())
-                    .is_some_and(|at| at + p.len() < first.len() && at <= 6)
+                first.find(p.as_str()).is_some_and(|at| {
+                    at + p.len() < first.len() && first[..at].chars().count() <= MAX_PLACE_CHARS
+                })
             })
             .max_by_key(|p| p.len());
         let Some(opener) = opener else { continue };

@@ -857,6 +857,9 @@ fn age_or_span(doc: &Document, i: usize) -> bool {
     let timed = TIME.iter().any(|w| {
         after.len() >= w.len() && after.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
     });
+    if !timed {
+        return false;
+    }
     let label = doc.mentions[i].label.trim_end();
     // (The word right before it too: a label may stop at a preposition,
     // `assessed for the previous 2 years`.)
@@ -867,10 +870,9 @@ fn age_or_span(doc: &Document, i: usize) -> bool {
         .rsplit(' ')
         .next()
         .unwrap_or("");
-    timed
-        && LEADS
-            .iter()
-            .any(|w| label.ends_with(w) || word_before.eq_ignore_ascii_case(w))
+    LEADS
+        .iter()
+        .any(|w| label.ends_with(w) || word_before.eq_ignore_ascii_case(w))
 }
 
 /// A figure that defines whom or what is counted (an age, a span, a

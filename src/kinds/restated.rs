@@ -33,10 +33,10 @@ pub fn propose(doc: &Document, out: &mut Vec<Candidate>) {
     // Sentence against sentence; then line against line, for a summary
     // that packs in one sentence what the results spread over several
     // (three agreeing values then).
-    let by_sentence = units(doc, MAX_FIGURES_PER_SENTENCE, |q| q.sentence as u64);
+    let by_sentence = units(doc, 2, MAX_FIGURES_PER_SENTENCE, |q| q.sentence as u64);
     propose_in(doc, &by_sentence, 2, out);
     let breaks = &doc.view.soft_breaks;
-    let by_line = units(doc, 2 * MAX_FIGURES_PER_SENTENCE, |q| {
+    let by_line = units(doc, 2, 2 * MAX_FIGURES_PER_SENTENCE, |q| {
         (q.paragraph as u64) << 32 | breaks.partition_point(|&k| k <= q.start) as u64
     });
     propose_in(doc, &by_line, 3, out);
@@ -58,34 +58,20 @@ const MIN_WORDING_ONE_FIGURE: usize = 60;
 /// alike, since only its words say it is one statement.
 fn same_wording(doc: &Document, out: &mut Vec<Candidate>) {
     use crate::lex::Level;
-    // (Sentence start, its figures, its wording with each figure marked.)
-    let mut by_wording: HashMap<String, Vec<(usize, Vec<usize>)>> = HashMap::default();
-    let mut i = 0;
-    while i < doc.figures.len() {
-        let sentence = doc.figures[i].sentence;
-        let mut end = i;
-        while end < doc.figures.len() && doc.figures[end].sentence == sentence {
-            end += 1;
-        }
-        let range = i..end;
-        i = end;
-        let figures: Vec<usize> = range
-            .clone()
-            .filter(|&k| {
-                let (q, m) = (&doc.figures[k], &doc.mentions[k]);
-                q.is_operand()
-                    && matches!(q.kind, Kind::Number | Kind::Percent)
-                    && !m.in_table
-                    && m.role != Role::Other
-                    // (A definition's span or bound stays in the wording.)
-                    && !super::repeat::defining(doc, k)
-            })
+    // Each sentence's figures by its wording with each figure marked.
+    let mut by_wording: HashMap<String, Vec<Vec<usize>>> = HashMap::default();
+    for unit in units(doc, 1, MAX_FIGURES_PER_SENTENCE, |q| q.sentence as u64) {
+        // (A definition's span or bound stays in the wording.)
+        let figures: Vec<usize> = unit
+            .iter()
+            .copied()
+            .filter(|&k| !super::repeat::defining(doc, k))
             .collect();
-        if figures.is_empty() || figures.len() > MAX_FIGURES_PER_SENTENCE {
+        let Some(&first) = figures.first() else {
             continue;
-        }
-        let start = doc.segment_start(Level::Sentence, doc.figures[range.start].start);
-        let stop = doc.segment_end(Level::Sentence, doc.figures[range.start].start);
+        };
+        let start = doc.segment_start(Level::Sentence, doc.figures[first].start);
+        let stop = doc.segment_end(Level::Sentence, doc.figures[first].start);
         let mut wording = String::new();
         let mut letters = 0;
         let mut at = start;
@@ -106,10 +92,7 @@ fn same_wording(doc: &Document, out: &mut Vec<Candidate>) {
             MIN_WORDING
         };
         if letters >= least {
-            by_wording
-                .entry(wording)
-                .or_default()
-                .push((start, figures));
+            by_wording.entry(wording).or_default().push(figures);
         }
     }
     let printed_alike = |x: usize, y: usize| {
@@ -122,7 +105,7 @@ fn same_wording(doc: &Document, out: &mut Vec<Candidate>) {
             continue;
         }
         for pair in sentences.windows(2) {
-            let ((_, a), (_, b)) = (&pair[0], &pair[1]);
+            let (a, b) = (&pair[0], &pair[1]);
             if a.len() != b.len() || doc.figures[a[0]].paragraph == doc.figures[b[0]].paragraph {
                 continue;
             }
@@ -210,10 +193,11 @@ fn propose_in(
 }
 
 /// The figures of each unit of text (a sentence, a line) that may be
-/// restated: amounts, counts and percentages of prose, two or more to a
-/// unit, `most` at most.
+/// restated: amounts, counts and percentages of prose, `least` to `most`
+/// to a unit.
 fn units(
     doc: &Document,
+    least: usize,
     most: usize,
     unit_of: impl Fn(&crate::lex::Quantity) -> u64,
 ) -> Vec<Vec<usize>> {
@@ -223,7 +207,7 @@ fn units(
     for i in 0..doc.figures.len() {
         let q = &doc.figures[i];
         if unit_of(q) != unit {
-            if (2..=most).contains(&current.len()) {
+            if (least..=most).contains(&current.len()) {
                 out.push(std::mem::take(&mut current));
             }
             current.clear();
@@ -238,7 +222,7 @@ fn units(
             current.push(i);
         }
     }
-    if (2..=most).contains(&current.len()) {
+    if (least..=most).contains(&current.len()) {
         out.push(current);
     }
     out

@@ -111,6 +111,11 @@ fn window_before(text: &str, at: usize, bytes: usize) -> &str {
     &text[text.floor_char_boundary(at.saturating_sub(bytes))..at]
 }
 
+/// How far either side of a figure its table row's separators are looked
+/// for: a line with no break (a flattened file) is not read whole for
+/// each of its figures.
+const ROW_REACH: usize = 256;
+
 /// Does the clause after a figure make it a rate (`cases per 1000`)?
 fn is_rate(after: &str) -> bool {
     let clause = after[..after.floor_char_boundary(80)]
@@ -418,9 +423,11 @@ pub fn classify(text: &str, quantities: &mut [Quantity]) {
             let zeros = digits.len() - digits.trim_end_matches('0').len();
             // (Prose only: a table of accounts prints its figures exact.)
             let in_row = || {
-                let line_start = text[..q.start].rfind('\n').map_or(0, |k| k + 1);
-                let line_end = text[q.end..].find('\n').map_or(text.len(), |k| q.end + k);
-                text[line_start..line_end].contains(['|', '\t'])
+                let before = window_before(text, q.start, ROW_REACH);
+                let before = before.rsplit('\n').next().unwrap_or(before);
+                let after = &text[q.end..text.floor_char_boundary(q.end + ROW_REACH)];
+                let after = after.split('\n').next().unwrap_or(after);
+                before.contains(['|', '\t']) || after.contains(['|', '\t'])
             };
             let hundreds = zeros == 2 && digits.len() >= 4 && !in_row();
             if (zeros >= 3 || hundreds) && digits.len() > zeros {
